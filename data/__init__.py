@@ -1,0 +1,1 @@
+"""Data shipped with flashgen: the sample transcript and the diplomatic glossary."""

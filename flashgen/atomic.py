@@ -1,0 +1,46 @@
+"""Write files so that a reader never sees a half-written one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Union
+
+from .errors import OutputError
+
+
+def atomic_write(path: Union[str, Path], data: Union[str, bytes], encoding: str = "utf-8") -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    An interrupted write leaves the previous file intact (rename is atomic on
+    one file system). Raises :class:`OutputError` with a one-line message when
+    the folder cannot be created or written.
+    """
+    path = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}; choose another output folder") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}; check the folder's permissions and free space") from None
+    except BaseException:
+        # KeyboardInterrupt and friends: never leave the temp file behind.
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
