@@ -1,20 +1,128 @@
 """Command-line interface: parse options, call one library function, print.
 
 Every library failure is a :class:`flashgen.errors.FlashgenError`, mapped here
-to a one-line click error (exit status 1), never a traceback.
+to a one-line click error (exit status 1), never a traceback. Heavy modules are
+imported inside the commands so that ``flashgen --help`` stays instant.
 """
 
 from __future__ import annotations
+
+import functools
+import sys
+from typing import Any, Callable, Optional
 
 import click
 
 from . import __version__
 
+TRANSCRIPT = click.argument("transcript", required=False, type=click.Path(dir_okay=False))
+
+
+def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Map library errors to one-line click errors; end quietly on Ctrl-C and closed pipes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import FlashgenError
+
+        try:
+            return func(*args, **kwargs)
+        except FlashgenError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()  # output piped into `head`: not an error
+            sys.exit(0)
+
+    return wrapper
+
+
+def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Filters shared by the commands that select vocabulary."""
+    decorators = [
+        click.option("--include-names", is_flag=True, help="Keep person names (left out by default)."),
+        click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9)."),
+        click.option("--known", type=click.Path(exists=True, dir_okay=False), help="File of known words, one per line, to leave out."),
+        click.option("--limit", type=click.IntRange(1), help="At most this many items."),
+        click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
+        click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
+        click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: the user's overrides.tsv)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _options(include_names: bool, min_hsk: Optional[int], known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: str, overrides: Optional[str]) -> Any:
+    from .pipeline import Options
+
+    return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="flashgen")
 def cli() -> None:
-    """Turn a Chinese transcript into Anki decks, cloze quizzes and vocabulary lists."""
+    """Turn a Chinese transcript into Anki decks, cloze quizzes and vocabulary lists.
+
+    Every command takes a transcript file (UTF-8, UTF-16, GB18030 or Big5);
+    without one it uses the bundled sample press conference.
+    """
+
+
+@cli.command()
+@TRANSCRIPT
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for html/pdf.")
+@click.option("--group-by", type=click.Choice(["section", "hsk"]), default="section", show_default=True, help="Grouping of the printed list after the terms.")
+@click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
+@_vocab_options
+@_friendly
+def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str, group_by: str, font: Optional[str], **filters: Any) -> None:
+    """List the transcript's vocabulary, ranked: readings, meanings, levels."""
+    from . import outputs
+    from .table import use_colour
+
+    text = outputs.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by, font=font)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@TRANSCRIPT
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@_friendly
+def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> None:
+    """Show the transcript's sentences with paragraph, section, speaker and tokens."""
+    from . import outputs
+
+    text = outputs.sentences(transcript, fmt, output)
+    if text is not None:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True)
+@_friendly
+def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str) -> None:
+    """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
+    import json
+
+    from .lookup import lookup as do_lookup
+    from .table import use_colour, vocab_table
+
+    items = do_lookup(list(words), hsk_standard=hsk_standard)
+    if fmt == "json":
+        click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
+    else:
+        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100), nl=False)
 
 
 def main() -> None:

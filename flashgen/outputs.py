@@ -1,0 +1,80 @@
+"""Library functions behind the ``vocab`` and ``sentences`` commands: analyse, then format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+from .atomic import atomic_write
+from .errors import FlashgenError, InputError
+from .pipeline import Analysis, Options, PathLike, analyse
+
+VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf")
+SENTENCE_FORMATS = ("text", "json")
+
+
+def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: str = "a4", group_by: str = "section") -> str:
+    """The vocabulary in a text format (every format but pdf)."""
+    items = analysis.vocab
+    if fmt == "table":
+        from .table import vocab_table
+
+        return vocab_table(items, colour=colour)
+    if fmt == "json":
+        return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("csv", "tsv", "markdown", "pleco"):
+        from . import exports
+
+        return {"csv": exports.to_csv, "tsv": exports.to_tsv, "markdown": exports.to_markdown, "pleco": exports.to_pleco}[fmt](items)
+    if fmt == "html":
+        from .printing import render_html
+
+        return render_html(analysis.transcript, items, paper=paper, group_by=group_by)
+    raise FlashgenError(f"unknown format {fmt!r}; choose one of {', '.join(VOCAB_FORMATS)}")
+
+
+def vocab(
+    path: Optional[PathLike],
+    options: Options,
+    fmt: str = "table",
+    output: Optional[PathLike] = None,
+    *,
+    colour: bool = False,
+    paper: str = "a4",
+    group_by: str = "section",
+    font: Optional[PathLike] = None,
+) -> Optional[str]:
+    """Run ``flashgen vocab``: write ``output`` (returning None) or return the text to print."""
+    if fmt == "pdf" and output is None:
+        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
+    analysis = analyse(path, options)
+    if fmt == "pdf":
+        from .pdf import write_pdf
+        from .printing import render_html
+
+        html = render_html(analysis.transcript, analysis.vocab, paper=paper, group_by=group_by, for_pdf=True)
+        write_pdf(html, Path(output), font=Path(font) if font else None)  # type: ignore[arg-type]
+        return None
+    text = format_vocab(analysis, fmt, colour=colour and output is None, paper=paper, group_by=group_by)
+    if output is not None:
+        atomic_write(output, text)
+        return None
+    return text
+
+
+def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[PathLike] = None) -> Optional[str]:
+    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens."""
+    analysis = analyse(path, Options())
+    if fmt == "json":
+        text = json.dumps([s.to_json() for s in analysis.transcript.sentences], ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = []
+        for s in analysis.transcript.sentences:
+            who = f"{s.speaker}：" if s.speaker else f"[{s.kind}] "
+            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.text}")
+        text = "\n".join(lines) + "\n"
+    if output is not None:
+        atomic_write(output, text)
+        return None
+    return text

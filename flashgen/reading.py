@@ -1,0 +1,150 @@
+"""Readings of words in context: tone-marked and numbered pinyin, and zhuyin.
+
+Order of authority, most trusted first: the user's overrides file, the
+diplomatic glossary, CC-CEDICT when it gives the word a single reading (for
+its part of speech: common words prefer lower-case entries, names the
+capitalised ones), and pypinyin's phrase-aware reading to choose among several
+CC-CEDICT readings or for words CC-CEDICT lacks (these are read part by part,
+so 重回 inside an unknown compound still gets CC-CEDICT's chóng).
+Tones are citation tones: 一 is yī and 不 is bù everywhere (as in dictionaries).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import lexicon
+from .tones import mark_syllable, normalise_u
+
+#: CJK unified ideographs (with extension A and compatibility ideographs).
+HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: jieba flags of proper nouns: person, place, organisation, other proper noun.
+NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+def has_hanzi(text: str) -> bool:
+    """True when ``text`` contains a Chinese character."""
+    return bool(HANZI.search(text))
+
+
+def _norm(reading: str) -> str:
+    """Canonical form of a CC-CEDICT reading for comparisons ("Lu:4" → "lü4")."""
+    return normalise_u(reading).lower()
+
+
+def _pypinyin(word: str) -> list[str]:
+    """pypinyin's phrase-aware numbered reading of ``word``, one syllable per hanzi."""
+    from pypinyin import Style, pinyin
+
+    out = []
+    for item in pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, heteronym=False, errors="ignore"):
+        syl = item[0]
+        if syl and not syl[-1].isdigit():
+            syl += "5"
+        out.append(normalise_u(syl))
+    return out
+
+
+def _cedict_choice(word: str, proper: bool, guess: list[str]) -> Optional[list[str]]:
+    """The CC-CEDICT reading of ``word`` for this use, or None when it has none.
+
+    ``guess`` is pypinyin's reading, used only to choose among several.
+    """
+    n = sum(1 for ch in word if HANZI.match(ch))
+    readings = [e.pinyin for e in lexicon().entries(word) if len(e.pinyin.split()) == n]
+    if not readings:
+        return None
+    preferred = [r for r in readings if r[:1].isupper() == proper] or readings
+    distinct: dict[str, str] = {}
+    for r in preferred:
+        distinct.setdefault(_norm(r), r)
+    if len(distinct) == 1:
+        return normalise_u(next(iter(distinct.values()))).split()
+    key = " ".join(guess).lower()
+    if key in distinct:
+        return normalise_u(distinct[key]).split()
+    for r in readings:  # pypinyin agrees with a reading of the other kind
+        if _norm(r) == key:
+            return normalise_u(r).split()
+    return normalise_u(next(iter(distinct.values()))).split()
+
+
+@lru_cache(maxsize=65536)
+def numbered(word: str, pos: str = "") -> tuple[str, ...]:
+    """Numbered syllables of ``word`` (one per hanzi), e.g. 重回 → ("chong2", "hui2").
+
+    Glossary and overrides are applied by the caller; this covers the
+    dictionary and pypinyin. Non-hanzi characters are skipped.
+    """
+    hanzi = "".join(ch for ch in word if HANZI.match(ch))
+    if not hanzi:
+        return ()
+    proper = pos in NAME_FLAGS
+    guess = _pypinyin(hanzi)
+    if len(guess) != len(hanzi):
+        guess = (guess + ["?5"] * len(hanzi))[: len(hanzi)]
+    chosen = _cedict_choice(hanzi, proper, guess)
+    if chosen is not None:
+        return tuple(chosen)
+    # Unknown compound: read its longest dictionary parts, left to right.
+    out: list[str] = []
+    i = 0
+    while i < len(hanzi):
+        for j in range(len(hanzi), i, -1):
+            part = hanzi[i:j]
+            if j - i == 1 or part in lexicon():
+                part_reading = _cedict_choice(part, proper, guess[i:j]) if j - i > 1 else None
+                if part_reading is None and j - i == 1:
+                    part_reading = _single_char(part, guess[i])
+                out.extend(part_reading or guess[i:j])
+                i = j
+                break
+    return tuple(out)
+
+
+def _single_char(ch: str, guess: str) -> list[str]:
+    """A lone character inside an unknown word: pypinyin's reading (it knows the word context)."""
+    return [guess]
+
+
+def syllables_to_marked(syllables: tuple[str, ...] | list[str]) -> str:
+    """Tone-marked word, syllables joined, apostrophe before a/o/e ("Xi1 an1" → "Xī'ān")."""
+    out = []
+    for i, syl in enumerate(syllables):
+        marked = mark_syllable(syl)
+        if i and marked[:1].isupper():
+            out.append(" ")  # proper-noun parts are written apart: Wáng Yì
+        elif i and marked[:1].lower() in "aoeāáǎàōóǒòēéěè":
+            out.append("'")
+        out.append(marked)
+    return "".join(out)
+
+
+def to_zhuyin(syllables: tuple[str, ...] | list[str]) -> str:
+    """Zhuyin (bopomofo) of numbered syllables, space separated."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    out = []
+    for syl in syllables:
+        if syl.lower() in ("r5", "r"):
+            out.append("ㄦ˙")  # erhua suffix
+            continue
+        out.append(convert(mark_syllable(syl).lower(), Style.BOPOMOFO, True) or syl)
+    return " ".join(out)
+
+
+def sentence_pinyin(words: list[tuple[str, str]]) -> str:
+    """Pinyin of a sentence from (text, marked pinyin) pairs: words spaced, punctuation attached."""
+    parts: list[str] = []
+    for text, marked in words:
+        piece = marked or text.strip()
+        if not piece:
+            continue
+        if parts and not marked and not text[:1].isalnum():
+            parts[-1] += piece  # punctuation sticks to the word before it
+        else:
+            parts.append(piece)
+    return " ".join(parts)

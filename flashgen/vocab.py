@@ -1,0 +1,150 @@
+"""Select stage: the transcript's vocabulary, annotated and ranked by usefulness.
+
+Ranking: diplomatic glossary terms first (most frequent in the text first),
+then every other word by keyness — how much more often it occurs in this text
+than in general Chinese (Zipf frequency), weighted by its count — so the words
+that make this text what it is come before the words every learner knows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+from .glossary import glossary
+from .levels import DEFAULT_STANDARD, hsk_level
+from .lexicon import lexicon
+from .meaning import Override, dictionary_meaning
+from .models import Example, Sentence, Token, VocabItem
+from .reading import NAME_FLAGS, has_hanzi, sentence_pinyin, to_zhuyin
+
+#: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
+DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
+#: Function-word flags dropped when the word is a single character (和, 在, 也, 这, 个).
+DROP_SINGLE_FLAGS = frozenset({"p", "c", "d", "r", "f", "q", "zg", "k", "h"})
+PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
+_CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
+MAX_EXAMPLES = 3
+
+
+@dataclass
+class Filters:
+    """What the user wants in the list."""
+
+    include_names: bool = False
+    min_hsk: Optional[int] = None  # drop words graded below this level (off-list words stay)
+    known: frozenset[str] = frozenset()
+    limit: Optional[int] = None
+    terms_only: bool = False
+    hsk_standard: str = DEFAULT_STANDARD
+
+
+@dataclass
+class _Occurrences:
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def _wanted(token: Token, is_term: bool, include_names: bool) -> bool:
+    if not has_hanzi(token.text):
+        return False
+    if is_term:
+        return True
+    if token.pos in DROP_FLAGS or any(not ch.isalpha() for ch in token.text):
+        return False
+    if len(token.text) == 1 and token.pos in DROP_SINGLE_FLAGS:
+        return False
+    if token.pos in PERSON_FLAGS and not include_names:
+        return False
+    return True
+
+
+def build_vocab(
+    sentences: list[Sentence],
+    filters: Filters | None = None,
+    overrides: Mapping[str, Override] | None = None,
+) -> list[VocabItem]:
+    """Aggregate the tokens of annotated sentences into ranked vocabulary items."""
+    filters = filters or Filters()
+    overrides = overrides or {}
+    terms = glossary()
+    seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
+    total = 0
+    for sentence in sentences:
+        for token in sentence.tokens:
+            if not has_hanzi(token.text):
+                continue
+            total += 1
+            if _wanted(token, token.text in terms, filters.include_names):
+                occ = seen[token.text]
+                occ.tokens.append(token)
+                if not occ.sentences or occ.sentences[-1] is not sentence:
+                    occ.sentences.append(sentence)
+    items = [_item(word, occ, total, overrides, filters) for word, occ in seen.items()]
+    items = [i for i in items if i is not None and _kept(i, filters)]
+    items.sort(key=lambda i: (-i.score, i.hanzi))
+    return items[: filters.limit] if filters.limit else items
+
+
+def _kept(item: VocabItem, filters: Filters) -> bool:
+    if item.hanzi in filters.known or item.traditional in filters.known:
+        return False
+    if filters.terms_only and not item.term:
+        return False
+    if filters.min_hsk is not None and item.hsk is not None and item.hsk < filters.min_hsk:
+        return False
+    return bool(item.meanings)
+
+
+def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters) -> Optional[VocabItem]:
+    first = occ.tokens[0]
+    pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
+    syllables = tuple(first.pinyin_numbered.split())
+    term = glossary().get(word)
+    proper = pos in NAME_FLAGS
+    found = dictionary_meaning(word, syllables, proper)
+    meanings = list(term.renderings) if term else []
+    meanings += [s for s in found.senses if s not in meanings and not (term and found.source == "composed")]
+    source = "glossary" if term else found.source
+    override = overrides.get(word)
+    if override and override.senses:
+        meanings = list(override.senses) + [m for m in meanings if m not in override.senses]
+        source = "override"
+    zipf = lexicon().zipf(word)
+    count = len(occ.tokens)
+    if term:
+        score = 1000.0 + count * 10 - term.rank / 1000
+    else:
+        text_zipf = math.log10(count / max(total, 1) * 1e9)
+        score = (text_zipf - max(zipf, 1.0)) * math.log2(1 + count)
+    examples = [
+        Example(
+            text=s.text,
+            speaker=s.speaker,
+            section=s.section,
+            sentence_index=s.index,
+            pinyin=sentence_pinyin([(t.text, t.pinyin) for t in s.tokens]),
+        )
+        for s in occ.sentences[:MAX_EXAMPLES]
+    ]
+    return VocabItem(
+        hanzi=word,
+        traditional=found.traditional,
+        pinyin=first.pinyin,
+        pinyin_numbered=first.pinyin_numbered,
+        zhuyin=to_zhuyin(syllables),
+        meanings=meanings[:8],
+        measure_words=list(found.measure_words),
+        hsk=hsk_level(word, filters.hsk_standard),
+        zipf=zipf,
+        count=count,
+        term=term is not None,
+        category=term.category if term else _CATEGORY_OF_FLAG.get(pos),
+        examples=examples,
+        pos=pos,
+        composed=source == "composed",
+        meaning_source=source,
+        score=round(score, 4),
+    )
