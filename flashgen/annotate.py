@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from .glossary import Term, glossary
+from .lexicon import lexicon
 from .meaning import Override
 from .models import Sentence, Token
 from .reading import has_hanzi, numbered, syllables_to_marked
@@ -34,10 +35,16 @@ def marked_reading(word: str, syllables: tuple[str, ...]) -> str:
 def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None) -> list[Sentence]:
     """Return the sentences with tokens (text, POS, pinyin); tokens join back into each text."""
     overrides = overrides or {}
+    terms = glossary()
+    lex = lexicon()
+
+    def known(word: str) -> bool:
+        return word in terms or word in overrides or word in lex
+
     out = []
     for sentence in sentences:
         tokens = []
-        for word, pos in cut(sentence.text):
+        for word, pos in cut(sentence.text, known):
             if has_hanzi(word):
                 syl = token_reading(word, pos, overrides)
                 tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl)))

@@ -9,7 +9,7 @@ from .errors import InputError
 from .glossary import glossary
 from .levels import DEFAULT_STANDARD, hsk_level
 from .lexicon import lexicon
-from .meaning import Override, dictionary_meaning
+from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import VocabItem
 from .reading import has_hanzi, to_zhuyin
 
@@ -25,11 +25,7 @@ def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hs
         syllables = token_reading(word, "", overrides)
         term = glossary().get(word)
         found = dictionary_meaning(word, syllables, proper=bool(syllables and syllables[0][:1].isupper()))
-        meanings = list(term.renderings) if term else []
-        meanings += [s for s in found.senses if s not in meanings]
-        override = overrides.get(word)
-        if override and override.senses:
-            meanings = list(override.senses) + [m for m in meanings if m not in override.senses]
+        meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
         items.append(
             VocabItem(
                 hanzi=word,
@@ -37,14 +33,14 @@ def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hs
                 pinyin=marked_reading(word, syllables),
                 pinyin_numbered=" ".join(syllables),
                 zhuyin=to_zhuyin(syllables),
-                meanings=meanings[:8],
+                meanings=meanings,
                 measure_words=list(found.measure_words),
                 hsk=hsk_level(word, hsk_standard),
                 zipf=lexicon().zipf(word),
                 term=term is not None,
                 category=term.category if term else None,
-                composed=not term and found.source == "composed",
-                meaning_source="override" if override and override.senses else ("glossary" if term else found.source),
+                composed=source == "composed",
+                meaning_source=source,
             )
         )
     return items

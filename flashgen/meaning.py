@@ -18,6 +18,7 @@ _REF = re.compile(r"(?:[^\s|\[\]/,;()]+\|)?([^\s|\[\]/,;()]+)\[([A-Za-z:0-9 ]+)\
 _BARE_READING = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
 _VARIANT = re.compile(r"^(?:old |archaic |unofficial |Japanese |Taiwan |erhua |also written )?variant of ", re.I)
 _NOISE = re.compile(r"^(?:surname \S+|see [^ ]+|see also .+|used in .+|\(old\) .+)$", re.I)
+_INLINE_CL = re.compile(r"\s*\((CL:[^)]*)\)\s*$")
 _MAX_SENSES = 6
 
 
@@ -57,6 +58,10 @@ def split_senses(entries: list[Entry], proper: bool) -> tuple[list[str], list[st
             if raw.startswith("CL:"):
                 measures.extend(m for m in _measure_words(raw) if m not in measures)
                 continue
+            inline = _INLINE_CL.search(raw)
+            if inline:  # "world (CL:個|个[ge4])"
+                measures.extend(m for m in _measure_words(inline.group(1)) if m not in measures)
+                raw = raw[: inline.start()].rstrip()
             cleaned = _clean_sense(raw)
             if _VARIANT.match(raw) or (_NOISE.match(raw) and not proper):
                 fallback.append(cleaned)
@@ -73,8 +78,9 @@ def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[E
     if not entries:
         return []
     kind = [e for e in entries if e.proper == proper] or entries
-    # Entries whose every sense is "variant of …" come last.
-    kind.sort(key=lambda e: all(_VARIANT.match(s) for s in e.senses))
+    # Entries whose every sense is "variant of …" come last; then the richer
+    # entry first (愿 "to wish" 願 before 愿 "honest"; 面 "face" before 麵 "noodles").
+    kind.sort(key=lambda e: (all(_VARIANT.match(s) for s in e.senses), -len(e.senses)))
     return kind
 
 
@@ -106,14 +112,19 @@ def dictionary_meaning(word: str, reading: tuple[str, ...], proper: bool) -> Mea
         senses, measures = split_senses(entries, proper)
         if senses:
             return Meaning(tuple(senses), tuple(measures), entries[0].traditional, "cedict")
-    composed = compose(word)
+    composed = compose(word, reading)
     return Meaning(tuple(composed), (), traditional_of(word, reading), "composed" if composed else "")
 
 
-def compose(word: str) -> list[str]:
-    """Meaning from the word's longest dictionary parts: "新 new + 格局 pattern"."""
+def compose(word: str, reading: tuple[str, ...] = ()) -> list[str]:
+    """Meaning from the word's longest dictionary parts: "新 (new) + 格局 (structure)".
+
+    Each part's sense is taken from the entries read as the part is read in
+    the word (重 zhòng "heavy", not chóng "again"), common-word entries first.
+    """
     if len(word) < 2:
         return []
+    syllables = list(reading) if len(reading) == len(word) else []
     parts: list[str] = []
     i = 0
     while i < len(word):
@@ -121,7 +132,11 @@ def compose(word: str) -> list[str]:
             piece = word[i:j]
             if (j - i < len(word) and piece in lexicon()) or j - i == 1:
                 found = list(lexicon().entries(piece))
+                if syllables:
+                    key = " ".join(syllables[i:j]).lower()
+                    found = [e for e in found if normalise_u(e.pinyin).lower() == key] or found
                 common = [e for e in found if not e.proper] or found
+                common.sort(key=lambda e: -len(e.senses))
                 senses, _ = split_senses(common, proper=False)
                 gloss = senses[0] if senses else "?"
                 parts.append(f"{piece} ({gloss})")
@@ -180,3 +195,41 @@ def load_overrides(path: Optional[Path]) -> dict[str, Override]:
         senses = tuple(s.strip() for s in re.split(r"[;/]", row[2]) if s.strip()) if len(row) > 2 else ()
         result[hanzi] = Override(hanzi, reading, senses)
     return result
+
+
+def _key(sense: str) -> str:
+    """Comparison key of a sense: lower case, no parentheses, no leading "to "/"the "."""
+    s = re.sub(r"\([^)]*\)", "", sense.lower())
+    s = re.sub(r"^(?:to|the|a|an) ", "", s.strip())
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def merge_meanings(renderings: tuple[str, ...], found: Meaning, override: Optional[Override]) -> tuple[list[str], str]:
+    """Meanings best first, and their source.
+
+    The user's override wins, then the glossary's official renderings, then
+    dictionary senses that say something new (not a case or "to " variant of
+    one already listed). A composed meaning is dropped when the glossary knows the term.
+    """
+    meanings: list[str] = []
+    keys: set[str] = set()
+
+    def add(sense: str) -> None:
+        key = _key(sense) or sense
+        if key not in keys:
+            keys.add(key)
+            meanings.append(sense)
+
+    source = found.source
+    if override and override.senses:
+        for sense in override.senses:
+            add(sense)
+        source = "override"
+    elif renderings:
+        source = "glossary"
+    for sense in renderings:
+        add(sense)
+    if not (renderings and found.source == "composed"):
+        for sense in found.senses:
+            add(sense)
+    return meanings[:8], source

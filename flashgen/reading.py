@@ -22,6 +22,9 @@ from .tones import mark_syllable, normalise_u
 HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: jieba flags of proper nouns: person, place, organisation, other proper noun.
 NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: Flags whose words prefer CC-CEDICT's proper-noun entries: names, and abbreviations
+#: such as 俄 (Russia) or 美 (America), which jieba tags "j" or "ns".
+PROPER_FLAGS = NAME_FLAGS | {"j"}
 
 
 def has_hanzi(text: str) -> bool:
@@ -81,7 +84,7 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
     hanzi = "".join(ch for ch in word if HANZI.match(ch))
     if not hanzi:
         return ()
-    proper = pos in NAME_FLAGS
+    proper = pos in PROPER_FLAGS
     guess = _pypinyin(hanzi)
     if len(guess) != len(hanzi):
         guess = (guess + ["?5"] * len(hanzi))[: len(hanzi)]

@@ -13,7 +13,7 @@ import logging
 import re
 import threading
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .cache import cache_dir, cache_key
 from .glossary import glossary
@@ -59,16 +59,66 @@ def warm_up() -> None:
     _tokenizer()
 
 
-def cut(text: str) -> Iterator[tuple[str, str]]:
-    """Yield (word, jieba POS flag) pairs that join back into ``text`` exactly."""
+#: Person-name flags: an unknown word so tagged stays whole when it starts with a surname.
+PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
+#: Other proper-noun flags (places, organisations): kept whole unless made of longer known words.
+PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
+
+
+def cut(text: str, known: Callable[[str], bool] = lambda w: False) -> Iterator[tuple[str, str]]:
+    """Yield (word, jieba POS flag) pairs that join back into ``text`` exactly.
+
+    jieba's dictionary holds many free phrases (认真落实, 中美合作) and its HMM
+    glues characters into non-words (同欧, 国要, 之德). A learner should get the
+    real words, so a multi-character token that ``known`` (the glossary,
+    CC-CEDICT, the user's overrides) does not recognise is split into its
+    longest known parts. Exceptions: a person name (tagged so, starting with a
+    surname: 王毅) and a place or organisation in jieba's dictionary that does
+    not fall apart into longer known words (中美合作 becomes 中美 + 合作).
+    """
     tokenizer = _tokenizer()
     for pair in tokenizer.cut(text, HMM=True):
         word, flag = pair.word, pair.flag
         if _WHITESPACE.fullmatch(word):
-            flag = "x"
-        yield word, flag
+            yield word, "x"
+        elif len(word) == 1 or known(word) or not word.isalpha():
+            yield word, flag
+        elif flag in PERSON_FLAGS and _is_surname(word[0]) or (word[:2] in _COMPOUND_SURNAMES):
+            yield word, flag
+        else:
+            parts = list(_split(word, known, tokenizer.word_tag_tab))
+            # Only jieba's own dictionary vouches for a place or organisation name;
+            # the HMM tags glued characters as places too (之德 in 君子之德).
+            in_dictionary = word in tokenizer.tokenizer.FREQ
+            if in_dictionary and flag in PROPER_FLAGS and any(len(p) == 1 for p, _ in parts):
+                yield word, flag
+            else:
+                yield from parts
 
 
-def segment(text: str) -> list[Token]:
-    """Segment a sentence into tokens (readings are added by the reading stage)."""
-    return [Token(text=word, pos=flag) for word, flag in cut(text)]
+_COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐"})
+
+
+@lru_cache(maxsize=4096)
+def _is_surname(ch: str) -> bool:
+    """True when CC-CEDICT lists ``ch`` as a surname."""
+    from .lexicon import lexicon
+
+    return any(sense.startswith("surname ") for e in lexicon().entries(ch) for sense in e.senses)
+
+
+def _split(word: str, known: Callable[[str], bool], tags: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Longest known parts of ``word``, left to right (single characters as a last resort)."""
+    i = 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            part = word[i:j]
+            if j - i == 1 or known(part):
+                yield part, tags.get(part, "n")
+                i = j
+                break
+
+
+def segment(text: str, known: Callable[[str], bool] = lambda w: False) -> list[Token]:
+    """Segment a sentence into tokens (readings are added by the annotate stage)."""
+    return [Token(text=word, pos=flag) for word, flag in cut(text, known)]

@@ -16,9 +16,9 @@ from typing import Mapping, Optional
 from .glossary import glossary
 from .levels import DEFAULT_STANDARD, hsk_level
 from .lexicon import lexicon
-from .meaning import Override, dictionary_meaning
+from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import Example, Sentence, Token, VocabItem
-from .reading import NAME_FLAGS, has_hanzi, sentence_pinyin, to_zhuyin
+from .reading import PROPER_FLAGS, has_hanzi, sentence_pinyin, to_zhuyin
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
 DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
@@ -103,15 +103,8 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
     term = glossary().get(word)
-    proper = pos in NAME_FLAGS
-    found = dictionary_meaning(word, syllables, proper)
-    meanings = list(term.renderings) if term else []
-    meanings += [s for s in found.senses if s not in meanings and not (term and found.source == "composed")]
-    source = "glossary" if term else found.source
-    override = overrides.get(word)
-    if override and override.senses:
-        meanings = list(override.senses) + [m for m in meanings if m not in override.senses]
-        source = "override"
+    found = dictionary_meaning(word, syllables, pos in PROPER_FLAGS)
+    meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
     zipf = lexicon().zipf(word)
     count = len(occ.tokens)
     if term:
@@ -135,7 +128,7 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
         pinyin=first.pinyin,
         pinyin_numbered=first.pinyin_numbered,
         zhuyin=to_zhuyin(syllables),
-        meanings=meanings[:8],
+        meanings=meanings,
         measure_words=list(found.measure_words),
         hsk=hsk_level(word, filters.hsk_standard),
         zipf=zipf,

@@ -1,0 +1,243 @@
+"""The curated diplomatic glossary (data/glossary.tsv) is well formed and correct where it matters most.
+
+Each row: hanzi, numbered pinyin (one syllable per hanzi, CC-CEDICT style: ü as "u:"),
+tone-marked pinyin (as dictionaries write it: syllables of a word joined, words spaced),
+English (official rendering first, alternatives after " | "), category, note.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from flashgen.tones import mark_syllable, numbered_to_marked
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = ROOT / "data" / "glossary.tsv"
+SEED = ROOT / "data" / "wang-yi-press-conference-2021-03-07.txt"
+
+HEADER = ["hanzi", "pinyin_numbered", "pinyin", "english", "category", "note"]
+CATEGORIES = {
+    "concept", "slogan", "principle", "policy", "organisation", "document",
+    "title", "idiom", "event", "place", "term",
+}
+#: One numbered syllable: letters (ü written "u:"), then a tone number 1-5.
+SYLLABLE = re.compile(r"^[a-uw-z]+(?:u:[a-uw-z]*)?[1-5]$")
+HANZI = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _rows() -> list[list[str]]:
+    lines = GLOSSARY.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines]
+
+
+ROWS = _rows()
+ENTRIES = {row[0]: dict(zip(HEADER, row)) for row in ROWS[1:]}
+
+
+def _normalise(marked: str) -> str:
+    return unicodedata.normalize("NFC", marked.replace(" ", "").replace("'", "").lower())
+
+
+def test_header_is_exact() -> None:
+    assert ROWS[0] == HEADER
+
+
+def test_enough_entries() -> None:
+    assert len(ROWS) - 1 >= 320
+
+
+def test_every_row_has_six_non_empty_fields() -> None:
+    for number, row in enumerate(ROWS[1:], start=2):
+        assert len(row) == 6, f"line {number}: {row}"
+        assert all(field.strip() == field and field for field in row), f"line {number}: {row}"
+
+
+def test_no_duplicate_hanzi() -> None:
+    hanzi = [row[0] for row in ROWS[1:]]
+    duplicates = sorted({h for h in hanzi if hanzi.count(h) > 1})
+    assert not duplicates
+
+
+def test_hanzi_are_plain_chinese_characters() -> None:
+    # No spaces, punctuation, Latin letters or digits: a segmenter keeps terms without them.
+    bad = [row[0] for row in ROWS[1:] if not HANZI.match(row[0])]
+    assert not bad
+
+
+def test_categories_are_known() -> None:
+    bad = {row[0]: row[4] for row in ROWS[1:] if row[4] not in CATEGORIES}
+    assert not bad
+
+
+def test_numbered_syllables_are_well_formed() -> None:
+    # "v" for ü is not allowed: CC-CEDICT's "u:" is the convention.
+    bad = {row[0]: row[1] for row in ROWS[1:] if not all(SYLLABLE.match(s) for s in row[1].split(" "))}
+    assert not bad
+
+
+def test_one_syllable_per_hanzi() -> None:
+    bad = {row[0]: row[1] for row in ROWS[1:] if len(row[1].split()) != len(row[0])}
+    assert not bad
+
+
+def test_marked_pinyin_agrees_with_numbered() -> None:
+    bad = {}
+    for row in ROWS[1:]:
+        hanzi, numbered, marked = row[0], row[1], row[2]
+        if _normalise(marked) != unicodedata.normalize("NFC", numbered_to_marked(numbered).lower()):
+            bad[hanzi] = (numbered, marked)
+    assert not bad
+
+
+def test_marked_pinyin_spacing_and_apostrophes() -> None:
+    # Single spaces between words; an apostrophe only before a syllable starting with a, o or e.
+    for row in ROWS[1:]:
+        marked = row[2]
+        assert "  " not in marked and marked == marked.strip(), row[0]
+        for index in [i for i, ch in enumerate(marked) if ch == "'"]:
+            following = unicodedata.normalize("NFD", marked[index + 1 : index + 2])[:1].lower()
+            assert following in {"a", "o", "e"}, row[0]
+
+
+def _words_from_numbered(numbered: str, marked: str) -> list[str]:
+    """Re-join the numbered syllables into the words of ``marked``, with the apostrophes the rule asks for."""
+    syllables = [unicodedata.normalize("NFC", mark_syllable(s).lower()) for s in numbered.split()]
+    words, position = [], 0
+    for word in marked.lower().split(" "):
+        target = _normalise(word)
+        built = ""
+        while position < len(syllables) and len(_normalise(built)) < len(target):
+            syllable = syllables[position]
+            if built and unicodedata.normalize("NFD", syllable)[0] in "aoe":
+                built += "'"
+            built += syllable
+            position += 1
+        words.append(built)
+    return words
+
+
+def test_apostrophe_before_a_o_e_inside_a_word() -> None:
+    # "Xī'ān", "jiǔ'ān", "fāng'àn": an apostrophe before a non-initial a/o/e syllable, and nowhere else.
+    bad = {}
+    for row in ROWS[1:]:
+        expected = " ".join(_words_from_numbered(row[1], row[2]))
+        if unicodedata.normalize("NFC", row[2].lower()) != expected:
+            bad[row[0]] = (row[2], expected)
+    assert not bad
+
+
+def test_english_alternatives_are_clean() -> None:
+    for row in ROWS[1:]:
+        parts = row[3].split(" | ")
+        assert all(part and part == part.strip() for part in parts), row[0]
+        assert '"' not in row[3], row[0]  # a leading quote would confuse CSV readers
+
+
+# First (official) English rendering of selected terms.
+OFFICIAL_RENDERINGS = [
+    ("人类命运共同体", "community with a shared future for mankind"),  # community with a shared future for mankind
+    ("人类卫生健康共同体", "global community of health for all"),  # global community of health for all
+    ("一带一路", "Belt and Road Initiative (BRI)"),  # the Belt and Road
+    ("新型国际关系", "new type of international relations"),  # new type of international relations
+    ("全人类共同价值", "common values of humanity"),  # common values of humanity
+    ("全面战略协作伙伴关系", "comprehensive strategic partnership of coordination"),  # China-Russia partnership
+    ("一国两制", "One Country, Two Systems"),  # One Country, Two Systems
+    ("爱国者治港", "patriots administering Hong Kong"),  # patriots administering Hong Kong
+    ("新发展格局", "new development paradigm"),  # new development paradigm
+    ("国内国际双循环", "domestic and international dual circulation"),  # dual circulation
+    ("和平共处五项原则", "Five Principles of Peaceful Coexistence"),  # Five Principles of Peaceful Coexistence
+    ("国务委员", "State Councilor"),  # State Councilor
+    ("外交部发言人", "Foreign Ministry Spokesperson"),  # Foreign Ministry Spokesperson
+    ("总体国家安全观", "holistic approach to national security"),  # holistic approach to national security
+    ("亲诚惠容", "amity, sincerity, mutual benefit and inclusiveness"),  # neighbourhood diplomacy principle
+    ("共商共建共享", "extensive consultation, joint contribution and shared benefits"),  # BRI principle
+    ("民心相通", "people-to-people bonds"),  # people-to-people bonds
+    ("削足适履", "cut the feet to fit the shoes"),  # cut the feet to fit the shoes
+    ("长臂管辖", "long-arm jurisdiction"),  # long-arm jurisdiction
+    ("上海合作组织", "Shanghai Cooperation Organisation (SCO)"),  # Shanghai Cooperation Organisation
+    ("严正交涉", "lodge solemn representations"),  # lodge solemn representations
+    ("中国式现代化", "Chinese modernization"),  # Chinese modernization
+]
+
+
+@pytest.mark.parametrize(("hanzi", "english"), OFFICIAL_RENDERINGS)
+def test_official_rendering_comes_first(hanzi: str, english: str) -> None:
+    assert ENTRIES[hanzi]["english"].split(" | ")[0] == english
+
+
+# Readings that learners get wrong: polyphones, 一/不 in citation tone, ü, neutral tones.
+READINGS = [
+    ("重蹈覆辙", "chong2 dao3 fu4 zhe2"),  # repeat past mistakes: 重 chóng, 覆 fù
+    ("重回正轨", "chong2 hui2 zheng4 gui3"),  # get back on track: 重 chóng
+    ("重大关切", "zhong4 da4 guan1 qie4"),  # major concerns: 重 zhòng, 切 qiè
+    ("双重标准", "shuang1 chong2 biao1 zhun3"),  # double standards: 重 chóng
+    ("长治久安", "chang2 zhi4 jiu3 an1"),  # lasting stability: 长 cháng
+    ("长臂管辖", "chang2 bi4 guan3 xia2"),  # long-arm jurisdiction: 长 cháng
+    ("外交部长", "wai4 jiao1 bu4 zhang3"),  # Foreign Minister: 长 zhǎng
+    ("干涉内政", "gan1 she4 nei4 zheng4"),  # interfere in internal affairs: 干 gān
+    ("铸剑为犁", "zhu4 jian4 wei2 li2"),  # swords into plowshares: 为 wéi
+    ("唯我独尊", "wei2 wo3 du2 zun1"),  # claim supremacy: 唯 wéi
+    ("相向而行", "xiang1 xiang4 er2 xing2"),  # meet halfway: 相向 xiāngxiàng, 行 xíng
+    ("薪火相传", "xin1 huo3 xiang1 chuan2"),  # pass the torch: 传 chuán
+    ("强权政治", "qiang2 quan2 zheng4 zhi4"),  # power politics: 强 qiáng
+    ("强迫劳动", "qiang3 po4 lao2 dong4"),  # forced labour: 强 qiǎng
+    ("大国协调", "da4 guo2 xie2 tiao2"),  # major-country coordination: 调 tiáo
+    ("主基调", "zhu3 ji1 diao4"),  # keynote: 调 diào
+    ("种族灭绝", "zhong3 zu2 mie4 jue2"),  # genocide: 种 zhǒng
+    ("与时俱进", "yu3 shi2 ju4 jin4"),  # keep pace with the times: 与 yǔ
+    ("削足适履", "xue1 zu2 shi4 lu:3"),  # cut the feet to fit the shoes: 削 xuē, 履 lǚ
+    ("一带一路", "yi1 dai4 yi1 lu4"),  # Belt and Road: 一 in citation tone
+    ("亚投行", "ya4 tou2 hang2"),  # AIIB: 行 háng
+    ("首相", "shou3 xiang4"),  # Prime Minister: 相 xiàng
+    ("讲好中国故事", "jiang3 hao3 zhong1 guo2 gu4 shi5"),  # tell China's story well: 故事 gùshi
+]
+
+
+@pytest.mark.parametrize(("hanzi", "numbered"), READINGS)
+def test_reading(hanzi: str, numbered: str) -> None:
+    assert ENTRIES[hanzi]["pinyin_numbered"] == numbered
+
+
+@pytest.mark.parametrize(
+    ("hanzi", "marked"),
+    [
+        ("人类命运共同体", "rénlèi mìngyùn gòngtóngtǐ"),
+        ("一带一路", "yīdài yīlù"),
+        ("多边主义", "duōbiān zhǔyì"),
+        ("欧亚经济联盟", "Ōuyà Jīngjì Liánméng"),
+        ("长治久安", "chángzhì jiǔ'ān"),
+        ("战略机遇期", "zhànlüè jīyùqī"),
+    ],
+)
+def test_marked_pinyin_examples(hanzi: str, marked: str) -> None:
+    assert ENTRIES[hanzi]["pinyin"] == unicodedata.normalize("NFC", marked)
+
+
+# Terms of the bundled transcript (the foreign minister's press conference, 7 March 2021).
+SEED_TERMS = [
+    "人类命运共同体", "人类卫生健康共同体", "一带一路", "多边主义", "颜色革命",
+    "国内国际双循环", "十四五", "新发展格局", "港人治港", "爱国者治港",
+    "一国两制", "高度自治", "长治久安", "全面战略协作伙伴关系", "中流砥柱",
+    "元首外交", "百年华诞", "中华民族伟大复兴", "战略机遇期", "后疫情时代",
+    "全人类共同价值", "继往开来", "推陈出新", "欧亚经济联盟", "薪火相传",
+    "国际关系基本准则", "合宪合法", "增信释疑", "零和博弈", "相向而行",
+    "重回正轨", "辞旧迎新", "铸剑为犁", "合法席位", "常任理事国",
+    "与时俱进", "制度性对手", "疫苗民族主义", "免疫鸿沟", "量体裁衣",
+    "削足适履", "唯我独尊", "休戚与共", "和而不同", "交流互鉴",
+    "新冠疫苗实施计划", "中俄睦邻友好合作条约", "各美其美", "美美与共", "动荡不宁",
+]
+
+
+def test_seed_terms_occur_in_the_transcript() -> None:
+    text = SEED.read_text(encoding="utf-8").replace("\n", "")
+    missing = [term for term in SEED_TERMS if term not in text]
+    assert not missing
+
+
+def test_seed_terms_are_in_the_glossary() -> None:
+    missing = [term for term in SEED_TERMS if term not in ENTRIES]
+    assert not missing
