@@ -25,11 +25,39 @@ def token_reading(word: str, pos: str, overrides: Mapping[str, Override]) -> tup
 
 
 def marked_reading(word: str, syllables: tuple[str, ...]) -> str:
-    """Tone-marked reading as a dictionary writes it (the glossary's own spacing for terms)."""
+    """Tone-marked reading as a dictionary writes it.
+
+    Glossary terms keep the glossary's own word spacing. Other long words that
+    are made of two-character-or-longer dictionary words are spaced between
+    them, as pinyin orthography asks (两国关系 liǎngguó guānxì, not liǎngguóguānxì).
+    """
     term = glossary().get(word)
     if term and term.pinyin and tuple(term.pinyin_numbered.split()) == syllables:
         return term.pinyin
+    if len(word) >= 4 and len(syllables) == len(word):
+        parts = _parts(word)
+        if len(parts) > 1:
+            out, i = [], 0
+            for part in parts:
+                out.append(syllables_to_marked(syllables[i : i + len(part)]))
+                i += len(part)
+            return " ".join(out)
     return syllables_to_marked(syllables)
+
+
+def _parts(word: str) -> list[str]:
+    """Longest dictionary words of ``word`` left to right, or [word] if any part is a single character."""
+    lex = lexicon()
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word) if i else len(word) - 1, i + 1, -1):
+            if word[i:j] in lex:
+                parts.append(word[i:j])
+                i = j
+                break
+        else:
+            return [word]
+    return parts
 
 
 def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None) -> list[Sentence]:

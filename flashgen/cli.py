@@ -125,6 +125,42 @@ def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str) -> None:
         click.echo(vocab_table(items, colour=use_colour(), meaning_width=100), nl=False)
 
 
+PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Progress file (default: $FLASHGEN_PROGRESS, else progress.sqlite in the user data folder).")
+
+
+@cli.command()
+@TRANSCRIPT
+@click.option("--mode", type=click.Choice(["meaning", "pinyin", "hanzi", "cloze", "mixed"]), default="mixed", show_default=True, help="What to ask: the English meaning, the pinyin, the 汉字 for a meaning, a cloze gap, or all.")
+@click.option("-n", "--count", type=click.IntRange(1), default=20, show_default=True, help="At most this many questions.")
+@click.option("--choices", is_flag=True, help="Pick meanings and readings from 4 options (hanzi and cloze always offer them).")
+@click.option("--new", "new_per_day", type=click.IntRange(0), default=20, show_default=True, help="New cards per day; cards due for review come first.")
+@PROGRESS
+@click.option("--seed", type=int, help="Same seed, same order and options.")
+@_vocab_options
+@_friendly
+def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
+    """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
+
+    Answers are read one per line (so they can be piped in). Ctrl-D ends the
+    session; Ctrl-C ends it too, with the summary and exit status 130.
+    """
+    from .quiz import run_quiz
+
+    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
+    if result.interrupted:
+        sys.exit(130)
+
+
+@cli.command()
+@PROGRESS
+@_friendly
+def stats(progress: Optional[str]) -> None:
+    """Show what is due, learned, and the retention so far, per quiz mode."""
+    from .quiz import stats_report
+
+    click.echo(stats_report(progress))
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="flashgen")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .resources import read_data_text
+from .tones import normalise_u
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class Term:
     """One glossary entry: the whole term, its reading and official rendering."""
 
     hanzi: str
-    pinyin_numbered: str  # "ren2 lei4 ming4 yun4 gong4 tong2 ti3"
+    pinyin_numbered: str  # "ren2 lei4 ming4 yun4 gong4 tong2 ti3" (ü as ü)
     pinyin: str  # "rénlèi mìngyùn gòngtóngtǐ" (dictionary word spacing)
     renderings: tuple[str, ...]  # official English rendering first
     category: str
@@ -36,7 +37,8 @@ def glossary() -> dict[str, Term]:
         renderings = tuple(r.strip() for r in (row.get("english") or "").split("|") if r.strip())
         terms[hanzi] = Term(
             hanzi=hanzi,
-            pinyin_numbered=(row.get("pinyin_numbered") or "").strip(),
+            # ü written as such, like every other reading flashgen gives (the file uses CC-CEDICT's u:).
+            pinyin_numbered=normalise_u((row.get("pinyin_numbered") or "").strip()),
             pinyin=(row.get("pinyin") or "").strip(),
             renderings=renderings,
             category=(row.get("category") or "term").strip(),

@@ -20,11 +20,19 @@ from .tones import mark_syllable, normalise_u
 
 #: CJK unified ideographs (with extension A and compatibility ideographs).
 HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: jieba flags of proper nouns: person, place, organisation, other proper noun.
-NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-#: Flags whose words prefer CC-CEDICT's proper-noun entries: names, and abbreviations
-#: such as 俄 (Russia) or 美 (America), which jieba tags "j" or "ns".
-PROPER_FLAGS = NAME_FLAGS | {"j"}
+#: Structural particles (jieba flags u*) are toneless: 得 in 做得好 is de, not dé.
+PARTICLES = {"的": "de5", "地": "de5", "得": "de5", "了": "le5", "着": "zhe5", "过": "guo5"}
+
+
+def prefers_proper(word: str, pos: str) -> bool:
+    """Whether CC-CEDICT's proper-noun entries come first for this use of ``word``.
+
+    Person names and abbreviations (俄 Russia, jieba flag "j") do, and so do
+    single-character place abbreviations (美 America). Other words tagged as
+    places or proper nouns prefer the common-word entry when CC-CEDICT has one:
+    in prose 和平 is hépíng "peace" and 安宁 ānníng "calm", not the districts.
+    """
+    return pos in ("nr", "nrt", "nrfg", "j") or (pos == "ns" and len(word) == 1)
 
 
 def has_hanzi(text: str) -> bool:
@@ -84,7 +92,9 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
     hanzi = "".join(ch for ch in word if HANZI.match(ch))
     if not hanzi:
         return ()
-    proper = pos in PROPER_FLAGS
+    if pos.startswith("u") and hanzi in PARTICLES:
+        return (PARTICLES[hanzi],)
+    proper = prefers_proper(hanzi, pos)
     guess = _pypinyin(hanzi)
     if len(guess) != len(hanzi):
         guess = (guess + ["?5"] * len(hanzi))[: len(hanzi)]

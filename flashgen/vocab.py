@@ -18,7 +18,7 @@ from .levels import DEFAULT_STANDARD, hsk_level
 from .lexicon import lexicon
 from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import Example, Sentence, Token, VocabItem
-from .reading import PROPER_FLAGS, has_hanzi, sentence_pinyin, to_zhuyin
+from .reading import has_hanzi, prefers_proper, sentence_pinyin, to_zhuyin
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
 DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
@@ -98,12 +98,19 @@ def _kept(item: VocabItem, filters: Filters) -> bool:
     return bool(item.meanings)
 
 
+def _category(pos: str, pinyin: str) -> Optional[str]:
+    """"name" for persons; "place"/"organisation" only when read as a proper noun (安宁 ānníng is not a place)."""
+    if pos in PERSON_FLAGS:
+        return "name"
+    return _CATEGORY_OF_FLAG.get(pos) if pinyin[:1].isupper() else None
+
+
 def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters) -> Optional[VocabItem]:
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
     term = glossary().get(word)
-    found = dictionary_meaning(word, syllables, pos in PROPER_FLAGS)
+    found = dictionary_meaning(word, syllables, prefers_proper(word, pos))
     meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
     zipf = lexicon().zipf(word)
     count = len(occ.tokens)
@@ -120,7 +127,8 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
             sentence_index=s.index,
             pinyin=sentence_pinyin([(t.text, t.pinyin) for t in s.tokens]),
         )
-        for s in occ.sentences[:MAX_EXAMPLES]
+        # Real sentences make better examples than headings, which repeat them in short.
+        for s in sorted(occ.sentences, key=lambda s: (s.kind in ("heading", "title"), s.index))[:MAX_EXAMPLES]
     ]
     return VocabItem(
         hanzi=word,
@@ -134,7 +142,7 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
         zipf=zipf,
         count=count,
         term=term is not None,
-        category=term.category if term else _CATEGORY_OF_FLAG.get(pos),
+        category=term.category if term else _category(pos, first.pinyin),
         examples=examples,
         pos=pos,
         composed=source == "composed",

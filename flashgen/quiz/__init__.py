@@ -1,0 +1,95 @@
+"""Terminal quiz with FSRS spaced repetition and a SQLite progress store.
+
+Entry points for the CLI: :func:`run_quiz` and :func:`stats_report`. Nothing
+heavy (fsrs, jieba, pypinyin) is imported until one of them runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Optional, TextIO, Union
+
+from ..errors import FlashgenError, ResourceError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import ClozeItem, VocabItem
+    from .session import SessionResult
+
+MODES = ("meaning", "pinyin", "hanzi", "cloze", "mixed")
+
+
+def progress_path(option: Union[str, Path, None] = None) -> Path:
+    """``--progress`` if given, else ``$FLASHGEN_PROGRESS``, else the user data folder."""
+    from .store import default_progress_path
+
+    return Path(option).expanduser() if option else default_progress_path()
+
+
+def load_items(transcript: Optional[str], mode: str, options: Any = None) -> tuple[list["VocabItem"], list["ClozeItem"]]:
+    """Vocabulary and cloze items of ``transcript`` (None: the bundled sample).
+
+    ``options`` is a :class:`flashgen.pipeline.Options` (vocabulary filters) or None.
+    """
+    from ..pipeline import Options, analyse
+
+    maker: Optional[Callable[..., Any]] = None
+    if mode in ("cloze", "mixed"):
+        try:
+            from ..cloze import make_cloze_items as maker
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__.rsplit('.', 1)[0]}.cloze":
+                raise  # the cloze module exists but is broken: let that be seen
+            if mode == "cloze":  # checked before the (slow) analysis
+                raise ResourceError("cloze items are not available in this version; choose another --mode") from None
+    analysis = analyse(path=transcript, options=options or Options())
+    cloze: list["ClozeItem"] = list(maker(analysis)) if maker else []
+    return list(analysis.vocab), cloze
+
+
+def run_quiz(
+    transcript: Optional[str] = None,
+    *,
+    mode: str = "mixed",
+    count: int = 20,
+    choices: bool = False,
+    new_per_day: int = 20,
+    seed: Optional[int] = None,
+    progress: Union[str, Path, None] = None,
+    options: Any = None,
+    stdin: Optional[TextIO] = None,
+    stdout: Optional[TextIO] = None,
+) -> "SessionResult":
+    """Analyse ``transcript`` and run one quiz session on the terminal (or the given streams).
+
+    Returns the session's counts; ``result.interrupted`` tells that Ctrl-C ended it.
+    Raises :class:`ResourceError` for an unusable progress file.
+    """
+    from .session import SessionConfig, run_session
+    from .store import ProgressStore
+
+    if mode not in MODES:
+        raise FlashgenError(f"unknown quiz mode {mode!r}; choose one of {', '.join(MODES)}")
+    config = SessionConfig(mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed)
+    with ProgressStore(progress_path(progress)) as store:  # opened first: a broken file fails fast
+        vocab, cloze = load_items(transcript, mode, options)
+        return run_session(vocab, cloze, store, config, stdin or sys.stdin, stdout or sys.stdout)
+
+
+def stats_report(progress: Union[str, Path, None] = None, now: Optional[datetime] = None) -> str:
+    """A small table of what is due, learned and the retention so far, per mode."""
+    from .store import ProgressStore
+
+    path = progress_path(progress)
+    if not path.exists():
+        return f"No progress yet ({path} does not exist); run flashgen quiz first."
+    with ProgressStore(path) as store:
+        rows = store.stats(now or datetime.now(timezone.utc))
+    lines = [f"Progress file: {path}", f"{'mode':<8} {'cards':>6} {'due':>5} {'learned':>8} {'reviews':>8} {'retention':>10}"]
+    for r in rows:
+        retention = f"{r.retention:.0%}" if r.retention is not None else "–"
+        lines.append(f"{r.mode:<8} {r.cards:>6} {r.due:>5} {r.learned:>8} {r.reviews:>8} {retention:>10}")
+    lines.append("due: due now; learned: reviewed at least once and not relearning;"
+                 " retention: share of reviews answered right (toneless pinyin counts as not right).")
+    return "\n".join(lines)

@@ -1,0 +1,252 @@
+"""The SQLite progress store: FSRS card state and one row per answer.
+
+Each answer is written in its own transaction and committed before the next
+question is shown, so an interrupted session (Ctrl-C, a closed terminal, a
+crash) loses nothing already answered. The default rollback journal with
+``synchronous=FULL`` keeps the file a single, durable file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Optional, Union
+
+from ..errors import ResourceError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fsrs import Card
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS cards (
+    id          TEXT PRIMARY KEY,   -- "pinyin:共同体", "cloze:<cloze id>": never the answer text
+    mode        TEXT NOT NULL,
+    state       INTEGER NOT NULL,   -- fsrs.State: 1 learning, 2 review, 3 relearning
+    due         TEXT NOT NULL,      -- ISO 8601 UTC, microseconds always written (sortable)
+    fsrs        TEXT NOT NULL,      -- fsrs.Card.to_json()
+    first_review TEXT NOT NULL,
+    last_review TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cards_due ON cards (due);
+CREATE TABLE IF NOT EXISTS reviews (
+    id          INTEGER PRIMARY KEY,
+    card_id     TEXT NOT NULL,
+    mode        TEXT NOT NULL,
+    answer      TEXT NOT NULL,      -- what the learner typed
+    expected    TEXT NOT NULL,
+    grade       TEXT NOT NULL CHECK (grade IN ('right', 'hard', 'wrong')),
+    correct     INTEGER NOT NULL,   -- 1 only for "right"
+    rating      INTEGER NOT NULL,   -- fsrs.Rating: 1 again, 2 hard, 3 good
+    reviewed_at TEXT NOT NULL,
+    due_before  TEXT,               -- NULL for a new card
+    due_after   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_card ON reviews (card_id, reviewed_at);
+"""
+
+
+def default_progress_path() -> Path:
+    """``$FLASHGEN_PROGRESS``, else ``progress.sqlite`` in the user's data folder."""
+    env = os.environ.get("FLASHGEN_PROGRESS")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("flashgen")) / "progress.sqlite"
+
+
+def timestamp(moment: datetime) -> str:
+    """A sortable UTC text form of ``moment`` (always with microseconds)."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def card_number(card_id: str) -> int:
+    """A stable integer for fsrs.Card.card_id (FSRS does not use it for scheduling)."""
+    return zlib.crc32(card_id.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class StoredCard:
+    """A card as kept in the store."""
+
+    id: str
+    mode: str
+    state: int
+    due: datetime
+    fsrs_json: str
+
+
+@dataclass(frozen=True)
+class ModeStats:
+    """Progress figures of one mode (or of all modes, ``mode == "all"``)."""
+
+    mode: str
+    cards: int
+    due: int
+    learned: int
+    reviews: int
+    right: int
+    hard: int
+
+    @property
+    def retention(self) -> Optional[float]:
+        """Share of reviews answered right, None before the first review."""
+        return self.right / self.reviews if self.reviews else None
+
+
+class ProgressStore:
+    """Progress kept in one SQLite file; use as a context manager."""
+
+    def __init__(self, path: Union[str, Path], timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ResourceError(
+                f"cannot create the folder of progress file {self.path}: {exc.strerror or exc}; pass --progress"
+            ) from None
+        if self.path.is_dir():
+            raise ResourceError(f"progress file {self.path} is a folder; pass --progress with a file name")
+        with self._guard():
+            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
+            self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        try:
+            self._prepare()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn any SQLite failure into a one-line ResourceError."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if "locked" in text or "busy" in text:
+                raise ResourceError(
+                    f"progress file {self.path} is locked by another program; close it or pass --progress"
+                ) from None
+            raise ResourceError(
+                f"progress file {self.path} is damaged ({text}); move it away or pass --progress"
+            ) from None
+
+    def _prepare(self) -> None:
+        with self._guard():
+            check = self.conn.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if version > SCHEMA_VERSION:
+                raise ResourceError(
+                    f"progress file {self.path} was written by a newer flashgen; upgrade flashgen or pass --progress"
+                )
+            if version == 0 and tables:
+                raise ResourceError(
+                    f"{self.path} is not a flashgen progress file; move it away or pass --progress"
+                )
+            if version == 0:
+                # One transaction; IF NOT EXISTS makes a second process creating it at once harmless.
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                )
+            elif not {"cards", "reviews"} <= tables:
+                raise sqlite3.DatabaseError("tables missing")
+
+    def close(self) -> None:
+        """Close the file (every answer is already committed)."""
+        self.conn.close()
+
+    def __enter__(self) -> "ProgressStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------- reading
+
+    def cards(self) -> dict[str, StoredCard]:
+        """Every card ever reviewed, by id."""
+        with self._guard():
+            rows = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards").fetchall()
+        return {r[0]: StoredCard(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4]) for r in rows}
+
+    def new_cards_today(self, now: datetime) -> int:
+        """How many cards had their first review today (local calendar day)."""
+        local = now.astimezone()
+        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        with self._guard():
+            row = self.conn.execute(
+                "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first FROM reviews GROUP BY card_id)"
+                " WHERE first >= ? AND first < ?",
+                (timestamp(start), timestamp(start + timedelta(days=1))),
+            ).fetchone()
+        return int(row[0])
+
+    def stats(self, now: datetime) -> list[ModeStats]:
+        """Figures per mode (sorted), then a total row with mode "all"."""
+        stamp = timestamp(now)
+        with self._guard():
+            card_rows = self.conn.execute(
+                "SELECT mode, COUNT(*), SUM(due <= ?), SUM(state != 3) FROM cards GROUP BY mode", (stamp,)  # 3: relearning
+            ).fetchall()
+            review_rows = self.conn.execute(
+                "SELECT mode, COUNT(*), SUM(grade = 'right'), SUM(grade = 'hard') FROM reviews GROUP BY mode"
+            ).fetchall()
+        figures: dict[str, list[int]] = {}
+        for mode, n, due, learned in card_rows:
+            figures.setdefault(mode, [0] * 6)[0:3] = [n, due or 0, learned or 0]
+        for mode, n, right, hard in review_rows:
+            figures.setdefault(mode, [0] * 6)[3:6] = [n, right or 0, hard or 0]
+        out = [ModeStats(mode, *values) for mode, values in sorted(figures.items())]
+        total = [sum(getattr(s, f) for s in out) for f in ("cards", "due", "learned", "reviews", "right", "hard")]
+        return out + [ModeStats("all", *total)]
+
+    # ------------------------------------------------------------------- writing
+
+    def record(
+        self,
+        *,
+        card_id: str,
+        mode: str,
+        answer: str,
+        expected: str,
+        grade: str,
+        rating: int,
+        reviewed_at: datetime,
+        due_before: Optional[datetime],
+        card_after: "Card",
+    ) -> None:
+        """Write one answer and the card's new FSRS state, committed before returning."""
+        now, due = timestamp(reviewed_at), timestamp(card_after.due)
+        with self._guard():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute(
+                    "INSERT INTO reviews (card_id, mode, answer, expected, grade, correct, rating,"
+                    " reviewed_at, due_before, due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (card_id, mode, answer, expected, grade, int(grade == "right"), rating, now,
+                     timestamp(due_before) if due_before else None, due),
+                )
+                self.conn.execute(
+                    "INSERT INTO cards (id, mode, state, due, fsrs, first_review, last_review)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " state = excluded.state, due = excluded.due, fsrs = excluded.fsrs,"
+                    " last_review = excluded.last_review",
+                    (card_id, mode, int(card_after.state), due, card_after.to_json(), now, now),
+                )
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise

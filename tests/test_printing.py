@@ -1,0 +1,398 @@
+"""The printed vocabulary list: HTML structure, escaping, grouping, and the PDF read back with poppler."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from flashgen import pdf
+from flashgen.errors import ResourceError
+from flashgen.models import Example, Sentence, Token, Transcript, VocabItem
+from flashgen.printing import (
+    NO_HSK_GROUP,
+    OPENING_GROUP,
+    TERMS_GROUP,
+    example_html,
+    group_items,
+    pinyin_html,
+    render_html,
+)
+from flashgen.tones import numbered_to_marked
+
+DAY = datetime.date(2024, 5, 1)
+H1 = "携手构建人类命运共同体"  # "build a community with a shared future for mankind together"
+H2 = "疫苗合作"  # "vaccine cooperation"
+
+
+def tok(text: str, numbered: str = "") -> Token:
+    """A token; punctuation when no reading is given."""
+    if not numbered:
+        return Token(text, "x")
+    return Token(text, "n", numbered_to_marked(numbered), numbered)
+
+
+def sentences() -> list[Sentence]:
+    return [
+        # "Members of the press are invited to the press conference."
+        Sentence(0, 0, None, None, "记者会正式开始。", "narration",
+                 [tok("记者会", "ji4 zhe3 hui4"), tok("正式", "zheng4 shi4"), tok("开始", "kai1 shi3"), tok("。")]),
+        Sentence(1, 1, H1, None, H1, "heading",
+                 [tok("携手", "xie2 shou3"), tok("构建", "gou4 jian4"), tok("人类命运共同体", "ren2 lei4 ming4 yun4 gong4 tong2 ti3")]),
+        # "We will follow the trend of history and build, with all countries, a community with a shared future."
+        Sentence(2, 2, H1, "外交部长", "我们将顺应历史潮流，同各国携手构建人类命运共同体。", "answer",
+                 [tok("我们", "wo3 men5"), tok("将", "jiang1"), tok("顺应", "shun4 ying4"), tok("历史", "li4 shi3"),
+                  tok("潮流", "chao2 liu2"), tok("，"), tok("同", "tong2"), tok("各国", "ge4 guo2"),
+                  tok("携手", "xie2 shou3"), tok("构建", "gou4 jian4"),
+                  tok("人类命运共同体", "ren2 lei4 ming4 yun4 gong4 tong2 ti3"), tok("。")]),
+        # "China firmly upholds multilateralism."
+        Sentence(3, 2, H1, "外交部长", "中方坚定维护多边主义。", "answer",
+                 [tok("中方", "zhong1 fang1"), tok("坚定", "jian1 ding4"), tok("维护", "wei2 hu4"),
+                  tok("多边主义", "duo1 bian1 zhu3 yi4"), tok("。")]),
+        Sentence(4, 3, H2, None, H2, "heading", [tok("疫苗", "yi4 miao2"), tok("合作", "he2 zuo4")]),
+        # "China has provided vaccines to over sixty countries, helping local people get vaccinated soon."
+        Sentence(5, 4, H2, "外交部长", "中国已向六十多个国家提供疫苗，帮助当地民众尽快接种。", "answer",
+                 [tok("中国", "Zhong1 guo2"), tok("已", "yi3"), tok("向", "xiang4"), tok("六十多", "liu4 shi2 duo1"),
+                  tok("个", "ge4"), tok("国家", "guo2 jia1"), tok("提供", "ti2 gong1"), tok("疫苗", "yi4 miao2"),
+                  tok("，"), tok("帮助", "bang1 zhu4"), tok("当地", "dang1 di4"), tok("民众", "min2 zhong4"),
+                  tok("尽快", "jin3 kuai4"), tok("接种", "jie1 zhong4"), tok("。")]),
+        # A hostile sentence: markup pasted into the transcript. "Are people vaccinated?"
+        Sentence(6, 5, H2, "记者", "<script>x</script>民众接种了吗？", "question",
+                 [tok("<script>x</script>"), tok("民众", "min2 zhong4"), tok("接种", "jie1 zhong4"),
+                  tok("了", "le5"), tok("吗", "ma5"), tok("？")]),
+    ]
+
+
+def transcript(title: str = "外交部长答记者问") -> Transcript:
+    return Transcript(title, "press-conference.txt", sentences(), "press-conference")
+
+
+def item(hanzi: str, trad: str, pinyin: str, numbered: str, meanings: list[str], at: tuple[int, ...] = (),
+         **kw: object) -> VocabItem:
+    sents = sentences()
+    examples = [Example(sents[i].text, sents[i].speaker, sents[i].section, i) for i in at]
+    return VocabItem(hanzi, trad, pinyin, numbered, "", meanings, examples=examples, **kw)  # type: ignore[arg-type]
+
+
+def vocab() -> list[VocabItem]:
+    """Ranked as the pipeline would: an ordinary word ranks above a term."""
+    return [
+        item("接种", "接種", "jiēzhòng", "jie1 zhong4", ["to vaccinate", "to inoculate"], (5, 6), hsk=7),
+        item("人类命运共同体", "人類命運共同體", "rénlèi mìngyùn gòngtóngtǐ", "ren2 lei4 ming4 yun4 gong4 tong2 ti3",
+             ["community with a shared future for mankind"], (2, 1), term=True, category="concept"),
+        item("国家", "國家", "guójiā", "guo2 jia1", ["country", "nation"], (5,), hsk=1, measure_words=["个 (gè)"]),
+        item("潮流", "潮流", "cháoliú", "chao2 liu2", ["tide", "trend"], (2,), hsk=7),
+        item("多边主义", "多邊主義", "duōbiān zhǔyì", "duo1 bian1 zhu3 yi4", ["multilateralism"], (3,),
+             term=True, category="concept"),
+        item("正式", "正式", "zhèngshì", "zheng4 shi4", ["formal", "official"], (0,), hsk=4),
+        item("尽快", "盡快", "jǐnkuài", "jin3 kuai4", ["as quickly as possible"], (), hsk=5),
+    ]
+
+
+def _headings(html: str) -> list[str]:
+    return [re.sub(r"<span class=\"n\">\d+</span>", "", h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+
+
+# ---------------------------------------------------------------- pinyin and examples
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "numbered", "expected"),
+    [
+        # 人类命运共同体: spaces of the source kept, one span per syllable
+        ("rénlèi mìngyùn", "ren2 lei4 ming4 yun4",
+         '<span class="t2">rén</span><wbr><span class="t4">lèi</span> <span class="t4">mìng</span><wbr><span class="t4">yùn</span>'),
+        # 中国: capital kept
+        ("Zhōngguó", "Zhong1 guo2", '<span class="t1">Zhōng</span><wbr><span class="t2">guó</span>'),
+        # 我们: neutral tone
+        ("wǒmen", "wo3 men5", '<span class="t3">wǒ</span><wbr><span class="t5">men</span>'),
+        # 一定 written with sandhi (yídìng): the numbered reading is shown, so colour and mark agree
+        ("yídìng", "yi1 ding4", '<span class="t1">yī</span><wbr><span class="t4">dìng</span>'),
+        # no numbered reading: plain escaped text
+        ("a<b", "", "a&lt;b"),
+    ],
+)
+def test_pinyin_html(pinyin: str, numbered: str, expected: str) -> None:
+    assert pinyin_html(pinyin, numbered) == expected
+
+
+def test_example_has_ruby_from_tokens_and_highlight() -> None:
+    guojia = vocab()[2]  # 国家 in "中国已向六十多个国家提供疫苗，…"
+    html = example_html(guojia, transcript(), ruby=True)
+    assert "<mark><ruby>国家<rt>guójiā</rt></ruby></mark>" in html
+    assert "<ruby>提供<rt>tígōng</rt></ruby>" in html
+    assert "<ruby>六十多<rt>liùshíduō</rt></ruby>" in html
+    assert "帮助" not in html  # cut at the comma: the clause holds the word
+    assert html.endswith("…</span>")
+
+
+def test_example_without_ruby_for_pdf() -> None:
+    html = example_html(vocab()[2], transcript(), ruby=False)
+    assert "<ruby>" not in html and "<rt>" not in html
+    assert html == '<span lang="zh-CN">中国已向六十多个<mark>国家</mark>提供疫苗…</span>'
+
+
+def test_example_trims_long_clause_around_the_word() -> None:
+    # 接种 at the end of "帮助当地民众尽快接种。": ellipsis before, full stop kept
+    html = example_html(vocab()[0], transcript(), ruby=False)
+    assert html == '<span lang="zh-CN">…帮助当地民众尽快<mark>接种</mark>。</span>'
+
+
+def test_example_without_tokens_falls_back_to_characters() -> None:
+    lonely = item("维护", "維護", "wéihù", "wei2 hu4", ["to defend"])
+    lonely.examples = [Example("中方坚定维护多边主义。", None, H1, -1)]
+    html = example_html(lonely, transcript(), ruby=True)
+    assert html == '<span lang="zh-CN">中方坚定<mark>维护</mark>多边主义。</span>'
+
+
+def _one_sentence(tokens: list[Token]) -> Transcript:
+    text = "".join(t.text for t in tokens)
+    return Transcript("t", "t.txt", [Sentence(0, 0, None, None, text, "answer", tokens)])
+
+
+def test_word_inside_a_longer_word_is_marked_exactly_in_print() -> None:
+    # 完善香港特区选举制度 "improve the electoral system of the Hong Kong SAR"; the item is 香港 (Hong Kong)
+    t = _one_sentence([tok("完善", "wan2 shan4"), tok("香港特区", "Xiang1 gang3 te4 qu1"),
+                       tok("选举", "xuan3 ju3"), tok("制度", "zhi4 du4")])
+    word = item("香港", "香港", "Xiānggǎng", "Xiang1 gang3", ["Hong Kong"])
+    word.examples = [Example(t.sentences[0].text, None, None, 0)]
+    assert example_html(word, t, ruby=False) == '<span lang="zh-CN">完善<mark>香港</mark>特区选举制度</span>'
+    # With ruby the whole word keeps its reading, so the mark covers 香港特区.
+    assert "<mark><ruby>香港特区<rt>Xiānggǎngtèqū</rt></ruby></mark>" in example_html(word, t, ruby=True)
+
+
+def test_whole_word_occurrence_is_preferred() -> None:
+    # 香港特区属于香港 "the Hong Kong SAR belongs to Hong Kong": the second 香港 is the word itself
+    t = _one_sentence([tok("香港特区", "Xiang1 gang3 te4 qu1"), tok("属于", "shu3 yu2"), tok("香港", "Xiang1 gang3")])
+    word = item("香港", "香港", "Xiānggǎng", "Xiang1 gang3", ["Hong Kong"])
+    word.examples = [Example(t.sentences[0].text, None, None, 0)]
+    assert example_html(word, t, ruby=False) == '<span lang="zh-CN">香港特区属于<mark>香港</mark></span>'
+
+
+def test_item_without_example_prints_a_dash() -> None:
+    assert "—" in example_html(vocab()[6], transcript(), ruby=True)
+
+
+# ---------------------------------------------------------------- the document
+
+
+def test_grouping_terms_first_then_sections_in_transcript_order() -> None:
+    groups = group_items(transcript(), vocab(), "section")
+    assert [name for name, _ in groups] == [TERMS_GROUP, OPENING_GROUP, H1, H2, "Other words"]
+    assert [i.hanzi for i in groups[0][1]] == ["人类命运共同体", "多边主义"]  # ranked order kept
+    assert [i.hanzi for i in groups[3][1]] == ["接种", "国家"]
+
+
+def test_grouping_by_hsk() -> None:
+    # 单边主义 "unilateralism": not a glossary term here and off the HSK list
+    words = vocab() + [item("单边主义", "單邊主義", "dānbiān zhǔyì", "dan1 bian1 zhu3 yi4", ["unilateralism"])]
+    groups = group_items(transcript(), words, "hsk")
+    assert [name for name, _ in groups] == [TERMS_GROUP, "HSK 1", "HSK 4", "HSK 5", "HSK 7–9", NO_HSK_GROUP]
+    assert [i.hanzi for i in groups[4][1]] == ["接种", "潮流"]
+
+
+def test_grouping_rejects_unknown_key() -> None:
+    with pytest.raises(ValueError, match="group_by"):
+        group_items(transcript(), vocab(), "colour")
+
+
+def test_html_numbers_items_in_printed_order() -> None:
+    html = render_html(transcript(), vocab(), generated=DAY)
+    numbers = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', html)]
+    assert numbers == list(range(1, 8))
+    hanzi = re.findall(r'<td class="hz[^"]*" lang="zh-CN">([^<]+)', html)
+    assert hanzi[:2] == ["人类命运共同体", "多边主义"]
+    assert _headings(html)[0] == TERMS_GROUP
+
+
+def test_html_header_footer_and_page_css() -> None:
+    html = render_html(transcript(), vocab(), paper="letter", generated=DAY)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<h1 lang=\"zh-CN\">外交部长答记者问</h1>" in html
+    assert "generated 2024-05-01" in html and "source: press-conference.txt" in html
+    assert "Definitions from CC-CEDICT, © MDBG, CC BY-SA 4.0, <a href=" in html
+    assert 'content: counter(page) " / " counter(pages)' in html
+    assert "size: letter;" in html
+    assert "7–9" in html and "MW: 个 (gè)" in html
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", "size: A4;"), ("letter", "size: letter;")])
+def test_paper_size(paper: str, size: str) -> None:
+    assert size in render_html(transcript(), vocab(), paper=paper, generated=DAY)
+
+
+def test_unknown_paper_is_rejected() -> None:
+    with pytest.raises(ValueError, match="paper"):
+        render_html(transcript(), vocab(), paper="a5")
+
+
+def test_html_is_standalone() -> None:
+    html = render_html(transcript(), vocab(), generated=DAY)
+    assert "<script" not in html and "<link" not in html and "src=" not in html and "@import" not in html
+    assert "<ruby>" in html  # the screen version carries pinyin over the examples
+
+
+def test_everything_from_the_transcript_is_escaped() -> None:
+    hostile = "<script>alert(1)</script>"
+    t = transcript(title=hostile)
+    t.source = '"><img src=x onerror=alert(1)>.txt'
+    words = vocab()
+    words[0].meanings = [hostile]
+    words[1].category = hostile
+    words[0].examples.reverse()  # 接种's first example is now the hostile sentence
+    html = render_html(t, words, generated=DAY)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html  # the example sentence of 民众/接种
+
+
+def test_screen_toggle_and_pdf_variant() -> None:
+    screen = render_html(transcript(), vocab(), generated=DAY)
+    printed = render_html(transcript(), vocab(), for_pdf=True, generated=DAY)
+    assert 'id="cover"' in screen and "#cover:checked" in screen
+    assert 'id="cover"' not in printed and "<ruby>" not in printed
+
+
+def test_study_layout_leaves_meanings_blank_and_adds_a_key() -> None:
+    html = render_html(transcript(), vocab(), for_pdf=True, study=True, generated=DAY)
+    table, key = html.split('<section class="key">')
+    assert "multilateralism" not in table and table.count('<div class="blank">') == 2 * len(vocab())
+    assert "multilateralism" in key and '<li value="2">' in key
+
+
+def test_date_defaults_to_today() -> None:
+    html = render_html(transcript(), vocab())
+    assert f"generated {datetime.date.today().isoformat()}" in html
+
+
+# ---------------------------------------------------------------- PDF (poppler reads it back)
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None,
+    reason="poppler-utils (pdftotext, pdffonts, pdfinfo) is not installed; CI installs it",
+)
+
+
+def _run(*cmd: str) -> str:
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A4 PDF of the list repeated to fill several pages."""
+    path = tmp_path_factory.mktemp("pdf") / "vocab.pdf"
+    html = render_html(transcript(), vocab() * 12, for_pdf=True, generated=DAY)
+    pdf.write_pdf(html, path)
+    return path
+
+
+@needs_poppler
+def test_pdf_text_has_hanzi_pinyin_and_english(long_pdf: Path) -> None:
+    # pdftotext breaks lines where the table cells wrap: compare with whitespace collapsed.
+    text = " ".join(_run("pdftotext", "-enc", "UTF-8", str(long_pdf), "-").split())
+    assert "人类命运共同体" in text and "多边主义" in text
+    assert "gòngtóngtǐ" in text and "duōbiān zhǔyì" in text
+    assert "multilateralism" in text and "community with a shared future" in text
+    assert "Definitions from CC-CEDICT" in text
+
+
+@needs_poppler
+def test_pdf_embeds_a_subset_cjk_font(long_pdf: Path) -> None:
+    lines = _run("pdffonts", str(long_pdf)).splitlines()[2:]
+    # Columns end with: emb sub uni object-id generation.
+    cjk = [line.split() for line in lines if "CJK" in line]
+    assert cjk and all(f[-5] == "yes" and f[-4] == "yes" for f in cjk)
+
+
+@needs_poppler
+def test_pdf_page_numbers(long_pdf: Path) -> None:
+    pages = int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", str(long_pdf))).group(1))  # type: ignore[union-attr]
+    assert pages >= 2
+    text = _run("pdftotext", "-enc", "UTF-8", str(long_pdf), "-")
+    for n in range(1, pages + 1):
+        # "3 / 5" at the foot of each page (pdftotext may drop the spaces).
+        assert re.search(rf"(?m)^\s*{n}\s*/\s*{pages}\s*$", text), f"no page number {n} / {pages}"
+
+
+@needs_poppler
+@pytest.mark.parametrize(("paper", "size"), [("a4", "(A4)"), ("letter", "612 x 792 pts (letter)")])
+def test_pdf_paper_size(tmp_path: Path, paper: str, size: str) -> None:
+    path = pdf.write_pdf(render_html(transcript(), vocab(), paper=paper, for_pdf=True, generated=DAY), tmp_path / "v.pdf")
+    info = _run("pdfinfo", str(path))
+    assert size in re.search(r"Page size:(.*)", info).group(1)  # type: ignore[union-attr]
+    assert [p.name for p in tmp_path.iterdir()] == ["v.pdf"]  # no temporary file left
+
+
+@needs_poppler
+def test_pdf_with_a_given_font_file(tmp_path: Path) -> None:
+    found = pdf.find_cjk_font()
+    assert found is not None, "fonts-noto-cjk (or another Chinese font) must be installed"
+    path = pdf.write_pdf(render_html(transcript(), vocab(), for_pdf=True, generated=DAY), tmp_path / "v.pdf", font=found.file)
+    lines = _run("pdffonts", str(path)).splitlines()[2:]
+    assert any(line.split()[-5] == "yes" for line in lines)
+    assert "人类命运共同体" in _run("pdftotext", "-enc", "UTF-8", str(path), "-")
+
+
+def test_missing_font_raises_resource_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(pdf, "_fc_list", lambda: [])
+    with pytest.raises(ResourceError, match=r"no Chinese font found; install one \(Debian: apt-get install fonts-noto-cjk\)"):
+        pdf.write_pdf("<html><head></head><body>汉字</body></html>", tmp_path / "v.pdf")
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["missing.ttf", "notes.txt"])
+def test_bad_font_file_raises_resource_error(tmp_path: Path, name: str) -> None:
+    (tmp_path / "notes.txt").write_text("not a font")
+    with pytest.raises(ResourceError, match="--font PATH"):
+        pdf.write_pdf("<html></html>", tmp_path / "v.pdf", font=tmp_path / name)
+
+
+def test_font_preference(monkeypatch: pytest.MonkeyPatch) -> None:
+    fonts = [
+        (Path("/fonts/wqy.ttc"), ["WenQuanYi Zen Hei"], "Regular"),
+        (Path("/fonts/NotoSansCJK-Bold.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Bold"], "Bold"),
+        (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans Mono CJK SC"], "Regular"),
+        (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Regular"], "Regular"),
+    ]
+    monkeypatch.setattr(pdf, "_fc_list", lambda: fonts)
+    assert pdf.find_cjk_font() == pdf.FontChoice("Noto Sans CJK SC", Path("/fonts/NotoSansCJK-Regular.ttc"))
+    monkeypatch.setattr(pdf, "_fc_list", lambda: fonts[:1])
+    assert pdf.find_cjk_font() == pdf.FontChoice("WenQuanYi Zen Hei", Path("/fonts/wqy.ttc"))
+
+
+# ---------------------------------------------------------------- the bundled sample through the real pipeline
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Transcript, list[VocabItem]]:
+    from flashgen.pipeline import Options, analyse
+
+    analysis = analyse(options=Options(limit=120))
+    return analysis.transcript, analysis.vocab
+
+
+def test_sample_html_lists_every_item_terms_first(sample: tuple[Transcript, list[VocabItem]]) -> None:
+    transcript_, words = sample
+    html = render_html(transcript_, words, generated=DAY)
+    shown = re.findall(r'<td class="hz[^"]*" lang="zh-CN">([^<]+)', html)
+    assert sorted(shown) == sorted(w.hanzi for w in words)
+    is_term = {w.hanzi: w.term for w in words}
+    flags = [is_term[h] for h in shown]
+    assert flags == sorted(flags, reverse=True)  # every term before every other word
+    assert html.count("<ruby>") >= len([w for w in words if w.examples])
+    assert html.count("<mark>") == len([w for w in words if w.examples])  # each example shows its word
+
+
+@needs_poppler
+def test_sample_pdf(sample: tuple[Transcript, list[VocabItem]], tmp_path: Path) -> None:
+    transcript_, words = sample
+    path = pdf.write_pdf(render_html(transcript_, words, for_pdf=True, generated=DAY), tmp_path / "sample.pdf")
+    text = " ".join(_run("pdftotext", "-enc", "UTF-8", str(path), "-").split())
+    first_term = next(w for w in words if w.term)
+    assert first_term.hanzi in text and first_term.meanings[0].split()[0] in text
+    fonts = [line.split() for line in _run("pdffonts", str(path)).splitlines()[2:]]
+    assert fonts and all(f[-5] == "yes" for f in fonts)
