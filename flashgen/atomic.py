@@ -10,6 +10,12 @@ from typing import Union
 from .errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Union[str, Path], data: Union[str, bytes], encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
@@ -29,6 +35,8 @@ def atomic_write(path: Union[str, Path], data: Union[str, bytes], encoding: str 
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp creates 0600 files; outputs get the permissions a plain open() would give.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         try:

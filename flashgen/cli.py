@@ -107,6 +107,50 @@ def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> Non
 
 
 @cli.command()
+@TRANSCRIPT
+@click.option("-o", "--output-dir", "outdir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder for the deck, lists and worksheet.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
+@click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hints.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
+@_vocab_options
+@_friendly
+def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, **filters: Any) -> None:
+    """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
+    from .build import STEPS, build as do_build
+
+    show = sys.stderr.isatty()
+    with click.progressbar(length=len(STEPS), label="building", file=sys.stderr if show else None, show_eta=False) as bar:
+        result = do_build(transcript, outdir, _options(**filters), font=font, paper=paper, hint=hint, seed=seed, progress=lambda step: bar.update(1))
+    click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
+    for path in result.outputs:
+        click.echo(f"  wrote {path}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+@cli.command()
+@TRANSCRIPT
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html", "pdf"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hint (json); pinyin also prints pinyin under the blanks.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the choices and the word bank.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many items.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
+@_friendly
+def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str, seed: int, limit: Optional[int], paper: str, font: Optional[str]) -> None:
+    """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
+    from . import outputs
+
+    text = outputs.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
 @click.argument("words", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True)

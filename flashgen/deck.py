@@ -304,6 +304,14 @@ def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
     return tags
 
 
+def meaning_html(meanings: Sequence[str]) -> str:
+    """The first sense as the answer; the next few smaller below it."""
+    senses = [esc(m.strip()) for m in meanings if m and m.strip()][:MAX_MEANINGS]
+    if len(senses) <= 1:
+        return "".join(senses)
+    return senses[0] + '<div class="alt">' + "; ".join(senses[1:]) + "</div>"
+
+
 def category_label(item: VocabItem) -> str:
     if item.term:
         return "diplomatic term" + (f" · {item.category}" if item.category else "")
@@ -328,7 +336,7 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
         "Traditional": colour_hanzi(traditional, item.pinyin_numbered) if traditional else "",
         "Pinyin": colour_pinyin(item.pinyin, item.pinyin_numbered),
         "Zhuyin": colour_zhuyin(item.zhuyin),
-        "Meaning": "; ".join(esc(m) for m in item.meanings[:MAX_MEANINGS] if m.strip()),
+        "Meaning": meaning_html(item.meanings),
         "Measure words": "、".join(esc(m) for m in item.measure_words),
         "HSK": hsk_label(item.hsk),
         "Example": highlight(example.text, [item.hanzi]) if example else "",

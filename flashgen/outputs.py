@@ -78,3 +78,38 @@ def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[Path
         atomic_write(output, text)
         return None
     return text
+
+
+def cloze(
+    path: Optional[PathLike],
+    fmt: str = "text",
+    output: Optional[PathLike] = None,
+    *,
+    hint: str = "english",
+    seed: int = 0,
+    limit: Optional[int] = None,
+    paper: str = "a4",
+    font: Optional[PathLike] = None,
+) -> Optional[str]:
+    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON."""
+    from .cloze import make_cloze_items
+    from . import worksheet
+
+    if fmt == "pdf" and output is None:
+        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
+    analysis = analyse(path, Options())
+    items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
+    pinyin_hints = hint == "pinyin"
+    if fmt == "pdf":
+        worksheet.write_pdf_worksheet(analysis.transcript, items, Path(output), font=font, paper=paper)  # type: ignore[arg-type]
+        return None
+    if fmt == "json":
+        text = json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        text = worksheet.render_html(analysis.transcript, items, pinyin_hints=pinyin_hints, paper=paper)
+    else:
+        text = worksheet.render_text(analysis.transcript, items, pinyin_hints=pinyin_hints)
+    if output is not None:
+        atomic_write(output, text)
+        return None
+    return text

@@ -1,22 +1,21 @@
-"""The template of the printed vocabulary list (HTML and PDF): page, stylesheet, cell fragments.
+"""The template of the printed vocabulary list (HTML and PDF): page, stylesheet, example cell.
 
 One template serves both: :mod:`flashgen.printing` groups and numbers the
 items and fills the slots. The CSS sets ``font-family`` on ``html`` only (the
 PDF's page boxes inherit it), so :mod:`flashgen.pdf` can swap in the CJK font
-it found with a single later rule. The cell fragments (tone-coloured pinyin,
-the example excerpt with ruby) read the pipeline's tokens; nothing here
-re-segments text, and every string from the transcript is escaped.
+it found with a single later rule. The example cell (an excerpt with ruby)
+reads the pipeline's tokens and never re-segments text; every string from the
+transcript is escaped.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from html import escape
 from string import Template
 from typing import Optional
 
 from .models import Example, Token, Transcript, VocabItem
-from .tones import TONE_COLOURS, syllables
+from .tones import TONE_COLOURS
 
 #: CSS ``size`` of each paper name accepted by ``render_html``.
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -58,14 +57,15 @@ table.vocab th { font-size: 7.5pt; text-align: left; color: #333; border-bottom:
                  padding: .8mm 1.2mm; font-weight: bold; }
 table.vocab td { vertical-align: top; border-bottom: .4pt solid #bbb; padding: 1.3mm 1.2mm; }
 table.vocab tr { break-inside: avoid; page-break-inside: avoid; }
-col.c-num { width: 5%; } col.c-hz { width: 16%; } col.c-py { width: 15%; }
-col.c-mean { width: 29%; } col.c-hsk { width: 6%; } col.c-ex { width: 29%; }
+col.c-num { width: 5%; } col.c-hz { width: 17%; } col.c-py { width: 15%; }
+col.c-mean { width: 29%; } col.c-hsk { width: 6%; } col.c-ex { width: 28%; }
 td.num { color: #555; font-size: 8pt; text-align: right; padding-right: 2mm; }
 td.hz { font-size: 14pt; line-height: 1.2; font-weight: bold; }
 td.hz .trad { display: block; font-size: 8pt; font-weight: normal; color: #555; margin-top: .6mm; }
 td.py { font-size: 10pt; }
 td.hz.mid { font-size: 12pt; }
 td.hz.long { font-size: 11pt; }
+td.hz.xlong { font-size: 9.5pt; }
 td.mean .first { font-weight: bold; }
 td.mean .mw { display: block; font-size: 8pt; color: #333; margin-top: .4mm; }
 td.mean .tag { display: inline-block; font-size: 7pt; border: .5pt solid #777; border-radius: 2pt;
@@ -80,7 +80,7 @@ body.screen td.ex { font-size: 12pt; line-height: 2.2; }
 body.screen col.c-hz { width: 15%; } body.screen col.c-py { width: 14%; }
 body.screen col.c-mean { width: 25%; } body.screen col.c-hsk { width: 5%; } body.screen col.c-ex { width: 36%; }
 rt { font-size: 55%; color: #555; letter-spacing: -.01em; }
-ruby { margin: 0 .06em; ruby-align: center; }
+ruby { margin: 0 .06em; ruby-align: center; white-space: nowrap; }
 rt { ruby-align: center; }
 td.ex mark rt { font-weight: normal; }
 .blank { height: 6.5mm; border-bottom: .6pt solid #888; }
@@ -163,39 +163,6 @@ def escape_html(text: object) -> str:
 _e = escape_html
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def pinyin_html(pinyin: str, pinyin_numbered: str) -> str:
-    """Tone-marked pinyin with one ``<span class="tN">`` per syllable (colour by tone).
-
-    The text shown is ``pinyin`` (its spacing and capitals kept); the tones come
-    from ``pinyin_numbered``. The marks stay, so the reading survives black and
-    white printing. When the two disagree (e.g. tone sandhi written into
-    ``pinyin``) the syllables of ``pinyin_numbered`` are shown instead.
-    """
-    sylls = [(_nfc(s), t) for s, t in syllables(pinyin_numbered)]
-    if not sylls:
-        return _e(pinyin)
-    shown = _nfc(pinyin)
-    separators = " '’-"
-    compact = "".join(ch for ch in shown if ch not in separators)
-    # <wbr> between run-together syllables lets "rénmíndàhuìtáng" wrap inside a narrow column.
-    if compact.lower() != "".join(s for s, _ in sylls).lower():
-        return "<wbr>".join(f'<span class="t{t}">{_e(s)}</span>' for s, t in sylls)
-    out, i = [], 0
-    for n, (marked, tone) in enumerate(sylls):
-        start = i
-        while i < len(shown) and shown[i] in separators:
-            i += 1
-        sep, text = shown[start:i], shown[i : i + len(marked)]
-        i += len(marked)
-        joint = _e(sep) if sep or n == 0 else "<wbr>"
-        out.append(f'{joint}<span class="t{tone}">{_e(text)}</span>')
-    return "".join(out)
-
-
 def _has_hanzi(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
@@ -273,6 +240,15 @@ def _find(pieces: list[str], word: str) -> Optional[tuple[int, int, int]]:
     return found
 
 
+_OPENERS = set("“‘（《〈「『【(")
+_CLOSERS = set("”’）》〉」』】)，。、；：！？…,.;:!?")
+
+
+def _may_break(before: str, after: str) -> bool:
+    """A line may break between two words: never after an opening quote or before closing punctuation."""
+    return not (before and before[-1] in _OPENERS) and not (after and after[0] in _CLOSERS)
+
+
 def _has_more(pieces: list[str]) -> bool:
     return any(p.strip() and not _is_clause_punct(p) for p in pieces)
 
@@ -301,11 +277,12 @@ def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
     body = ""
     if tokens and ruby:
         # Ruby belongs to whole words, so the mark covers the words holding the match.
+        # Each ruby is unbreakable (CSS nowrap); <wbr> lets the line break between words.
         for i in range(lo, hi):
             html = _ruby(tokens[i])
             if found and a <= i < b:
                 html = ("<mark>" if i == a else "") + html + ("</mark>" if i == b - 1 else "")
-            body += html
+            body += ("<wbr>" if i > lo and _may_break(pieces[i - 1], pieces[i]) else "") + html
     else:
         # Plain text: mark exactly the word's characters, even inside a longer word.
         first = sum(len(p) for p in pieces[:lo])

@@ -9,11 +9,13 @@ re-segments text.
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 from typing import Optional
 
 from .exports import CEDICT_ATTRIBUTION, hsk_label
 from .models import Transcript, VocabItem
-from .print_template import PAGE, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, pinyin_html, stylesheet
+from .print_template import PAGE, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet
+from .tones import syllables
 
 __all__ = ["group_items", "render_html", "example_html", "pinyin_html"]
 
@@ -25,6 +27,39 @@ NO_HSK_GROUP = "Not in HSK"
 
 #: Meanings printed per item (CC-CEDICT lists many; the best come first).
 MAX_MEANINGS = 3
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def pinyin_html(pinyin: str, pinyin_numbered: str) -> str:
+    """Tone-marked pinyin with one ``<span class="tN">`` per syllable (colour by tone).
+
+    The text shown is ``pinyin`` (its spacing and capitals kept); the tones come
+    from ``pinyin_numbered``. The marks stay, so the reading survives black and
+    white printing. When the two disagree (e.g. tone sandhi written into
+    ``pinyin``) the syllables of ``pinyin_numbered`` are shown instead.
+    """
+    sylls = [(_nfc(s), t) for s, t in syllables(pinyin_numbered)]
+    if not sylls:
+        return _e(pinyin)
+    shown = _nfc(pinyin)
+    separators = " '’-"
+    compact = "".join(ch for ch in shown if ch not in separators)
+    # <wbr> between run-together syllables lets "rénmíndàhuìtáng" wrap inside a narrow column.
+    if compact.lower() != "".join(s for s, _ in sylls).lower():
+        return "<wbr>".join(f'<span class="t{t}">{_e(s)}</span>' for s, t in sylls)
+    out, i = [], 0
+    for n, (marked, tone) in enumerate(sylls):
+        start = i
+        while i < len(shown) and shown[i] in separators:
+            i += 1
+        sep, text = shown[start:i], shown[i : i + len(marked)]
+        i += len(marked)
+        joint = _e(sep) if sep or n == 0 else "<wbr>"
+        out.append(f'{joint}<span class="t{tone}">{_e(text)}</span>')
+    return "".join(out)
 
 
 def _section_order(transcript: Transcript) -> dict[Optional[str], int]:
@@ -95,7 +130,8 @@ def _row_html(number: int, item: VocabItem, transcript: Transcript, study: bool,
         else ""
     )
     # Long terms get a smaller size so that 人类命运共同体 stays on one or two even lines.
-    size = " long" if len(item.hanzi) >= 6 else (" mid" if len(item.hanzi) == 5 else "")
+    n = len(item.hanzi)
+    size = " xlong" if n >= 8 else " long" if n >= 6 else " mid" if n == 5 else ""
     return (
         f'<tr><td class="num">{number}</td>'
         f'<td class="hz{size}" lang="zh-CN">{_e(item.hanzi)}{trad}</td>'

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from .lexicon import lexicon
 from .tones import mark_syllable, normalise_u
@@ -58,10 +58,11 @@ def _pypinyin(word: str) -> list[str]:
     return out
 
 
-def _cedict_choice(word: str, proper: bool, guess: list[str]) -> Optional[list[str]]:
+def _cedict_choice(word: str, proper: bool, guess: Callable[[], list[str]]) -> Optional[list[str]]:
     """The CC-CEDICT reading of ``word`` for this use, or None when it has none.
 
-    ``guess`` is pypinyin's reading, used only to choose among several.
+    ``guess()`` gives pypinyin's reading, asked for only to choose among several
+    (pypinyin costs about half a millisecond a word).
     """
     n = sum(1 for ch in word if HANZI.match(ch))
     readings = [e.pinyin for e in lexicon().entries(word) if len(e.pinyin.split()) == n]
@@ -73,7 +74,7 @@ def _cedict_choice(word: str, proper: bool, guess: list[str]) -> Optional[list[s
         distinct.setdefault(_norm(r), r)
     if len(distinct) == 1:
         return normalise_u(next(iter(distinct.values()))).split()
-    key = " ".join(guess).lower()
+    key = " ".join(guess()).lower()
     if key in distinct:
         return normalise_u(distinct[key]).split()
     for r in readings:  # pypinyin agrees with a reading of the other kind
@@ -95,31 +96,33 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
     if pos.startswith("u") and hanzi in PARTICLES:
         return (PARTICLES[hanzi],)
     proper = prefers_proper(hanzi, pos)
-    guess = _pypinyin(hanzi)
-    if len(guess) != len(hanzi):
-        guess = (guess + ["?5"] * len(hanzi))[: len(hanzi)]
+    memo: list[list[str]] = []
+
+    def guess() -> list[str]:
+        if not memo:
+            found = _pypinyin(hanzi)
+            memo.append((found + ["?5"] * len(hanzi))[: len(hanzi)])
+        return memo[0]
+
     chosen = _cedict_choice(hanzi, proper, guess)
     if chosen is not None:
         return tuple(chosen)
-    # Unknown compound: read its longest dictionary parts, left to right.
+    # Unknown compound: read its longest dictionary parts, left to right; a lone
+    # character takes pypinyin's reading, which knows the character's word context.
     out: list[str] = []
     i = 0
     while i < len(hanzi):
         for j in range(len(hanzi), i, -1):
             part = hanzi[i:j]
-            if j - i == 1 or part in lexicon():
-                part_reading = _cedict_choice(part, proper, guess[i:j]) if j - i > 1 else None
-                if part_reading is None and j - i == 1:
-                    part_reading = _single_char(part, guess[i])
-                out.extend(part_reading or guess[i:j])
-                i = j
-                break
+            if j - i == 1:
+                out.append(guess()[i])
+            elif part in lexicon():
+                out.extend(_cedict_choice(part, proper, lambda: guess()[i:j]) or guess()[i:j])
+            else:
+                continue
+            i = j
+            break
     return tuple(out)
-
-
-def _single_char(ch: str, guess: str) -> list[str]:
-    """A lone character inside an unknown word: pypinyin's reading (it knows the word context)."""
-    return [guess]
 
 
 def syllables_to_marked(syllables: tuple[str, ...] | list[str]) -> str:

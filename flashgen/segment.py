@@ -27,15 +27,59 @@ _CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "n
 _WHITESPACE = re.compile(r"\s+")
 
 
+class _LazyTags(dict):  # type: ignore[type-arg]
+    """jieba's word → POS table, read from the lexicon index only for words that occur.
+
+    jieba.posseg normally parses its 5 MB dictionary into this table at start-up
+    (about half a second); a text needs a few thousand of its 350,000 rows.
+    Words added at run time (glossary terms) are stored in the dict itself.
+    """
+
+    def get(self, word: str, default: Any = None) -> Any:  # noqa: D102 - dict.get
+        if dict.__contains__(self, word):
+            return dict.__getitem__(self, word)
+        from .lexicon import lexicon
+
+        tag = lexicon().jieba_tag(word)
+        if tag is None:
+            return default
+        dict.__setitem__(self, word, tag)
+        return tag
+
+
+def _import_posseg() -> Any:
+    """Import jieba.posseg without letting its global tokenizer parse the dictionary.
+
+    The module builds a global POSTokenizer at import, which reads jieba's whole
+    dictionary file. We hand it an empty file while importing, then give it a
+    lazy table with the same content, so code elsewhere using jieba.posseg
+    still gets jieba's tags.
+    """
+    import io
+    import sys
+
+    import jieba
+
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba.posseg"]
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")  # type: ignore[method-assign]
+    try:
+        import jieba.posseg
+    finally:
+        del jieba.dt.get_dict_file
+    jieba.posseg.dt.word_tag_tab = _LazyTags()
+    return jieba.posseg
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     """The POS tokenizer, built once per process."""
     with _lock:
         import jieba
-        import jieba.posseg
 
         logging.getLogger("jieba").setLevel(logging.WARNING)
         jieba.setLogLevel(logging.WARNING)
+        posseg = _import_posseg()
         tk = jieba.Tokenizer()
         folder = cache_dir()
         try:
@@ -51,7 +95,10 @@ def _tokenizer() -> Any:
             tag = _CATEGORY_TAGS.get(term.category, "n")
             tk.add_word(term.hanzi, tag=tag)
             tk.suggest_freq(term.hanzi, tune=True)
-        return jieba.posseg.POSTokenizer(tk)
+        pos_tokenizer = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+        pos_tokenizer.tokenizer = tk
+        pos_tokenizer.word_tag_tab = _LazyTags()
+        return pos_tokenizer
 
 
 def warm_up() -> None:

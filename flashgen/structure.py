@@ -343,6 +343,19 @@ def make_slug(source: str) -> str:
     return slug[:80].strip(".-_") or "transcript"
 
 
+def _headline(title: str) -> str:
+    """The headline of a title line that carries a subtitle after a space.
+
+    News pages often print "headline subtitle" on one line
+    (…回答中外记者提问 希望外国媒体记者…); the headline alone names the transcript
+    (the full line stays in the title sentence).
+    """
+    head, sep, _ = title.partition(" ")
+    if sep and count_hanzi(head) >= 8:
+        return head
+    return title
+
+
 def _fallback_title(sentences: list[Sentence]) -> str:
     """The first sentence without its final punctuation, cut to 30 characters."""
     if not sentences:
@@ -382,5 +395,5 @@ def parse_transcript(text: str, source: str = "<text>") -> Transcript:
             own_section = section if para.role == "heading" else None
             sentences.append(Sentence(len(sentences), paragraph, own_section, None, body, sentence_kind))
         paragraph += 1
-    title = _clean(title_para.text) if title_para else _fallback_title(sentences)
+    title = _headline(_clean(title_para.text)) if title_para else _fallback_title(sentences)
     return Transcript(title=title, source=name, sentences=sentences, slug=make_slug(name))

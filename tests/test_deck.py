@@ -518,20 +518,11 @@ def test_css_is_self_contained_and_has_night_mode() -> None:
 # The bundled sample, once the pipeline exists
 
 
-def test_sample_deck_imports_into_anki(tmp_path: Path) -> None:
-    pipeline = pytest.importorskip("flashgen.pipeline", reason="flashgen.pipeline not there yet (core pipeline issue)")
-    analyse = getattr(pipeline, "analyse", None)
-    if analyse is None:
-        pytest.skip("flashgen.pipeline has no analyse() yet")
-    try:
-        result = analyse()
-    except ModuleNotFoundError as exc:  # a stage of the pipeline not written yet
-        if not (exc.name or "").startswith("flashgen."):
-            raise
-        pytest.skip(f"pipeline in progress: {exc.name} is missing")
-    transcript = getattr(result, "transcript")
-    vocab = list(getattr(result, "vocab"))
-    cloze = list(getattr(result, "cloze", None) or [])
+def test_sample_deck_imports_into_anki(tmp_path: Path, sample_analysis) -> None:
+    """The bundled sample through ``analyse()`` (conftest's session fixture) into a real collection."""
+    transcript = sample_analysis.transcript
+    vocab = list(sample_analysis.vocab)
+    cloze = list(getattr(sample_analysis, "cloze", None) or [])
     if len(vocab) < 300:
         pytest.skip(f"pipeline in progress: analyse() gave {len(vocab)} vocabulary items, the deck needs ≥ 300")
     stats = deck.write_deck(transcript, vocab, cloze, tmp_path / "sample.apkg")
@@ -546,7 +537,11 @@ def test_sample_deck_imports_into_anki(tmp_path: Path) -> None:
             assert visible_text(without_kind_label(card.question)).strip()
         note = notes_by_guid(col)[deck.vocab_guid("人类命运共同体")]
         assert SHARED_FUTURE in note["Meaning"]
-        assert "rén" in note["Pinyin"] and "gòng" in note["Pinyin"]
+        assert '<span class="tone2">rén</span>' in note["Pinyin"] and "gòng" in note["Pinyin"]
+        # Tone colours reach (almost) every note: readings and headwords line up.
+        vocab_notes = [n for n in notes_by_guid(col).values() if "Hanzi colour" in n]
+        coloured = [n for n in vocab_notes if "tone" in n["Pinyin"] and "tone" in n["Hanzi colour"]]
+        assert len(coloured) >= 0.95 * len(vocab_notes)
         rebuilt = deck.write_deck(transcript, vocab, cloze, tmp_path / "again.apkg", timestamp=time.time() + 10)
         log = import_apkg(col, rebuilt.path)
         assert len(log.new) == 0

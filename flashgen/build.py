@@ -1,0 +1,75 @@
+"""``flashgen build``: every output for one transcript, in one folder.
+
+Writes ``<slug>.apkg`` (vocabulary and cloze subdecks), ``<slug>-vocab.html``,
+``<slug>-vocab.pdf`` and ``<slug>-cloze.pdf``. Each file is written through a
+temporary file and renamed, so an interrupted build leaves the previous
+outputs intact. A missing CJK font skips the PDFs with a warning; the deck
+and the HTML list are still written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from .atomic import atomic_write
+from .errors import ResourceError
+from .pipeline import Options, PathLike, analyse
+
+#: Steps reported to the progress callback, in order.
+STEPS = ("analyse", "cloze", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote and counted."""
+
+    title: str
+    outputs: list[Path] = field(default_factory=list)
+    vocab_notes: int = 0
+    cloze_notes: int = 0
+    cards: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(
+    path: Optional[PathLike] = None,
+    outdir: PathLike = "decks",
+    options: Optional[Options] = None,
+    *,
+    font: Optional[PathLike] = None,
+    paper: str = "a4",
+    hint: str = "english",
+    seed: int = 0,
+    progress: Callable[[str], None] = lambda step: None,
+) -> BuildResult:
+    """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``."""
+    from .cloze import make_cloze_items
+    from .deck import write_deck
+    from .printing import render_html
+
+    out = Path(outdir)
+    analysis = analyse(path, options)
+    progress("analyse")
+    transcript = analysis.transcript
+    cloze = make_cloze_items(analysis, hint=hint, seed=seed)
+    progress("cloze")
+    stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
+    result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
+    progress("deck")
+    html = render_html(transcript, analysis.vocab, paper=paper)
+    result.outputs.append(atomic_write(out / f"{transcript.slug}-vocab.html", html))
+    progress("vocab-html")
+    try:
+        from .pdf import write_pdf
+        from .worksheet import write_pdf_worksheet
+
+        pdf_html = render_html(transcript, analysis.vocab, paper=paper, for_pdf=True)
+        result.outputs.append(write_pdf(pdf_html, out / f"{transcript.slug}-vocab.pdf", font=font))
+        progress("vocab-pdf")
+        result.outputs.append(write_pdf_worksheet(transcript, cloze, out / f"{transcript.slug}-cloze.pdf", font=font, paper=paper))
+        progress("cloze-pdf")
+    except ResourceError as exc:
+        result.warnings.append(f"PDFs skipped: {exc}")
+    return result
