@@ -10,7 +10,7 @@ from .lexicon import lexicon
 from .meaning import Override
 from .models import Sentence, Token
 from .reading import has_hanzi, numbered, syllables_to_marked
-from .segment import cut
+from .segment import cut, dictionary_word
 
 
 def token_reading(word: str, pos: str, overrides: Mapping[str, Override]) -> tuple[str, ...]:
@@ -63,11 +63,9 @@ def _parts(word: str) -> list[str]:
 def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None) -> list[Sentence]:
     """Return the sentences with tokens (text, POS, pinyin); tokens join back into each text."""
     overrides = overrides or {}
-    terms = glossary()
-    lex = lexicon()
 
     def known(word: str) -> bool:
-        return word in terms or word in overrides or word in lex
+        return word in overrides or dictionary_word(word)
 
     out = []
     for sentence in sentences:

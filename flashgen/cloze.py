@@ -79,8 +79,9 @@ def short_english(meanings: list[str], first_only: bool = False) -> str:
         # Braces and "::" would end or split the deletion in Anki's syntax.
         text = re.sub(r":{2,}", ":", re.sub(r"[{}()\[\]]", " ", text))
         text = " ".join(text.split()).strip(" :,")
-        skip = has_hanzi(text) or re.match(r"(old )?variant of|see |abbr\.|surname ", text, re.I)
-        if not text or (skip and not (first_only and n == 0)):
+        # Hanzi would give the answer away; cross-references are no meaning (the official rendering stays).
+        xref = re.match(r"(old )?variant of|see |abbr\.|surname ", text, re.I) and not (first_only and n == 0)
+        if not text or has_hanzi(text) or xref:
             continue
         words = text.split()
         if len(words) > MAX_HINT_WORDS + 1:  # "~5": six words pass whole rather than lose their head
@@ -173,7 +174,7 @@ class _Distractors:
 
         self.pool: dict[str, tuple[Optional[str], str]] = {}  # word -> (glossary category, pos)
         for item in analysis.vocab:
-            if item.term or (item.category not in NAME_CATEGORIES and item.pos not in NAME_FLAGS):
+            if item.term or (item.category not in NAME_CATEGORIES and item.pos not in NAME_FLAGS | _NOT_WORDS):
                 self.pool[item.hanzi] = (item.category if item.term else None, item.pos)
         for term in glossary().values():
             self.pool.setdefault(term.hanzi, (term.category, ""))
@@ -187,7 +188,13 @@ class _Distractors:
 
     def choose(self, answer: str, item: Optional[VocabItem], answers: list[str], slots: list[tuple[str, str]],
                rng: random.Random) -> list[str]:
-        """Four shuffled choices: ``answer`` and three distractors (see the module docstring)."""
+        """Four shuffled choices: ``answer`` and three distractors.
+
+        Preferred: same glossary category, else same part of speech; then the
+        same number of characters; ties broken by ``rng``. Excluded: the
+        answers, words inside or around them, and words seen in this slot
+        (after its left token or before its right token) anywhere in the text.
+        """
         banned = set(answers)
         for left, right in slots:  # words that also fill this slot somewhere in the text
             banned |= self.after.get(left, set()) | self.before.get(right, set())
@@ -199,10 +206,8 @@ class _Distractors:
             match = 0 if category and cat == category else 1 if pos and wpos == pos else 2
             return (match, abs(len(word) - len(answer)), rng.random())
 
-        candidates = [
-            w for w in sorted(self.pool)
-            if w not in banned and answer not in w and w not in answer and not any(a in w or w in a for a in answers)
-        ]
+        # Never a word inside an answer or holding one (单边 for 单边主义 would be half right).
+        candidates = [w for w in sorted(self.pool) if w not in banned and not any(a in w or w in a for a in answers)]
         choices = [answer, *sorted(candidates, key=key)[:3]]
         rng.shuffle(choices)
         return choices

@@ -25,6 +25,7 @@ _lock = threading.Lock()
 _CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
 
 _WHITESPACE = re.compile(r"\s+")
+_ALL_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class _LazyTags(dict):  # type: ignore[type-arg]
@@ -112,7 +113,14 @@ PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
 PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
 
 
-def cut(text: str, known: Callable[[str], bool] = lambda w: False) -> Iterator[tuple[str, str]]:
+def dictionary_word(word: str) -> bool:
+    """True for glossary terms and CC-CEDICT headwords: the words a learner can look up."""
+    from .lexicon import lexicon
+
+    return word in glossary() or word in lexicon()
+
+
+def cut(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[tuple[str, str]]:
     """Yield (word, jieba POS flag) pairs that join back into ``text`` exactly.
 
     jieba's dictionary holds many free phrases (认真落实, 中美合作) and its HMM
@@ -128,7 +136,7 @@ def cut(text: str, known: Callable[[str], bool] = lambda w: False) -> Iterator[t
         word, flag = pair.word, pair.flag
         if _WHITESPACE.fullmatch(word):
             yield word, "x"
-        elif len(word) == 1 or known(word) or not word.isalpha():
+        elif len(word) == 1 or known(word) or not _ALL_HANZI.fullmatch(word):
             yield word, flag
         elif flag in PERSON_FLAGS and _is_surname(word[0]) or (word[:2] in _COMPOUND_SURNAMES):
             yield word, flag
@@ -166,6 +174,6 @@ def _split(word: str, known: Callable[[str], bool], tags: dict[str, str]) -> Ite
                 break
 
 
-def segment(text: str, known: Callable[[str], bool] = lambda w: False) -> list[Token]:
+def segment(text: str, known: Callable[[str], bool] = dictionary_word) -> list[Token]:
     """Segment a sentence into tokens (readings are added by the annotate stage)."""
     return [Token(text=word, pos=flag) for word, flag in cut(text, known)]

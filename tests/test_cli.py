@@ -1,0 +1,135 @@
+"""The command line, through click's CliRunner and through real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from flashgen.cli import cli
+
+VOCAB_KEYS = {"hanzi", "traditional", "pinyin", "pinyin_numbered", "zhuyin", "meanings", "measure_words", "hsk", "zipf", "count", "term", "category", "examples"}
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m flashgen ARGS`` in a fresh process."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "flashgen", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=300)
+
+
+def test_vocab_json_contract() -> None:
+    result = CliRunner().invoke(cli, ["vocab", "-f", "json", "--limit", "20"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)
+    assert len(items) == 20
+    for item in items:
+        assert VOCAB_KEYS <= set(item)
+        assert isinstance(item["meanings"], list) and item["meanings"]
+        assert all(set(e) == {"text", "speaker", "section"} for e in item["examples"])
+    assert items[0]["term"] is True
+
+
+def test_vocab_filters(tmp_path: Path) -> None:
+    known = tmp_path / "known.txt"
+    known.write_text("联合国\n香港\n", encoding="utf-8")  # United Nations, Hong Kong: already known
+    result = CliRunner().invoke(cli, ["vocab", "-f", "json", "--terms-only", "--known", str(known)])
+    items = json.loads(result.output)
+    assert items and all(i["term"] for i in items)
+    assert not {"联合国", "香港"} & {i["hanzi"] for i in items}
+    result = CliRunner().invoke(cli, ["vocab", "-f", "json", "--min-hsk", "6"])
+    assert all(i["hsk"] is None or i["hsk"] >= 6 for i in json.loads(result.output))
+
+
+def test_names_only_on_request() -> None:
+    without = {i["hanzi"] for i in json.loads(CliRunner().invoke(cli, ["vocab", "-f", "json"]).output)}
+    with_names = json.loads(CliRunner().invoke(cli, ["vocab", "-f", "json", "--include-names"]).output)
+    names = {i["hanzi"] for i in with_names if i["category"] == "name"}
+    assert "王毅" in names and not names & without
+
+
+def test_sentences_json_contract() -> None:
+    result = CliRunner().invoke(cli, ["sentences", "-f", "json"])
+    sentences = json.loads(result.output)
+    assert [s["index"] for s in sentences] == list(range(len(sentences)))
+    for s in sentences:
+        assert {"index", "paragraph", "section", "speaker", "text", "tokens"} <= set(s)
+        assert "".join(t["text"] for t in s["tokens"]) == s["text"]
+        assert all(set(t) == {"text", "pinyin", "pinyin_numbered", "pos"} for t in s["tokens"])
+
+
+@pytest.mark.parametrize(
+    "word, pinyin, meaning",
+    [
+        ("接种", "jiēzhòng", "vaccinated"),  # vaccinate
+        ("人类命运共同体", "rénlèi mìngyùn gòngtóngtǐ", "community with a shared future for mankind"),
+        ("重蹈覆辙", "chóngdǎo fùzhé", "mistake"),  # repeat a disastrous mistake
+    ],
+)
+def test_lookup(word: str, pinyin: str, meaning: str) -> None:
+    result = CliRunner().invoke(cli, ["lookup", word, "-f", "json"])
+    item = json.loads(result.output)[0]
+    assert item["pinyin"] == pinyin
+    assert any(meaning in m for m in item["meanings"])
+
+
+def test_table_is_plain_without_terminal() -> None:
+    result = CliRunner().invoke(cli, ["vocab", "--limit", "5"])
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.output and "人类命运共同体" not in result.output.split("\n")[0]
+    assert "CC-CEDICT" in result.output
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "vocab.json"
+    result = CliRunner().invoke(cli, ["vocab", "-f", "json", "--limit", "3", "-o", str(out)])
+    assert result.exit_code == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        (b"Only English text here, nothing else.\n", "no Chinese"),
+    ],
+    ids=["empty", "binary", "no-chinese"],
+)
+def test_bad_input_is_one_line_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    proc = run("vocab", str(path))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error:") and message in lines[0]
+
+
+def test_missing_file_and_unwritable_output(tmp_path: Path) -> None:
+    proc = run("vocab", str(tmp_path / "nope.txt"))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr and "nope.txt" in proc.stderr
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    proc = run("vocab", "--limit", "2", "-f", "json", "-o", str(blocker / "sub" / "out.json"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_installed_package_runs_outside_the_checkout(tmp_path: Path) -> None:
+    # From another folder the installed package (and its bundled data) is used, not the checkout.
+    proc = run("vocab", "-f", "json", "--limit", "2", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) == 2
+
+
+def test_help_is_fast_and_light() -> None:
+    code = "import sys; from flashgen.cli import cli; print(sorted(m for m in ('jieba','pypinyin','genanki','weasyprint','fsrs','wordfreq') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert run("--help").returncode == 0
