@@ -101,7 +101,7 @@ def cloze(
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":
-        worksheet.write_pdf_worksheet(analysis.transcript, items, Path(output), font=font, paper=paper)  # type: ignore[arg-type]
+        worksheet.write_pdf_worksheet(analysis.transcript, items, Path(output), font=font, paper=paper, pinyin_hints=pinyin_hints)  # type: ignore[arg-type]
         return None
     if fmt == "json":
         text = json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
