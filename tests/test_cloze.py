@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from goldens import assert_golden
+
 import json
-import os
 import re
 from pathlib import Path
 
@@ -62,12 +63,7 @@ def items(sample) -> list[ClozeItem]:
 
 
 def _golden(name: str, text: str) -> None:
-    """Compare with the golden file; FLASHGEN_UPDATE_GOLDEN=1 rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("FLASHGEN_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
+    assert_golden("cloze/" + name, text)
 
 
 def _slot_tokens(analysis, item: ClozeItem) -> list[tuple[str, str]]:

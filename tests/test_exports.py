@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from goldens import assert_golden
+
 import csv
 import io
-import os
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +22,6 @@ from flashgen.exports import (
 )
 from flashgen.models import Example, VocabItem
 
-GOLDEN = Path(__file__).parent / "golden" / "exports"
 
 
 def _item(hanzi: str, trad: str, pinyin: str, numbered: str, meanings: list[str], **kw: object) -> VocabItem:
@@ -62,12 +61,7 @@ def items() -> list[VocabItem]:
 
 
 def _golden(name: str, text: str) -> None:
-    """Compare with the golden file; FLASHGEN_UPDATE_GOLDEN=1 rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("FLASHGEN_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
+    assert_golden("exports/" + name, text)
 
 
 def _expected(item: VocabItem) -> dict[str, str]:

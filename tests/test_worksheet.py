@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
+from goldens import assert_golden
+
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -24,16 +24,10 @@ from flashgen.worksheet import (
     write_pdf_worksheet,
 )
 
-GOLDEN = Path(__file__).parent / "golden" / "cloze"
 
 
 def _golden(name: str, text: str) -> None:
-    """Compare with the golden file; FLASHGEN_UPDATE_GOLDEN=1 rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("FLASHGEN_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8")
+    assert_golden("cloze/" + name, text)
 
 
 @pytest.fixture(scope="module")
