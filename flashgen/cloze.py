@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 HINTS = ("english", "pinyin", "none")
 #: Aim for cloze text (markup removed) under this many characters.
+MAX_TERMS_PER_ITEM = 3  # distinct words blanked in one item
+MAX_ASKS_PER_TERM = 3  # items asking the same word
 MAX_CLOZE_CHARS = 60
 #: Shorter sentences ("谢谢。", "下一个问题。") give no context to guess from.
 MIN_SENTENCE_CHARS = 8
@@ -213,6 +215,34 @@ class _Distractors:
         return choices
 
 
+def _budget(plans: list[tuple[Sentence, list[int]]], rank: dict[str, int]) -> list[tuple[Sentence, list[int]]]:
+    """Keep at most MAX_TERMS_PER_ITEM words per sentence and MAX_ASKS_PER_TERM asks per word.
+
+    A sentence with six blanks is a puzzle, not practice, and 联合国 asked in
+    thirteen sentences crowds out the rarer terms. Within a sentence the words
+    asked least so far win, then those with fewest sentences to be asked in
+    (so a rare term is not pushed out), then the better-ranked.
+    """
+    available: dict[str, int] = {}
+    for sentence, positions in plans:
+        for word in {sentence.tokens[p].text for p in positions}:
+            available[word] = available.get(word, 0) + 1
+    asked: dict[str, int] = {}
+    kept: list[tuple[Sentence, list[int]]] = []
+    for sentence, positions in plans:
+        words = sorted({sentence.tokens[p].text for p in positions},
+                       key=lambda w: (asked.get(w, 0), available[w], rank.get(w, len(rank))))
+        chosen = [w for w in words if asked.get(w, 0) < MAX_ASKS_PER_TERM][:MAX_TERMS_PER_ITEM]
+        for word in chosen:
+            asked[word] = asked.get(word, 0) + 1
+            available[word] -= 1
+        for word in set(words) - set(chosen):
+            available[word] -= 1
+        if chosen:
+            kept.append((sentence, [p for p in positions if sentence.tokens[p].text in chosen]))
+    return kept
+
+
 def make_cloze_items(analysis: Analysis, *, hint: str = "english", seed: int = 0,
                      limit: Optional[int] = None) -> list[ClozeItem]:
     """Cloze items of the transcript, ordered by the best-ranked term they ask.
@@ -242,6 +272,7 @@ def make_cloze_items(analysis: Analysis, *, hint: str = "english", seed: int = 0
             positions = [i for i, t in enumerate(toks) if t.text == best]
         if positions:
             plans.append((sentence, positions))
+    plans = _budget(plans, rank)
     asked = {s.tokens[p].text for s, ps in plans for p in ps}
     for sentence in analysis.transcript.sentences:  # coverage: terms seen only where we do not ask
         if "{{" in sentence.text:
