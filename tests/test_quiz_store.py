@@ -97,7 +97,17 @@ def test_stats_per_mode(tmp_path: Path) -> None:
     assert stats["pinyin"].retention == 0.5
     assert stats["meaning"].retention == 0.0
     assert stats["all"].reviews == 3 and stats["all"].due == 3  # a year later everything is due
-    assert stats["all"].learned == 3  # none is relearning: each was reviewed once from new
+    assert stats["all"].learned == 0  # one answer each: still in FSRS's learning steps
+
+
+def test_learned_means_graduated_to_review(tmp_path: Path) -> None:
+    with ProgressStore(tmp_path / "p.sqlite") as store:
+        # 共同体 answered right three times over an hour: it leaves the learning steps
+        for minutes in (0, 15, 60):
+            answer(store, "pinyin:共同体", "right", T0 + timedelta(minutes=minutes))
+        answer(store, "meaning:主权", "wrong", T0)  # missed on first sight: not learned
+        stats = {s.mode: s for s in store.stats(T0 + timedelta(days=1))}
+    assert (stats["pinyin"].learned, stats["meaning"].learned, stats["all"].learned) == (1, 0, 1)
 
 
 def test_stats_report_text(tmp_path: Path) -> None:
@@ -109,7 +119,7 @@ def test_stats_report_text(tmp_path: Path) -> None:
         answer(store, "pinyin:主权", "wrong", T0)
     text = stats_report(db, now=T0)
     row = next(line for line in text.splitlines() if line.startswith("pinyin"))
-    assert row.split() == ["pinyin", "2", "0", "2", "2", "50%"]
+    assert row.split() == ["pinyin", "2", "0", "0", "2", "50%"]  # one answer each: none past the learning steps
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,6 @@ def stats_report(progress: Union[str, Path, None] = None, now: Optional[datetime
     for r in rows:
         retention = f"{r.retention:.0%}" if r.retention is not None else "–"
         lines.append(f"{r.mode:<8} {r.cards:>6} {r.due:>5} {r.learned:>8} {r.reviews:>8} {retention:>10}")
-    lines.append("due: due now; learned: reviewed at least once and not relearning;"
+    lines.append("due: due now; learned: past the learning steps (in review);"
                  " retention: share of reviews answered right (toneless pinyin counts as not right).")
     return "\n".join(lines)

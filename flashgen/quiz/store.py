@@ -198,7 +198,7 @@ class ProgressStore:
         stamp = timestamp(now)
         with self._guard():
             card_rows = self.conn.execute(
-                "SELECT mode, COUNT(*), SUM(due <= ?), SUM(state != 3) FROM cards GROUP BY mode", (stamp,)  # 3: relearning
+                "SELECT mode, COUNT(*), SUM(due <= ?), SUM(state = 2) FROM cards GROUP BY mode", (stamp,)  # 2: review (graduated)
             ).fetchall()
             review_rows = self.conn.execute(
                 "SELECT mode, COUNT(*), SUM(grade = 'right'), SUM(grade = 'hard') FROM reviews GROUP BY mode"
