@@ -133,3 +133,23 @@ def test_help_is_fast_and_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert run("--help").returncode == 0
+
+
+@pytest.mark.parametrize("command", [["vocab"], ["sentences"], ["cloze"], ["build", "-o", "OUT"], ["quiz", "--progress", "OUT/p.sqlite"]])
+def test_every_command_refuses_bad_input_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("\u00e9t\u00e9 only latin text".encode("latin-1"))  # undecodable as UTF-8, no Chinese
+    args = [a.replace("OUT", str(tmp_path / "out")) for a in command]
+    proc = run(*args[:1], str(bad), *args[1:])
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_build_into_unwritable_folder_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the output folder should be")
+    proc = run("build", "-o", str(blocker / "decks"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "blocker" in proc.stderr

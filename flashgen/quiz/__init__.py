@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Any, Optional, TextIO, Union
 
-from ..errors import FlashgenError, ResourceError
+from ..errors import FlashgenError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import ClozeItem, VocabItem
@@ -32,19 +32,11 @@ def load_items(transcript: Optional[str], mode: str, options: Any = None) -> tup
 
     ``options`` is a :class:`flashgen.pipeline.Options` (vocabulary filters) or None.
     """
+    from ..cloze import make_cloze_items
     from ..pipeline import Options, analyse
 
-    maker: Optional[Callable[..., Any]] = None
-    if mode in ("cloze", "mixed"):
-        try:
-            from ..cloze import make_cloze_items as maker
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__.rsplit('.', 1)[0]}.cloze":
-                raise  # the cloze module exists but is broken: let that be seen
-            if mode == "cloze":  # checked before the (slow) analysis
-                raise ResourceError("cloze items are not available in this version; choose another --mode") from None
     analysis = analyse(path=transcript, options=options or Options())
-    cloze: list["ClozeItem"] = list(maker(analysis)) if maker else []
+    cloze = make_cloze_items(analysis) if mode in ("cloze", "mixed") else []
     return list(analysis.vocab), cloze
 
 
@@ -72,8 +64,9 @@ def run_quiz(
     if mode not in MODES:
         raise FlashgenError(f"unknown quiz mode {mode!r}; choose one of {', '.join(MODES)}")
     config = SessionConfig(mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed)
-    with ProgressStore(progress_path(progress)) as store:  # opened first: a broken file fails fast
-        vocab, cloze = load_items(transcript, mode, options)
+    # The transcript is read first: a bad one must not leave a new progress file behind.
+    vocab, cloze = load_items(transcript, mode, options)
+    with ProgressStore(progress_path(progress)) as store:
         return run_session(vocab, cloze, store, config, stdin or sys.stdin, stdout or sys.stdout)
 
 
