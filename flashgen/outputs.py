@@ -26,7 +26,12 @@ def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: s
     if fmt in ("csv", "tsv", "markdown", "pleco"):
         from . import exports
 
-        return {"csv": exports.to_csv, "tsv": exports.to_tsv, "markdown": exports.to_markdown, "pleco": exports.to_pleco}[fmt](items)
+        title = analysis.transcript.title
+        if fmt == "pleco":  # categories nest under the transcript's name in Pleco's flashcard tree
+            return exports.to_pleco(items, parent=title)
+        if fmt == "markdown":
+            return exports.to_markdown(items, title=title)
+        return exports.to_csv(items) if fmt == "csv" else exports.to_tsv(items)
     if fmt == "html":
         from .printing import render_html
 

@@ -153,3 +153,10 @@ def test_build_into_unwritable_folder_is_one_line(tmp_path: Path) -> None:
     proc = run("build", "-o", str(blocker / "decks"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and "blocker" in proc.stderr
+
+
+def test_pleco_export_nests_under_the_transcript() -> None:
+    lines = CliRunner().invoke(cli, ["vocab", "-f", "pleco", "--limit", "3"]).output.splitlines()
+    assert lines[0].startswith("//国务委员兼外交部长") and lines[0].endswith("/Diplomatic terms")
+    headword, pinyin, definition = lines[1].split("\t")
+    assert headword == "联合国[聯合國]" and pinyin == "lian2he2guo2" and "United Nations" in definition
