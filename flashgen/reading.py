@@ -80,7 +80,24 @@ def _cedict_choice(word: str, proper: bool, guess: Callable[[], list[str]]) -> O
     for r in readings:  # pypinyin agrees with a reading of the other kind
         if _norm(r) == key:
             return normalise_u(r).split()
-    return normalise_u(next(iter(distinct.values()))).split()
+    # No exact agreement: the reading closest to pypinyin's, then the one that keeps
+    # citation tones for 一/不 (CC-CEDICT's 不是 bú shi "fault" must not win over bù shì).
+    said = key.split()
+
+    def score(reading: str) -> tuple[int, int]:
+        sylls = reading.split()
+        agree = sum(a == b for a, b in zip(sylls, said))
+        citation = sum(s == {"一": "yi1", "不": "bu4"}[ch] for ch, s in zip(word, sylls) if ch in "一不")
+        return agree, citation
+
+    return normalise_u(max(distinct, key=score)).split()
+
+
+#: Words CC-CEDICT reads two ways whose usual reading in news and politics pypinyin misses.
+REGISTER = {
+    "正当": "zheng4 dang4",  # legitimate (正当权益), not zhèngdāng "just when"
+    "不是": "bu4 shi4",  # is not; bú shi "fault" is rare
+}
 
 
 @lru_cache(maxsize=65536)
@@ -95,6 +112,8 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
         return ()
     if pos.startswith("u") and hanzi in PARTICLES:
         return (PARTICLES[hanzi],)
+    if hanzi in REGISTER:
+        return tuple(REGISTER[hanzi].split())
     proper = prefers_proper(hanzi, pos)
     memo: list[list[str]] = []
 

@@ -22,6 +22,12 @@ from flashgen.reading import numbered, sentence_pinyin, syllables_to_marked, to_
         ("一", "m", ("yi1",)),  # citation tone for 一
         ("不对", "a", ("bu4", "dui4")),  # citation tone for 不
         ("重情义", "v", ("zhong4", "qing2", "yi4")),  # unknown compound read part by part: 重 zhòng + 情义
+        ("不是", "c", ("bu4", "shi4")),  # is not: citation tone, not CC-CEDICT's bú shi "fault"
+        ("正当", "a", ("zheng4", "dang4")),  # legitimate (正当权益), not zhèngdāng "just when"
+        ("给予", "v", ("ji3", "yu3")),  # give (formal): 给 jǐ
+        ("强加", "v", ("qiang2", "jia1")),  # impose: 强 qiáng
+        ("率先", "d", ("shuai4", "xian1")),  # take the lead: 率 shuài
+        ("外长", "n", ("wai4", "zhang3")),  # foreign minister: 长 zhǎng
     ],
 )
 def test_numbered(word: str, pos: str, expected: tuple[str, ...]) -> None:
