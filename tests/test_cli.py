@@ -160,3 +160,20 @@ def test_pleco_export_nests_under_the_transcript() -> None:
     assert lines[0].startswith("//国务委员兼外交部长") and lines[0].endswith("/Diplomatic terms")
     headword, pinyin, definition = lines[1].split("\t")
     assert headword == "联合国[聯合國]" and pinyin == "lian2he2guo2" and "United Nations" in definition
+
+
+def test_encodings_give_identical_vocabulary(tmp_path: Path) -> None:
+    # The seed saved as GB18030 with CRLF, and as UTF-16 with BOM, gives the same list as UTF-8.
+    text = (Path(__file__).resolve().parents[1] / "data" / "wang-yi-press-conference-2021-03-07.txt").read_text(encoding="utf-8")
+    variants = {
+        "utf8.txt": text.encode("utf-8"),
+        "gb.txt": text.replace("\n", "\r\n").encode("gb18030"),
+        "utf16.txt": text.encode("utf-16"),
+    }
+    outputs = set()
+    for name, data in variants.items():
+        (tmp_path / name).write_bytes(data)
+        result = CliRunner().invoke(cli, ["vocab", str(tmp_path / name), "-f", "json", "--limit", "60"])
+        assert result.exit_code == 0, result.output
+        outputs.add(result.output)
+    assert len(outputs) == 1
