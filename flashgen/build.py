@@ -42,9 +42,14 @@ def build(
     paper: str = "a4",
     hint: str = "english",
     seed: int = 0,
+    pdf: bool = True,
     progress: Callable[[str], None] = lambda step: None,
 ) -> BuildResult:
-    """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``."""
+    """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``.
+
+    ``pdf=False`` skips the two PDFs, which take most of a build's time
+    (typesetting dozens of pages), for a quick rebuild of the deck and the HTML list.
+    """
     from .cloze import make_cloze_items
     from .deck import write_deck
     from .printing import render_html
@@ -61,6 +66,8 @@ def build(
     html = render_html(transcript, analysis.vocab, paper=paper)
     result.outputs.append(atomic_write(out / f"{transcript.slug}-vocab.html", html))
     progress("vocab-html")
+    if not pdf:
+        return result
     try:
         from .pdf import write_pdf
         from .worksheet import write_pdf_worksheet

@@ -113,15 +113,20 @@ def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> Non
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
 @click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hints.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Typeset the PDFs (most of the build's time).")
 @_vocab_options
 @_friendly
-def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, **filters: Any) -> None:
+def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, pdf: bool, **filters: Any) -> None:
     """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
     from .build import STEPS, build as do_build
 
-    show = sys.stderr.isatty()
-    with click.progressbar(length=len(STEPS), label="building", file=sys.stderr if show else None, show_eta=False) as bar:
-        result = do_build(transcript, outdir, _options(**filters), font=font, paper=paper, hint=hint, seed=seed, progress=lambda step: bar.update(1))
+    options = _options(**filters)
+    if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
+        steps = len(STEPS) if pdf else len(STEPS) - 2
+        with click.progressbar(length=steps, label="building", file=sys.stderr, show_eta=False) as bar:
+            result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf, progress=lambda step: bar.update(1))
+    else:
+        result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf)
     click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
     for path in result.outputs:
         click.echo(f"  wrote {path}")

@@ -58,7 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--corpus-mb", type=float, default=1.0)
-    parser.add_argument("--skip-build", action="store_true", help="leave out `flashgen build`")
+    parser.add_argument("--skip-build", action="store_true", help="leave out the full `flashgen build` (PDFs), keep --no-pdf")
     args = parser.parse_args()
 
     py = sys.executable
@@ -82,10 +82,12 @@ def main() -> None:
     size_kb = corpus.stat().st_size / 1024
     base_sample = add("bare jieba+pypinyin, sample", [py, str(bare), str(SAMPLE)])
     add("flashgen vocab, sample", flashgen + ["vocab", str(SAMPLE), "-f", "json"], base_sample)
+    add("flashgen build --no-pdf, sample", flashgen + ["build", "--no-pdf", str(SAMPLE), "-o", str(work / "quick")], base_sample)
     if not args.skip_build:
         add("flashgen build, sample", flashgen + ["build", str(SAMPLE), "-o", str(work / "decks")], base_sample)
     base_corpus = add(f"bare jieba+pypinyin, corpus {size_kb:.0f} KiB", [py, str(bare), str(corpus)])
     add(f"flashgen vocab, corpus {size_kb:.0f} KiB", flashgen + ["vocab", str(corpus), "-f", "json"], base_corpus)
+    add(f"flashgen build --no-pdf, corpus {size_kb:.0f} KiB", flashgen + ["build", "--no-pdf", str(corpus), "-o", str(work / "quick2")], base_corpus)
     if not args.skip_build:
         add(f"flashgen build, corpus {size_kb:.0f} KiB", flashgen + ["build", str(corpus), "-o", str(work / "decks2")], base_corpus)
     add("flashgen --help", flashgen + ["--help"])

@@ -177,3 +177,11 @@ def test_encodings_give_identical_vocabulary(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         outputs.add(result.output)
     assert len(outputs) == 1
+
+
+def test_quick_build_without_pdfs(tmp_path: Path) -> None:
+    proc = run("build", "--no-pdf", "-o", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["wang-yi-press-conference-2021-03-07-vocab.html", "wang-yi-press-conference-2021-03-07.apkg"]
+    assert proc.stdout.splitlines()[0].endswith("cards") and "vocabulary notes" in proc.stdout
