@@ -82,3 +82,31 @@ def tones(pinyin_numbered: str) -> list[int]:
 def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
     """Each syllable as (tone-marked text, tone): "ren2 lei4" → [("rén", 2), ("lèi", 4)]."""
     return [(mark_syllable(s), t) for s, t in zip(pinyin_numbered.split(), tones(pinyin_numbered))]
+
+
+def segments(marked: str, pinyin_numbered: str) -> list[tuple[str, int]] | None:
+    """Cut the written reading ``marked`` into syllables coloured by ``pinyin_numbered``.
+
+    Returns (text, tone) pieces — tone 0 for separators (spaces, apostrophes,
+    hyphens) — that join back into ``marked``, keeping its capitals and word
+    spacing ("Liánhéguó", "rénlèi mìngyùn"); None when the two readings do not
+    spell the same syllables.
+    """
+    shown = unicodedata.normalize("NFC", marked)
+    parts = syllables(pinyin_numbered)
+    out: list[tuple[str, int]] = []
+    i = 0
+    for text, tone in parts:
+        start = i
+        while i < len(shown) and shown[i] in " '’-":
+            i += 1
+        if i > start:
+            out.append((shown[start:i], 0))
+        piece = shown[i : i + len(text)]
+        if piece.lower() != unicodedata.normalize("NFC", text).lower():
+            return None
+        out.append((piece, tone))
+        i += len(text)
+    if i != len(shown) or not parts:
+        return None
+    return out

@@ -165,6 +165,19 @@ def _pick(pool: list[str], exclude: set[str], rng: random.Random, n: int) -> lis
     return rng.sample(unique, k=min(n, len(unique)))
 
 
+def _similar(item: VocabItem, others: Sequence[VocabItem], rng: random.Random) -> list[str]:
+    """Other headwords, most plausible first: same glossary category, same part of speech,
+    same length (a term among terms, a verb among verbs), ties broken by ``rng``."""
+
+    def key(v: VocabItem) -> tuple[int, int, int, float]:
+        same_kind = 0 if item.term and v.term and v.category == item.category else 1 if v.term == item.term else 2
+        return (same_kind, 0 if v.pos == item.pos else 1, abs(len(v.hanzi) - len(item.hanzi)), rng.random())
+
+    # Never a word inside the answer or holding it (香港特区 for 香港 would be half right).
+    apart = [v for v in others if item.hanzi not in v.hanzi and v.hanzi not in item.hanzi]
+    return [v.hanzi for v in sorted(apart, key=key)[:6]]
+
+
 def _with_options(q: Question, right: str, distractors: list[str], rng: random.Random) -> Question:
     if len(distractors) >= 1:
         options = [right, *distractors[: N_OPTIONS - 1]]
@@ -197,8 +210,7 @@ def build(cand: Candidate, vocab: Sequence[VocabItem], rng: random.Random, choic
         return _with_options(q, item.answers[0], _pick(list(item.choices), {item.answers[0]}, rng, 3), rng)
     others = [v for v in vocab if v.hanzi != item.hanzi]
     if cand.mode == "hanzi":
-        same_length = [v.hanzi for v in others if len(v.hanzi) == len(item.hanzi)]
-        pool = same_length if len(same_length) >= 3 else [v.hanzi for v in others]
+        pool = _similar(item, others, rng)
         meanings = distinct_meanings(item, 3)
         plain = [m for m in meanings if not re.search(r"[\u3400-\u9fff]", m)]  # no Chinese, no pinyin hint
         prompt = "; ".join(plain[:2]) or _without_hanzi(meanings[0])

@@ -6,7 +6,7 @@ import os
 import re
 from typing import Mapping, Optional, TextIO
 
-from ..tones import TONE_COLOURS, syllables
+from ..tones import TONE_COLOURS, segments, syllables
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -65,12 +65,20 @@ class Painter:
         """``text`` in the style ``sgr`` (an escape sequence)."""
         return f"{sgr}{text}{RESET}" if self.enabled and text else text
 
-    def pinyin(self, pinyin_numbered: str, joiner: str = "") -> str:
-        """Tone-marked pinyin, each syllable in its tone colour ("gòngtóngtǐ")."""
-        parts = []
-        for marked, tone in syllables(pinyin_numbered):
-            parts.append(self.style(marked, tone_sgr(tone, self.truecolour)))
-        return joiner.join(parts)
+    def pinyin(self, pinyin_numbered: str, joiner: str = "", written: str = "") -> str:
+        """Tone-marked pinyin, each syllable in its tone colour ("gòngtóngtǐ").
+
+        ``written`` is the reading as the item writes it (capitals, word spacing:
+        "Liánhéguó", "rénlèi mìngyùn"); it is shown when it spells the same syllables.
+        """
+        pieces = segments(written, pinyin_numbered) if written else None
+        if pieces is None:
+            pieces = []
+            for n, (marked, tone) in enumerate(syllables(pinyin_numbered)):
+                if n and joiner:
+                    pieces.append((joiner, 0))
+                pieces.append((marked, tone))
+        return "".join(text if tone == 0 else self.style(text, tone_sgr(tone, self.truecolour)) for text, tone in pieces)
 
     def highlight(self, text: str, term: str) -> str:
         """``text`` with each occurrence of ``term`` in bold."""

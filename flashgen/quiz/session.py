@@ -153,14 +153,14 @@ class _View:
             term = item.answers[0]
             vocab = self.by_hanzi.get(term)
             gloss = next((g for g in item.glosses if g.hanzi == term), None)
-            reading = self.p.pinyin(vocab.pinyin_numbered) if vocab else (gloss.pinyin if gloss else "")
+            reading = self.p.pinyin(vocab.pinyin_numbered, written=vocab.pinyin) if vocab else (gloss.pinyin if gloss else "")
             meaning = qs.short_meaning(vocab) if vocab else (gloss.meaning if gloss else q.hint)
             self.line(f"  {self.p.style(term, BOLD)}  {reading}  {meaning}".rstrip())
             self.line(f"  {self.p.highlight(item.sentence, term)}" + (f"  — {item.speaker}" if item.speaker else ""))
             if item.sentence_pinyin:
                 self.line(self.p.style(f"  {item.sentence_pinyin}", DIM))
         else:
-            self.line(f"  {self.p.style(item.hanzi, BOLD)}  {self.p.pinyin(item.pinyin_numbered)}  "
+            self.line(f"  {self.p.style(item.hanzi, BOLD)}  {self.p.pinyin(item.pinyin_numbered, written=item.pinyin)}  "
                       + "; ".join(qs.distinct_meanings(item, 3)))
             if item.examples:
                 ex = item.examples[0]
