@@ -15,7 +15,7 @@ from typing import Optional
 from .exports import CEDICT_ATTRIBUTION, hsk_label
 from .models import Transcript, VocabItem
 from .print_template import PAGE, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet
-from .tones import syllables
+from .tones import segments, syllables
 
 __all__ = ["group_items", "render_html", "example_html", "pinyin_html"]
 
@@ -44,21 +44,16 @@ def pinyin_html(pinyin: str, pinyin_numbered: str) -> str:
     sylls = [(_nfc(s), t) for s, t in syllables(pinyin_numbered)]
     if not sylls:
         return _e(pinyin)
-    shown = _nfc(pinyin)
-    separators = " '’-"
-    compact = "".join(ch for ch in shown if ch not in separators)
-    # <wbr> between run-together syllables lets "rénmíndàhuìtáng" wrap inside a narrow column.
-    if compact.lower() != "".join(s for s, _ in sylls).lower():
-        return "<wbr>".join(f'<span class="t{t}">{_e(s)}</span>' for s, t in sylls)
-    out, i = [], 0
-    for n, (marked, tone) in enumerate(sylls):
-        start = i
-        while i < len(shown) and shown[i] in separators:
-            i += 1
-        sep, text = shown[start:i], shown[i : i + len(marked)]
-        i += len(marked)
-        joint = _e(sep) if sep or n == 0 else "<wbr>"
-        out.append(f'{joint}<span class="t{tone}">{_e(text)}</span>')
+    pieces = segments(pinyin, pinyin_numbered) or sylls
+    out: list[str] = []
+    for text, tone in pieces:
+        if tone == 0:
+            out.append(_e(text))
+            continue
+        # <wbr> between run-together syllables lets "rénmíndàhuìtáng" wrap inside a narrow column.
+        if out and out[-1].endswith("</span>"):
+            out.append("<wbr>")
+        out.append(f'<span class="t{tone}">{_e(text)}</span>')
     return "".join(out)
 
 
