@@ -14,6 +14,18 @@ VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pd
 SENTENCE_FORMATS = ("text", "json")
 
 
+def _guard(path: Optional[PathLike], output: Optional[PathLike]) -> None:
+    """Refuse to write the output over the transcript it is made from."""
+    if path is None or output is None:
+        return
+    try:
+        same = Path(output).resolve() == Path(path).resolve()
+    except OSError:
+        return
+    if same:
+        raise InputError(f"{output} is the transcript itself; choose another output file")
+
+
 def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: str = "a4", group_by: str = "section") -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
@@ -53,6 +65,7 @@ def vocab(
     """Run ``flashgen vocab``: write ``output`` (returning None) or return the text to print."""
     if fmt == "pdf" and output is None:
         raise InputError("the pdf format needs an output file; add -o FILE.pdf")
+    _guard(path, output)
     analysis = analyse(path, options)
     if fmt == "pdf":
         from .pdf import write_pdf
@@ -70,6 +83,7 @@ def vocab(
 
 def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[PathLike] = None) -> Optional[str]:
     """Run ``flashgen sentences``: each sentence with its place, speaker and tokens."""
+    _guard(path, output)
     analysis = analyse(path, Options())
     if fmt == "json":
         text = json.dumps([s.to_json() for s in analysis.transcript.sentences], ensure_ascii=False, indent=2) + "\n"
@@ -102,6 +116,7 @@ def cloze(
 
     if fmt == "pdf" and output is None:
         raise InputError("the pdf format needs an output file; add -o FILE.pdf")
+    _guard(path, output)
     analysis = analyse(path, Options())
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"

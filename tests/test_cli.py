@@ -185,3 +185,13 @@ def test_quick_build_without_pdfs(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["wang-yi-press-conference-2021-03-07-vocab.html", "wang-yi-press-conference-2021-03-07.apkg"]
     assert proc.stdout.splitlines()[0].endswith("cards") and "vocabulary notes" in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["vocab", "sentences", "cloze"])
+def test_output_never_overwrites_the_transcript(tmp_path: Path, command: str) -> None:
+    transcript = tmp_path / "talk.txt"
+    original = "王毅：我们坚定维护多边主义。\n".encode("utf-8")
+    transcript.write_bytes(original)
+    result = CliRunner().invoke(cli, [command, str(transcript), "-o", str(transcript)])
+    assert result.exit_code == 1 and "transcript itself" in result.output
+    assert transcript.read_bytes() == original
