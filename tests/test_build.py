@@ -1,0 +1,40 @@
+"""flashgen build: what it writes, and what an interruption leaves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashgen import build as build_module
+from flashgen.errors import ResourceError
+
+SLUG = "wang-yi-press-conference-2021-03-07"
+
+
+def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "decks"
+    out.mkdir()
+    old_pdf = out / f"{SLUG}-vocab.pdf"
+    old_pdf.write_bytes(b"%PDF-1.7 previous list")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while the PDF is typeset
+
+    monkeypatch.setattr("flashgen.pdf.write_pdf", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_module.build(None, out)
+    assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
+    assert (out / f"{SLUG}.apkg").stat().st_size > 10_000  # finished before the interruption
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_font(*args: object, **kwargs: object) -> None:
+        raise ResourceError("no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH")
+
+    monkeypatch.setattr("flashgen.pdf.write_pdf", no_font)
+    result = build_module.build(None, tmp_path)
+    names = sorted(p.name for p in result.outputs)
+    assert names == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
+    assert result.warnings and "fonts-noto-cjk" in result.warnings[0]
