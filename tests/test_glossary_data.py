@@ -161,6 +161,13 @@ OFFICIAL_RENDERINGS = [
     ("上海合作组织", "Shanghai Cooperation Organisation (SCO)"),  # Shanghai Cooperation Organisation
     ("严正交涉", "lodge solemn representations"),  # lodge solemn representations
     ("中国式现代化", "Chinese modernization"),  # Chinese modernization
+    ("出口管制", "export control"),  # export control(s)
+    ("泛化国家安全概念", "overstretch the concept of national security"),  # MFA charge on tech curbs
+    ("全球南方", "Global South"),  # Global South
+    ("新质生产力", "new quality productive forces"),  # GWR since 2024
+    ("不可靠实体清单", "Unreliable Entity List"),  # China's list, not the US Entity List
+    ("航行和飞越自由", "freedom of navigation and overflight"),  # South China Sea
+    ("核污染水", "nuclear-contaminated water"),  # not "treated water"
 ]
 
 
@@ -194,6 +201,14 @@ READINGS = [
     ("亚投行", "ya4 tou2 hang2"),  # AIIB: 行 háng
     ("首相", "shou3 xiang4"),  # Prime Minister: 相 xiàng
     ("讲好中国故事", "jiang3 hao3 zhong1 guo2 gu4 shi5"),  # tell China's story well: 故事 gùshi
+    ("交恶", "jiao1 wu4"),  # fall out: 恶 wù (loathe), not è
+    ("强词夺理", "qiang3 ci2 duo2 li3"),  # resort to sophistry: 强 qiǎng
+    ("强制技术转让", "qiang2 zhi4 ji4 shu4 zhuan3 rang4"),  # forced technology transfer: 强制 qiángzhì
+    ("以小人之心度君子之腹", "yi3 xiao3 ren2 zhi1 xin1 duo2 jun1 zi3 zhi1 fu4"),  # 度 duó (measure)
+    ("城镇调查失业率", "cheng2 zhen4 diao4 cha2 shi1 ye4 lu:4"),  # surveyed unemployment rate: 调 diào, 率 lǜ
+    ("行政长官", "xing2 zheng4 zhang3 guan1"),  # Chief Executive: 行 xíng, 长 zhǎng
+    ("是非曲直", "shi4 fei1 qu1 zhi2"),  # rights and wrongs: 曲 qū
+    ("卡脖子", "qia3 bo2 zi5"),  # chokehold: 卡 qiǎ
 ]
 
 
@@ -211,6 +226,8 @@ def test_reading(hanzi: str, numbered: str) -> None:
         ("欧亚经济联盟", "Ōuyà Jīngjì Liánméng"),
         ("长治久安", "chángzhì jiǔ'ān"),
         ("战略机遇期", "zhànlüè jīyùqī"),
+        ("仁爱礁", "Rén'ài Jiāo"),
+        ("出尔反尔", "chū'ěr fǎn'ěr"),
     ],
 )
 def test_marked_pinyin_examples(hanzi: str, marked: str) -> None:
