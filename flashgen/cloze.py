@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from .models import ClozeItem, Gloss, Sentence, Token, VocabItem
-from .reading import has_hanzi, sentence_pinyin
+from .reading import has_hanzi, sentence_numbered, sentence_pinyin
 
 if TYPE_CHECKING:
     from .pipeline import Analysis
@@ -325,7 +325,7 @@ def _build(analysis: Analysis, sentence: Sentence, a: int, b: int, group: list[i
         section=sentence.section,
         sentence_index=sentence.index,
         sentence_pinyin=sentence_pinyin([(t.text, t.pinyin) for t in toks]),
-        sentence_pinyin_numbered=sentence_pinyin([(t.text, t.pinyin_numbered) for t in toks]),
+        sentence_pinyin_numbered=sentence_numbered([(t.text, t.pinyin_numbered) for t in toks]),
         hints=hints,
         glosses=_glosses(toks, answers, by_word, rank),
         score=float(min(rank.get(w, len(rank)) for w in answers)),

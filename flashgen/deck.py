@@ -158,8 +158,7 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
     example = item.examples[0] if item.examples else None
     example_pinyin = ""
     if example is not None and example.pinyin:
-        numbered = getattr(example, "pinyin_numbered", "") or ""
-        example_pinyin = colour_pinyin(example.pinyin, numbered) if numbered else esc(example.pinyin)
+        example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
     traditional = item.traditional if item.traditional and item.traditional != item.hanzi else ""
     values = {
         "Hanzi": esc(item.hanzi),

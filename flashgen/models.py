@@ -76,6 +76,7 @@ class Example:
     section: Optional[str]
     sentence_index: int = -1
     pinyin: str = ""  # the whole sentence in tone-marked pinyin, words separated by spaces
+    pinyin_numbered: str = ""  # the same with numbered syllables (for tone colours)
 
     def to_json(self) -> dict[str, Any]:
         """The example object of the ``vocab`` JSON contract."""

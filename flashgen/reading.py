@@ -183,3 +183,12 @@ def sentence_pinyin(words: list[tuple[str, str]]) -> str:
         else:
             parts.append(piece)
     return " ".join(parts)
+
+
+def sentence_numbered(words: list[tuple[str, str]]) -> str:
+    """Numbered syllables of a sentence from (text, numbered pinyin) pairs, one token per space.
+
+    Punctuation and Latin tokens stand as themselves ("wo3 men5 ， G20"), so a
+    renderer can line the syllables up with the tone-marked sentence.
+    """
+    return " ".join(numbered or text.strip() for text, numbered in words if numbered or text.strip())

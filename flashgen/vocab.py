@@ -18,7 +18,7 @@ from .levels import DEFAULT_STANDARD, hsk_level
 from .lexicon import lexicon
 from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import Example, Sentence, Token, VocabItem
-from .reading import has_hanzi, prefers_proper, sentence_pinyin, to_zhuyin
+from .reading import has_hanzi, prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
 DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
@@ -126,6 +126,7 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
             section=s.section,
             sentence_index=s.index,
             pinyin=sentence_pinyin([(t.text, t.pinyin) for t in s.tokens]),
+            pinyin_numbered=sentence_numbered([(t.text, t.pinyin_numbered) for t in s.tokens]),
         )
         # Real sentences make better examples than headings, which repeat them in short.
         for s in sorted(occ.sentences, key=lambda s: (s.kind in ("heading", "title"), s.index))[:MAX_EXAMPLES]

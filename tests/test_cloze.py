@@ -22,7 +22,7 @@ from flashgen.cloze import (
 from flashgen.glossary import glossary
 from flashgen.models import ClozeItem, Sentence, Token, Transcript, VocabItem
 from flashgen.pipeline import Analysis, analyse
-from flashgen.reading import sentence_pinyin
+from flashgen.reading import sentence_numbered, sentence_pinyin
 from flashgen.tones import numbered_to_marked
 
 GOLDEN = Path(__file__).parent / "golden" / "cloze"
@@ -217,7 +217,8 @@ def test_glosses_and_sentence_pinyin(sample, items):
         assert not {g.hanzi for g in item.glosses} & set(item.answers)
         tokens = sample.transcript.sentences[item.sentence_index].tokens
         assert item.sentence_pinyin == sentence_pinyin([(t.text, t.pinyin) for t in tokens])
-        assert item.sentence_pinyin_numbered == sentence_pinyin([(t.text, t.pinyin_numbered) for t in tokens])
+        # one space-separated token per syllable or punctuation mark, so renderers can line them up
+        assert item.sentence_pinyin_numbered == sentence_numbered([(t.text, t.pinyin_numbered) for t in tokens])
         assert re.search(r"[a-zü]+[1-5]", item.sentence_pinyin_numbered)
 
 
