@@ -83,7 +83,7 @@ def build_vocab(
                 if not occ.sentences or occ.sentences[-1] is not sentence:
                     occ.sentences.append(sentence)
     items = [_item(word, occ, total, overrides, filters) for word, occ in seen.items()]
-    items = [i for i in items if i is not None and _kept(i, filters)]
+    items = [i for i in items if _kept(i, filters)]
     items.sort(key=lambda i: (-i.score, i.hanzi))
     return items[: filters.limit] if filters.limit else items
 
@@ -105,7 +105,7 @@ def _category(pos: str, pinyin: str) -> Optional[str]:
     return _CATEGORY_OF_FLAG.get(pos) if pinyin[:1].isupper() else None
 
 
-def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters) -> Optional[VocabItem]:
+def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters) -> VocabItem:
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
