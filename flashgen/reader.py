@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .errors import InputError, ResourceError
+from .subtitles import looks_like_subtitles, subtitles_to_text
 
 #: File name of the bundled sample transcript (in the ``flashgen.data`` package).
 SAMPLE_NAME = "wang-yi-press-conference-2021-03-07.txt"
@@ -263,7 +264,8 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     """Decode a transcript's bytes to clean text.
 
     Detects UTF-8 (BOM or not), UTF-16/32 (BOM, or UTF-16 without one when its
-    NUL bytes make it obvious), GB18030/GBK and Big5; converts HTML to text;
+    NUL bytes make it obvious), GB18030/GBK and Big5; converts HTML and
+    subtitles (SRT, WebVTT) to text;
     normalises line ends to ``\\n``, drops the BOM and invisible characters, and
     NFC-normalises. Raises :class:`InputError` (naming ``source``) for empty
     input, binary data, and text without any Chinese.
@@ -273,7 +275,9 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", _detect(data, source)))
     if not text.strip():  # e.g. a UTF-16 file holding only a BOM and spaces
         raise InputError(f"{source}: the file is empty; give a transcript with Chinese text")
-    if looks_like_html(text):
+    if looks_like_subtitles(text):  # before HTML: cue tags (<i>, <c.yellow>) look like markup
+        text = subtitles_to_text(text)
+    elif looks_like_html(text):
         # Entities may spell line breaks and invisible characters: clean again.
         text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", html_to_text(text)))
     # Remaining C0 controls (allowed through in small numbers) are not text.
