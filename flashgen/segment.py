@@ -22,6 +22,9 @@ from .models import Token
 _lock = threading.Lock()
 
 #: jieba tags for glossary categories, so the POS of a term says what it is.
+#: Minimum jieba count of a glossary term (a common word such as 发展 counts about 80,000).
+TERM_FREQ_FLOOR = 20000
+
 _CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
 
 _WHITESPACE = re.compile(r"\s+")
@@ -96,6 +99,13 @@ def _tokenizer() -> Any:
             tag = _CATEGORY_TAGS.get(term.category, "n")
             tk.add_word(term.hanzi, tag=tag)
             tk.suggest_freq(term.hanzi, tune=True)
+            # jieba's dictionary holds rare names and fragments (方有何) that steal a
+            # character from a term in a shorter route (中 + 方有何 beats 中方 + 有 + 何
+            # at its own count). A floor makes the term win those ties; a route with one
+            # more word still pays a whole factor of the total count, so ordinary
+            # words around the term (其中 + 方法) are not pulled apart.
+            if tk.FREQ[term.hanzi] < TERM_FREQ_FLOOR:
+                tk.add_word(term.hanzi, freq=TERM_FREQ_FLOOR, tag=tag)
         pos_tokenizer = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
         pos_tokenizer.tokenizer = tk
         pos_tokenizer.word_tag_tab = _LazyTags()

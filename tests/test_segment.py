@@ -69,3 +69,18 @@ def test_tokens_join_back_into_the_sentence(text: str) -> None:
 def test_any_text_segments_and_rebuilds(text: str) -> None:
     sentence = annotate([Sentence(0, 0, None, None, text)])[0]
     assert "".join(t.text for t in sentence.tokens) == text
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("许多国家期待联合国改革，中方有何主张？", ["中方", "有", "何"]),  # not 中 + 方有何 (a rare name in jieba's dictionary)
+        ("维护各自主权和政权安全。", ["各自", "主权"]),  # each one's sovereignty, not 各 + 自主权
+        ("今年是中国的牛年。", ["牛年"]),  # the Year of the Ox
+        ("其中方法很多。", ["其中", "方法"]),  # the floor does not pull ordinary words apart
+        ("保障个人权利。", ["个人", "权利"]),  # not 个 + 人权 + 利
+    ],
+)
+def test_terms_win_against_rare_dictionary_entries(text: str, words: list[str]) -> None:
+    got = _words(text)
+    assert all(w in got for w in words), got
