@@ -10,6 +10,7 @@ log chatter is silenced, as in wordfreq.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 from functools import lru_cache
@@ -147,11 +148,11 @@ def cut(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[t
         if _WHITESPACE.fullmatch(word):
             yield word, "x"
         elif len(word) == 1 or known(word) or not _ALL_HANZI.fullmatch(word):
-            yield word, flag
-        elif flag in PERSON_FLAGS and _is_surname(word[0]) or (word[:2] in _COMPOUND_SURNAMES):
+            yield word, _retag(word, flag)
+        elif _new_person_name(word, flag, tokenizer.tokenizer.FREQ):
             yield word, flag
         else:
-            parts = list(_split(word, known, tokenizer.word_tag_tab))
+            parts = list(_split(word, known, tokenizer.word_tag_tab, tokenizer.tokenizer.FREQ, tokenizer.tokenizer.total))
             # Only jieba's own dictionary vouches for a place or organisation name;
             # the HMM tags glued characters as places too (之德 in 君子之德).
             in_dictionary = word in tokenizer.tokenizer.FREQ
@@ -159,6 +160,38 @@ def cut(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[t
                 yield word, flag
             else:
                 yield from parts
+
+
+def _new_person_name(word: str, flag: str, freq: dict[str, int]) -> bool:
+    """A person name CC-CEDICT does not know (王毅 found by jieba's HMM, 汪文斌 in
+    jieba's dictionary): tagged a person and starting with a surname. jieba's
+    dictionary also lists two-character "names" that are words in running text
+    (谈何 in 如果不爱国，谈何爱港): from the dictionary only full names of three or
+    more characters are kept; the rest are split like any other unknown word."""
+    if flag not in PERSON_FLAGS or (word in freq and len(word) < 3):
+        return False
+    return _is_surname(word[0]) or word[:2] in _COMPOUND_SURNAMES
+
+
+_PERSON_SENSE = re.compile(r"\(\d{1,4}(?: BC)?-|\(name\)|^surname ")
+
+
+def _retag(word: str, flag: str) -> str:
+    """Correct jieba's person tag with CC-CEDICT.
+
+    jieba tags many common words as person names (弘扬, 文明, 权威, 谢谢): a word
+    CC-CEDICT knows as a common word is tagged "n". A proper noun whose entry
+    shows no person (no life dates: 乌克兰 "Ukraine") is tagged "nz".
+    """
+    if flag in PERSON_FLAGS and len(word) > 1:
+        from .lexicon import lexicon
+
+        entries = lexicon().entries(word)
+        if any(not e.proper for e in entries):
+            return "n"
+        if entries and not any(_PERSON_SENSE.search(sense) for e in entries for sense in e.senses):
+            return "nz"
+    return flag
 
 
 _COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐"})
@@ -172,16 +205,30 @@ def _is_surname(ch: str) -> bool:
     return any(sense.startswith("surname ") for e in lexicon().entries(ch) for sense in e.senses)
 
 
-def _split(word: str, known: Callable[[str], bool], tags: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """Longest known parts of ``word``, left to right (single characters as a last resort)."""
-    i = 0
-    while i < len(word):
-        for j in range(len(word), i, -1):
+def _split(word: str, known: Callable[[str], bool], tags: dict[str, str], freq: dict[str, int], total: int) -> Iterator[tuple[str, str]]:
+    """The split of ``word`` into the fewest known words (single characters as a last resort).
+
+    Among splits with as few parts, the likeliest by jieba's counts wins, as
+    in jieba's own route: 在世界上 is 在 + 世界 + 上 (not the greedy 在世 + 界 + 上),
+    中美合作 is 中美 + 合作.
+    """
+    n = len(word)
+    log_total = math.log(total)
+    # best[i] = ((-parts, log probability) of the best split of word[i:], end of its first part)
+    best: list[tuple[tuple[int, float], int]] = [((0, 0.0), n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
             part = word[i:j]
             if j - i == 1 or known(part):
-                yield part, tags.get(part, "n")
-                i = j
-                break
+                (parts, logp), _ = best[j]
+                options.append(((parts - 1, logp + math.log(freq.get(part) or 1) - log_total), j))
+        best[i] = max(options)
+    i = 0
+    while i < n:
+        j = best[i][1]
+        yield word[i:j], tags.get(word[i:j], "n")
+        i = j
 
 
 def segment(text: str, known: Callable[[str], bool] = dictionary_word) -> list[Token]:

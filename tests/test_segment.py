@@ -84,3 +84,30 @@ def test_any_text_segments_and_rebuilds(text: str) -> None:
 def test_terms_win_against_rare_dictionary_entries(text: str, words: list[str]) -> None:
     got = _words(text)
     assert all(w in got for w in words), got
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("在世界上制造了诸多麻烦。", ["在", "世界", "上"]),  # jieba's phrase 在世界上 split into the likeliest words, not 在世 + 界
+        ("如果不爱国，谈何爱港。", ["谈", "何"]),  # 谈何 is no person, though jieba's dictionary lists it as one
+        ("发言人汪文斌表示。", ["汪文斌"]),  # a spokesperson's full name stays whole
+    ],
+)
+def test_unknown_words_split_into_likeliest_parts(text: str, words: list[str]) -> None:
+    got = _words(text)
+    assert all(w in got for w in words), got
+
+
+@pytest.mark.parametrize(
+    "word, flag",
+    [
+        ("弘扬", "n"),  # carry forward: a common word jieba tags as a person
+        ("乌克兰", "nz"),  # Ukraine: a proper noun, not a person
+        ("王毅", "nr"),  # a person (CC-CEDICT gives life dates)
+    ],
+)
+def test_person_tags_are_checked_against_the_dictionary(word: str, flag: str) -> None:
+    from flashgen.segment import _retag
+
+    assert _retag(word, "nr") == flag
