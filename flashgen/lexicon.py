@@ -130,6 +130,14 @@ class Lexicon:
             self._entries[word] = found
         return found
 
+    def entries_by_traditional(self, word: str) -> tuple[Entry, ...]:
+        """All entries whose traditional form is ``word``."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT trad, simp, pinyin, senses FROM entry WHERE trad = ? ORDER BY id", (word,)
+            ).fetchall()
+        return tuple(Entry(t, s, p, tuple(x for x in d.split("/") if x)) for t, s, p, d in rows)
+
     def __contains__(self, word: str) -> bool:
         return bool(self.entries(word))
 

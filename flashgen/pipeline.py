@@ -78,12 +78,16 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None)
     from .reader import load_sample_text, read_text
     from .structure import parse_transcript
 
+    from .script import to_simplified
+
     if text is not None:
-        return parse_transcript(text, "<text>")
-    if path is None:
-        sample, name = load_sample_text()
-        return parse_transcript(sample, name)
-    return parse_transcript(read_text(str(path)), Path(path).name)
+        name = "<text>"
+    elif path is None:
+        text, name = load_sample_text()
+    else:
+        text, name = read_text(str(path)), Path(path).name
+    text, _ = to_simplified(text)
+    return parse_transcript(text, name)
 
 
 def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, *, text: Optional[str] = None) -> Analysis:
