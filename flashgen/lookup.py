@@ -12,6 +12,7 @@ from .lexicon import lexicon
 from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import VocabItem
 from .reading import has_hanzi, to_zhuyin
+from .script import to_simplified
 
 
 def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hsk_standard: str = DEFAULT_STANDARD) -> list[VocabItem]:
@@ -19,7 +20,7 @@ def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hs
     overrides = overrides or {}
     items = []
     for word in words:
-        word = word.strip()
+        word = to_simplified(word.strip())[0]  # 發展 is looked up as 发展
         if not has_hanzi(word):
             raise InputError(f"{word!r} has no Chinese characters; look up a word written in hanzi")
         syllables = token_reading(word, "", overrides)

@@ -68,6 +68,7 @@ def test_sentences_json_contract() -> None:
         ("接种", "jiēzhòng", "vaccinated"),  # vaccinate
         ("人类命运共同体", "rénlèi mìngyùn gòngtóngtǐ", "community with a shared future for mankind"),
         ("重蹈覆辙", "chóngdǎo fùzhé", "mistake"),  # repeat a disastrous mistake
+        ("發展", "fāzhǎn", "develop"),  # traditional input is looked up as 发展 (develop)
     ],
 )
 def test_lookup(word: str, pinyin: str, meaning: str) -> None:
