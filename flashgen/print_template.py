@@ -102,19 +102,10 @@ footer a { color: inherit; }
 """
 )
 
-#: The document; every slot is filled with already-escaped HTML.
-PAGE = Template(
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="flashgen">
-<title>$title — vocabulary</title>
-<style>$css</style>
-</head>
-<body class="$body_class">
-<header>
+#: The page body; every slot is filled with already-escaped HTML (the document
+#: around it comes from ``html_page.document``).
+BODY = Template(
+    """<header>
 <p class="kicker">Vocabulary list · 词汇表</p>
 <h1 lang="zh-CN">$title</h1>
 <p class="meta">$meta</p>
@@ -127,10 +118,7 @@ $groups
 $key
 <footer>
 <p>$attribution</p>
-</footer>
-</body>
-</html>
-"""
+</footer>"""
 )
 
 #: Screen-only switch that covers the meaning column for self-testing (CSS, no script).

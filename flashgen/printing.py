@@ -14,7 +14,8 @@ from typing import Optional
 
 from .exports import CEDICT_ATTRIBUTION, hsk_label
 from .models import Transcript, VocabItem
-from .print_template import PAGE, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet
+from .html_page import document
+from .print_template import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet
 from .tones import segments, syllables
 
 __all__ = ["group_items", "render_html", "example_html", "pinyin_html"]
@@ -207,10 +208,8 @@ def render_html(
         "https://creativecommons.org/licenses/by-sa/4.0/",
         '<a href="https://creativecommons.org/licenses/by-sa/4.0/">https://creativecommons.org/licenses/by-sa/4.0/</a>',
     )
-    return PAGE.substitute(
+    body = BODY.substitute(
         title=_e(transcript.title),
-        css=stylesheet(paper),
-        body_class="pdf" if for_pdf else "screen",
         meta=meta,
         legend=_legend(),
         toggle="" if (for_pdf or study) else TOGGLE,
@@ -218,3 +217,4 @@ def render_html(
         key=key_html,
         attribution=attribution,
     )
+    return document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "pdf" if for_pdf else "screen", body)

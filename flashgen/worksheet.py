@@ -17,6 +17,7 @@ from typing import Optional, Union
 
 from .cloze import cloze_segments
 from .exports import CEDICT_ATTRIBUTION
+from .html_page import document
 from .models import ClozeItem, Transcript
 from .print_template import FONT_STACK, PAPER_SIZES
 
@@ -125,18 +126,9 @@ footer { margin-top: 6mm; padding-top: 2mm; border-top: .5pt solid #999; font-si
 """
 )
 
-_PAGE = Template(
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="flashgen">
-<title>$title — cloze worksheet</title>
-<style>$css</style>
-</head>
-<body class="$body_class">
-<header>
+#: The page body; the document around it comes from ``html_page.document``.
+_BODY = Template(
+    """<header>
 <p class="kicker">$kicker</p>
 <h1 lang="zh-CN">$title</h1>
 <p class="meta">$meta</p>
@@ -155,10 +147,7 @@ $items
 $key
 </ol>
 </section>
-<footer><p>$attribution</p></footer>
-</body>
-</html>
-"""
+<footer><p>$attribution</p></footer>"""
 )
 
 
@@ -204,10 +193,8 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
         for w, c in word_bank(items)
     )
     count = len(items)
-    return _PAGE.substitute(
+    body = _BODY.substitute(
         title=_e(transcript.title),
-        css=_CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK),
-        body_class="pdf" if for_pdf else "screen",
         kicker=_e(KICKER),
         meta=f"{count} sentence{'s' if count != 1 else ''} · source: {_e(transcript.source)}",
         instructions=_e(INSTRUCTIONS),
@@ -218,6 +205,8 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
         key="\n".join(key),
         attribution=_e(CEDICT_ATTRIBUTION),
     )
+    css = _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK)
+    return document(f"{_e(transcript.title)} — cloze worksheet", css, "pdf" if for_pdf else "screen", body)
 
 
 def write_pdf_worksheet(transcript: Transcript, items: list[ClozeItem], path: Union[str, Path], *,
