@@ -26,6 +26,14 @@ def _guard(path: Optional[PathLike], output: Optional[PathLike]) -> None:
         raise InputError(f"{output} is the transcript itself; choose another output file")
 
 
+def _deliver(text: str, output: Optional[PathLike]) -> Optional[str]:
+    """Write ``text`` to ``output`` (atomically) and return None, or return it for printing."""
+    if output is None:
+        return text
+    atomic_write(output, text)
+    return None
+
+
 def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: str = "a4", group_by: str = "section") -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
@@ -75,10 +83,7 @@ def vocab(
         write_pdf(html, Path(output), font=Path(font) if font else None)  # type: ignore[arg-type]
         return None
     text = format_vocab(analysis, fmt, colour=colour and output is None, paper=paper, group_by=group_by)
-    if output is not None:
-        atomic_write(output, text)
-        return None
-    return text
+    return _deliver(text, output)
 
 
 def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[PathLike] = None) -> Optional[str]:
@@ -93,10 +98,7 @@ def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[Path
             who = f"{s.speaker}：" if s.speaker else f"[{s.kind}] "
             lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.text}")
         text = "\n".join(lines) + "\n"
-    if output is not None:
-        atomic_write(output, text)
-        return None
-    return text
+    return _deliver(text, output)
 
 
 def cloze(
@@ -129,7 +131,4 @@ def cloze(
         text = worksheet.render_html(analysis.transcript, items, pinyin_hints=pinyin_hints, paper=paper)
     else:
         text = worksheet.render_text(analysis.transcript, items, pinyin_hints=pinyin_hints)
-    if output is not None:
-        atomic_write(output, text)
-        return None
-    return text
+    return _deliver(text, output)
