@@ -17,6 +17,9 @@ from .atomic import atomic_write
 from .errors import ResourceError
 from .pipeline import Options, PathLike, analyse
 
+#: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
+PRINT_LIMIT = 500
+
 #: Steps reported to the progress callback, in order.
 STEPS = ("analyse", "cloze", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
 
@@ -31,6 +34,7 @@ class BuildResult:
     cloze_notes: int = 0
     cards: int = 0
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # information, not problems
 
 
 def build(
@@ -43,12 +47,16 @@ def build(
     hint: str = "english",
     seed: int = 0,
     pdf: bool = True,
+    print_limit: Optional[int] = PRINT_LIMIT,
     progress: Callable[[str], None] = lambda step: None,
 ) -> BuildResult:
     """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``.
 
     ``pdf=False`` skips the two PDFs, which take most of a build's time
     (typesetting dozens of pages), for a quick rebuild of the deck and the HTML list.
+    The printed (PDF) list holds the ``print_limit`` best-ranked items (None: all):
+    a year of press conferences has thousands of words, too many to print or to
+    typeset in reasonable time; the deck and the HTML list always hold every item.
     """
     from .cloze import make_cloze_items
     from .deck import write_deck
@@ -72,7 +80,10 @@ def build(
         from .pdf import write_pdf
         from .worksheet import write_pdf_worksheet
 
-        pdf_html = render_html(transcript, analysis.vocab, paper=paper, for_pdf=True)
+        printed = analysis.vocab[:print_limit] if print_limit else analysis.vocab
+        if len(printed) < len(analysis.vocab):
+            result.notes.append(f"printed list: the first {len(printed)} of {len(analysis.vocab)} words (--print-limit 0 for all)")
+        pdf_html = render_html(transcript, printed, paper=paper, for_pdf=True)
         result.outputs.append(write_pdf(pdf_html, out / f"{transcript.slug}-vocab.pdf", font=font))
         progress("vocab-pdf")
         result.outputs.append(write_pdf_worksheet(transcript, cloze, out / f"{transcript.slug}-cloze.pdf", font=font, paper=paper))

@@ -114,9 +114,10 @@ def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> Non
 @click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hints.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Typeset the PDFs (most of the build's time).")
+@click.option("--print-limit", type=click.IntRange(0), default=500, show_default=True, help="Words in the printed list, best-ranked first (0: all).")
 @_vocab_options
 @_friendly
-def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, pdf: bool, **filters: Any) -> None:
+def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, pdf: bool, print_limit: int, **filters: Any) -> None:
     """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
     from .build import STEPS, build as do_build
 
@@ -124,12 +125,16 @@ def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str
     if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
         steps = len(STEPS) if pdf else len(STEPS) - 2
         with click.progressbar(length=steps, label="building", file=sys.stderr, show_eta=False) as bar:
-            result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf, progress=lambda step: bar.update(1))
+            result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
+                              print_limit=print_limit or None, progress=lambda step: bar.update(1))
     else:
-        result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf)
+        result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
+                          print_limit=print_limit or None)
     click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
     for path in result.outputs:
         click.echo(f"  wrote {path}")
+    for note in result.notes:
+        click.echo(f"  {note}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
 

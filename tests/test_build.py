@@ -38,3 +38,13 @@ def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch
     names = sorted(p.name for p in result.outputs)
     assert names == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
     assert result.warnings and "fonts-noto-cjk" in result.warnings[0]
+
+
+def test_printed_list_is_capped_but_deck_is_whole(tmp_path: Path) -> None:
+    import subprocess
+
+    result = build_module.build(None, tmp_path, print_limit=50)
+    assert result.vocab_notes > 300
+    assert result.notes == [f"printed list: the first 50 of {result.vocab_notes} words (--print-limit 0 for all)"]
+    text = subprocess.run(["pdftotext", str(tmp_path / f"{SLUG}-vocab.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "50 words" in text
