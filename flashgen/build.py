@@ -19,6 +19,8 @@ from .pipeline import Options, PathLike, analyse
 
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
 PRINT_LIMIT = 500
+#: Sentences on the printed worksheet (best-ranked terms first); the deck holds every cloze note.
+WORKSHEET_LIMIT = 100
 
 #: Steps reported to the progress callback, in order.
 STEPS = ("analyse", "cloze", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
@@ -86,7 +88,10 @@ def build(
         pdf_html = render_html(transcript, printed, paper=paper, for_pdf=True)
         result.outputs.append(write_pdf(pdf_html, out / f"{transcript.slug}-vocab.pdf", font=font))
         progress("vocab-pdf")
-        result.outputs.append(write_pdf_worksheet(transcript, cloze, out / f"{transcript.slug}-cloze.pdf", font=font, paper=paper))
+        sheet = cloze[:WORKSHEET_LIMIT]
+        if len(sheet) < len(cloze):
+            result.notes.append(f"worksheet: the first {len(sheet)} of {len(cloze)} cloze sentences (flashgen cloze -f pdf for all)")
+        result.outputs.append(write_pdf_worksheet(transcript, sheet, out / f"{transcript.slug}-cloze.pdf", font=font, paper=paper))
         progress("cloze-pdf")
     except ResourceError as exc:
         result.warnings.append(f"PDFs skipped: {exc}")
