@@ -138,6 +138,17 @@ class Lexicon:
             ).fetchall()
         return tuple(Entry(t, s, p, tuple(x for x in d.split("/") if x)) for t, s, p, d in rows)
 
+    def headwords(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that are simplified headwords (one query per 500 words)."""
+        found: set[str] = set()
+        items = sorted(words)
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                found.update(r[0] for r in self._con.execute(f"SELECT DISTINCT simp FROM entry WHERE simp IN ({marks})", chunk))
+        return found
+
     def __contains__(self, word: str) -> bool:
         return bool(self.entries(word))
 

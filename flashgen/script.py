@@ -19,10 +19,13 @@ from .lexicon import lexicon
 TRADITIONAL_SHARE = 0.03
 
 
-def simplified_of(ch: str) -> Optional[str]:
-    """The simplified form of a traditional-only character (None when ``ch`` is also simplified)."""
+def simplified_of(ch: str, is_simplified: Optional[bool] = None) -> Optional[str]:
+    """The simplified form of a traditional-only character (None when ``ch`` is also simplified).
+
+    ``is_simplified`` may be passed when already known (one query for a whole text).
+    """
     lex = lexicon()
-    if lex.entries(ch):  # used as a simplified character: leave it (著, 乾, 後 in names…)
+    if is_simplified if is_simplified is not None else ch in lex:  # 著, 乾: also simplified, left alone
         return None
     forms = Counter(e.simplified for e in lex.entries_by_traditional(ch) if len(e.simplified) == 1)
     return forms.most_common(1)[0][0] if forms else None
@@ -33,7 +36,9 @@ def to_simplified(text: str) -> tuple[str, bool]:
     hanzi = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
     if not hanzi:
         return text, False
-    mapping = {ch: simplified_of(ch) for ch in set(hanzi)}
+    distinct = set(hanzi)
+    simplified = lexicon().headwords(distinct)
+    mapping = {ch: None if ch in simplified else simplified_of(ch, False) for ch in distinct}
     traditional = sum(1 for ch in hanzi if mapping[ch])
     if traditional < TRADITIONAL_SHARE * len(hanzi):
         return text, False
