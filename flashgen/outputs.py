@@ -14,8 +14,10 @@ VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pd
 SENTENCE_FORMATS = ("text", "json")
 
 
-def _guard(path: Optional[PathLike], output: Optional[PathLike]) -> None:
-    """Refuse to write the output over the transcript it is made from."""
+def _guard(path: Optional[PathLike], output: Optional[PathLike], fmt: str = "") -> None:
+    """Check the output before any work: a PDF needs a file, and no output overwrites its transcript."""
+    if fmt == "pdf" and output is None:
+        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
     if path is None or output is None:
         return
     try:
@@ -71,9 +73,7 @@ def vocab(
     font: Optional[PathLike] = None,
 ) -> Optional[str]:
     """Run ``flashgen vocab``: write ``output`` (returning None) or return the text to print."""
-    if fmt == "pdf" and output is None:
-        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
-    _guard(path, output)
+    _guard(path, output, fmt)
     analysis = analyse(path, options)
     if fmt == "pdf":
         from .pdf import write_pdf
@@ -116,9 +116,7 @@ def cloze(
     from .cloze import make_cloze_items
     from . import worksheet
 
-    if fmt == "pdf" and output is None:
-        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
-    _guard(path, output)
+    _guard(path, output, fmt)
     analysis = analyse(path, Options())
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
