@@ -196,3 +196,9 @@ def test_output_never_overwrites_the_transcript(tmp_path: Path, command: str) ->
     result = CliRunner().invoke(cli, [command, str(transcript), "-o", str(transcript)])
     assert result.exit_code == 1 and "transcript itself" in result.output
     assert transcript.read_bytes() == original
+
+
+@pytest.mark.parametrize("command", ["vocab", "cloze"])
+def test_pdf_needs_an_output_file(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "-f", "pdf"])
+    assert result.exit_code == 1 and "needs an output file" in result.output
