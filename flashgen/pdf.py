@@ -87,6 +87,17 @@ def find_cjk_font() -> Optional[FontChoice]:
     return None
 
 
+def _readable_font(path: Path) -> bool:
+    """True when fontTools can open ``path`` (the first face of a collection)."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        TTFont(str(path), fontNumber=0, lazy=True).close()
+    except Exception:  # fontTools raises many kinds on a damaged file; any means "not a font"
+        return False
+    return True
+
+
 def font_css(font: Optional[Union[str, Path]] = None) -> str:
     """CSS that makes the document use ``font`` (a file) or the system's best CJK font.
 
@@ -94,7 +105,7 @@ def font_css(font: Optional[Union[str, Path]] = None) -> str:
     """
     if font is not None:
         path = Path(font).expanduser()
-        if not path.is_file() or not _FONT_FILE.search(path.name):
+        if not path.is_file() or not _FONT_FILE.search(path.name) or not _readable_font(path):
             raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
         url = path.resolve().as_uri().replace('"', "%22")
         return (

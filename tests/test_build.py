@@ -23,7 +23,7 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr("flashgen.pdf.write_pdf", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_module.build(None, out)
+        build_module.build(None, out, parallel=False)  # in this process, where the patch applies
     assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
     assert (out / f"{SLUG}.apkg").stat().st_size > 10_000  # finished before the interruption
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
@@ -34,7 +34,7 @@ def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch
         raise ResourceError("no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH")
 
     monkeypatch.setattr("flashgen.pdf.write_pdf", no_font)
-    result = build_module.build(None, tmp_path)
+    result = build_module.build(None, tmp_path, parallel=False)
     names = sorted(p.name for p in result.outputs)
     assert names == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
     assert result.warnings and "fonts-noto-cjk" in result.warnings[0]
@@ -49,3 +49,13 @@ def test_printed_list_is_capped_but_deck_is_whole(tmp_path: Path) -> None:
     assert result.notes[1] == f"worksheet: the first 100 of {result.cloze_notes} cloze sentences (flashgen cloze -f pdf for all)"
     text = subprocess.run(["pdftotext", str(tmp_path / f"{SLUG}-vocab.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "50 words" in text
+
+
+def test_worker_font_error_becomes_a_warning(tmp_path: Path) -> None:
+    # The PDFs are typeset in worker processes: a font that is no font fails there,
+    # and the build still writes the deck and the HTML list.
+    bogus = tmp_path / "not-a-font.ttf"
+    bogus.write_bytes(b"this is not a font")
+    result = build_module.build(None, tmp_path / "out", font=bogus)
+    assert sorted(p.name for p in result.outputs) == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
+    assert result.warnings and result.warnings[0].startswith("PDFs skipped:")
