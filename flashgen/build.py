@@ -130,7 +130,9 @@ class _Typesetter:
             from concurrent.futures import ProcessPoolExecutor
 
             try:
-                self.pool = ProcessPoolExecutor(max_workers=len(self.jobs), mp_context=multiprocessing.get_context("spawn"))
+                self.pool = ProcessPoolExecutor(
+                    max_workers=len(self.jobs), mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init
+                )
                 self.futures = [self.pool.submit(_typeset, html, path, self.font) for html, path in self.jobs]
             except (OSError, NotImplementedError):  # no processes here (sandboxes): typeset in this one
                 self.pool, self.futures = None, []
@@ -145,8 +147,21 @@ class _Typesetter:
             for html, path in self.jobs:
                 yield _typeset(html, path, self.font)
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            for future in self.futures:
-                future.cancel()
-            self.pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is not None:
+            # Interrupted (Ctrl-C) or failed: stop the typesetting now rather than wait for it.
+            # Workers unwind on SIGTERM, so their half-written temp files are removed.
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    """Worker set-up: Ctrl-C is the parent's to handle; SIGTERM unwinds like an exception."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))

@@ -59,3 +59,24 @@ def test_worker_font_error_becomes_a_warning(tmp_path: Path) -> None:
     result = build_module.build(None, tmp_path / "out", font=bogus)
     assert sorted(p.name for p in result.outputs) == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
     assert result.warnings and result.warnings[0].startswith("PDFs skipped:")
+
+
+def test_ctrl_c_during_typesetting_is_clean(tmp_path: Path) -> None:
+    # Ctrl-C from a terminal reaches the whole process group, workers included.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "decks"
+    proc = subprocess.Popen([sys.executable, "-m", "flashgen", "build", "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (out / f"{SLUG}.apkg").exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # the deck is written: the PDFs are being typeset
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.strip() == "interrupted"
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
