@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from . import deck_templates as tpl
+from . import levels
 from .atomic import atomic_write
 from .deck_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
 from .models import ClozeItem, Gloss, Transcript, VocabItem
@@ -116,9 +117,9 @@ def hsk_tag(level: Optional[int]) -> Optional[str]:
 
 
 def hsk_label(level: Optional[int]) -> str:
-    if level is None:
-        return ""
-    return "HSK 7–9" if level >= 7 else f"HSK {level}"
+    """"HSK 4", "HSK 7–9", or "" for off-list words."""
+    label = levels.hsk_label(level)
+    return f"HSK {label}" if label else ""
 
 
 def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:

@@ -15,6 +15,7 @@ import csv
 import io
 from typing import Optional
 
+from .levels import hsk_label
 from .models import VocabItem
 
 #: Machine-friendly column names (CSV and TSV header row).
@@ -58,13 +59,6 @@ PLECO_TERMS = "Diplomatic terms"
 PLECO_VOCAB = "Vocabulary"
 
 _BOM = "\ufeff"
-
-
-def hsk_label(level: Optional[int]) -> str:
-    """HSK level as printed: 1–6 as is, 7 for the 7–9 band as "7–9", "" when off-list."""
-    if level is None:
-        return ""
-    return "7–9" if level >= 7 else str(level)
 
 
 def _one_line(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 from .cache import cache_dir, cache_key
 from .glossary import glossary
 from .models import Token
+from .reading import HANZI
 
 _lock = threading.Lock()
 
@@ -29,7 +30,7 @@ TERM_FREQ_FLOOR = 20000
 _CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
 
 _WHITESPACE = re.compile(r"\s+")
-_ALL_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ALL_HANZI = re.compile(f"(?:{HANZI.pattern})+")
 
 
 class _LazyTags(dict):  # type: ignore[type-arg]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
 from .glossary import glossary
@@ -105,20 +105,53 @@ def _category(pos: str, pinyin: str) -> Optional[str]:
     return _CATEGORY_OF_FLAG.get(pos) if pinyin[:1].isupper() else None
 
 
+def word_item(
+    word: str,
+    syllables: tuple[str, ...],
+    pinyin: str,
+    proper: bool,
+    overrides: Mapping[str, Override],
+    hsk_standard: str = DEFAULT_STANDARD,
+    fallback_category: Optional[str] = None,
+) -> VocabItem:
+    """A word's dictionary side — meanings, traditional form, levels — given its reading.
+
+    Shared by the vocabulary stage and ``flashgen lookup``; count, examples and
+    score are the caller's.
+    """
+    term = glossary().get(word)
+    found = dictionary_meaning(word, syllables, proper)
+    meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
+    return VocabItem(
+        hanzi=word,
+        traditional=found.traditional,
+        pinyin=pinyin,
+        pinyin_numbered=" ".join(syllables),
+        zhuyin=to_zhuyin(syllables),
+        meanings=meanings,
+        measure_words=list(found.measure_words),
+        hsk=hsk_level(word, hsk_standard),
+        zipf=lexicon().zipf(word),
+        term=term is not None,
+        category=term.category if term else fallback_category,
+        composed=source == "composed",
+        meaning_source=source,
+    )
+
+
 def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters) -> VocabItem:
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
+    item = word_item(word, syllables, first.pinyin, prefers_proper(word, pos), overrides, filters.hsk_standard,
+                     _category(pos, first.pinyin))
     term = glossary().get(word)
-    found = dictionary_meaning(word, syllables, prefers_proper(word, pos))
-    meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
-    zipf = lexicon().zipf(word)
     count = len(occ.tokens)
     if term:
         score = 1000.0 + count * 10 - term.rank / 1000
     else:
         text_zipf = math.log10(count / max(total, 1) * 1e9)
-        score = (text_zipf - max(zipf, 1.0)) * math.log2(1 + count)
+        score = (text_zipf - max(item.zipf, 1.0)) * math.log2(1 + count)
     examples = [
         Example(
             text=s.text,
@@ -131,22 +164,4 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
         # Real sentences make better examples than headings, which repeat them in short.
         for s in sorted(occ.sentences, key=lambda s: (s.kind in ("heading", "title"), s.index))[:MAX_EXAMPLES]
     ]
-    return VocabItem(
-        hanzi=word,
-        traditional=found.traditional,
-        pinyin=first.pinyin,
-        pinyin_numbered=first.pinyin_numbered,
-        zhuyin=to_zhuyin(syllables),
-        meanings=meanings,
-        measure_words=list(found.measure_words),
-        hsk=hsk_level(word, filters.hsk_standard),
-        zipf=zipf,
-        count=count,
-        term=term is not None,
-        category=term.category if term else _category(pos, first.pinyin),
-        examples=examples,
-        pos=pos,
-        composed=source == "composed",
-        meaning_source=source,
-        score=round(score, 4),
-    )
+    return replace(item, count=count, examples=examples, pos=pos, score=round(score, 4))
