@@ -15,15 +15,14 @@ import os
 import re
 import unicodedata
 from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
 from typing import Optional, Union
 
 from .errors import InputError, ResourceError
+from .resources import SAMPLE_NAME, data_path
 from .subtitles import looks_like_subtitles, subtitles_to_text
 
 #: File name of the bundled sample transcript (in the ``flashgen.data`` package).
-SAMPLE_NAME = "wang-yi-press-conference-2021-03-07.txt"
 
 #: Transcripts are a few hundred kilobytes; anything this big is not one.
 MAX_BYTES = 50 * 1024 * 1024
@@ -314,13 +313,7 @@ def read_text(path: Union[str, "os.PathLike[str]"]) -> str:
 def _sample_bytes() -> bytes:
     """Bytes of the bundled sample, from the installed package or from a checkout."""
     try:
-        return files("flashgen.data").joinpath(SAMPLE_NAME).read_bytes()
-    except (ImportError, FileNotFoundError, OSError):
-        # Running from a checkout without install: data/ sits next to flashgen/.
-        pass
-    fallback = Path(__file__).resolve().parent.parent / "data" / SAMPLE_NAME
-    try:
-        return fallback.read_bytes()
+        return data_path(SAMPLE_NAME).read_bytes()
     except OSError:
         raise ResourceError(f"the bundled sample transcript {SAMPLE_NAME} is missing; reinstall flashgen") from None
 
