@@ -114,11 +114,6 @@ def _tokenizer() -> Any:
         return pos_tokenizer
 
 
-def warm_up() -> None:
-    """Load the tokenizer now (for benchmarks and long-running callers)."""
-    _tokenizer()
-
-
 #: Person-name flags: an unknown word so tagged stays whole when it starts with a surname.
 PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
 #: Other proper-noun flags (places, organisations): kept whole unless made of longer known words.

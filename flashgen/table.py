@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import unicodedata
-from typing import IO, Optional, Sequence
+from typing import Optional, Sequence, TextIO
 
+from .ansi import Painter, colour_wanted
 from .levels import hsk_label
 from .models import VocabItem
-from .tones import TONE_COLOURS, syllables
 
 
-def use_colour(stream: Optional[IO[str]] = None) -> bool:
+def use_colour(stream: Optional[TextIO] = None) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    stream = stream or sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
+    return colour_wanted(stream or sys.stdout)
 
 
 def width(text: str) -> int:
@@ -25,19 +21,9 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _ansi(hex_colour: str, text: str) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"\x1b[38;2;{r};{g};{b}m{text}\x1b[0m"
-
-
 def coloured_pinyin(item_pinyin: str, numbered: str, colour: bool) -> str:
-    """Tone-coloured pinyin (plain text when ``colour`` is off or the syllables do not line up)."""
-    if not colour:
-        return item_pinyin
-    parts = syllables(numbered)
-    if not parts:
-        return item_pinyin
-    return "".join(_ansi(TONE_COLOURS[tone], text) for text, tone in parts)
+    """Tone-coloured pinyin as written (plain text when ``colour`` is off)."""
+    return Painter(colour).pinyin(numbered, written=item_pinyin) if colour else item_pinyin
 
 
 def _pad(text: str, shown: str, cols: int) -> str:

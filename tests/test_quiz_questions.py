@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from flashgen.quiz.questions import _similar
-from flashgen.quiz.render import Painter
+from flashgen.ansi import Painter
 from flashgen.tones import segments
 
 

@@ -20,7 +20,8 @@ from typing import Callable, Iterator, Optional, Sequence, TextIO
 from ..models import ClozeItem, VocabItem
 from . import questions as qs
 from .check import HARD, RIGHT, WRONG, Verdict, check_hanzi, check_meaning, check_pinyin, parse_choice
-from .render import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted, excerpt, when
+from ..ansi import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted
+from .render import excerpt, when
 from .schedule import RATING_OF_GRADE, card_from_json, make_scheduler, new_card, review
 from .store import ProgressStore, card_number
 
