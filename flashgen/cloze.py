@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .models import ClozeItem, Gloss, Sentence, Token, VocabItem
 from .reading import has_hanzi, sentence_numbered, sentence_pinyin
+from .segment import PERSON_FLAGS, PROPER_FLAGS
 
 if TYPE_CHECKING:
     from .pipeline import Analysis
@@ -36,7 +37,7 @@ SKIP_KINDS = frozenset({"heading", "title"})
 #: Categories the vocabulary stage gives to (non-glossary) proper nouns.
 NAME_CATEGORIES = frozenset({"name", "place", "organisation"})
 #: jieba flags of proper nouns: person, place, organisation, other proper noun.
-NAME_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+NAME_FLAGS = PERSON_FLAGS | PROPER_FLAGS
 #: Flags of words never deleted as "high-value words" nor offered as distractors.
 _NOT_WORDS = frozenset({"x", "m", "mq", "eng", "q"})
 #: Characters that end a clause: a trimmed cloze starts and stops at them.

@@ -19,12 +19,12 @@ from .lexicon import lexicon
 from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import Example, Sentence, Token, VocabItem
 from .reading import has_hanzi, prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
+from .segment import PERSON_FLAGS
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
 DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
 #: Function-word flags dropped when the word is a single character (和, 在, 也, 这, 个).
 DROP_SINGLE_FLAGS = frozenset({"p", "c", "d", "r", "f", "q", "zg", "k", "h"})
-PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
 _CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
 MAX_EXAMPLES = 3
 
