@@ -11,6 +11,7 @@ transcript is escaped.
 from __future__ import annotations
 
 from html import escape
+from dataclasses import dataclass
 from string import Template
 from typing import Optional
 
@@ -155,16 +156,16 @@ def _has_hanzi(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
-def _ruby(token: Token) -> str:
-    """A token with its pinyin above it, one ``<ruby>`` per word.
+def _ruby(text: str, pinyin: str) -> str:
+    """A word with its pinyin above it, one ``<ruby>`` per word.
 
     Per word rather than per character: the characters keep even spacing
     (a syllable is wider than its character) and the reader sees where the
     words split.
     """
-    if not token.pinyin or not _has_hanzi(token.text):
-        return _e(token.text)
-    return f"<ruby>{_e(token.text)}<rt>{_e(token.pinyin)}</rt></ruby>"
+    if not pinyin or not _has_hanzi(text):
+        return _e(text)
+    return f"<ruby>{_e(text)}<rt>{_e(pinyin)}</rt></ruby>"
 
 
 def _is_clause_punct(text: str) -> bool:
@@ -241,15 +242,30 @@ def _has_more(pieces: list[str]) -> bool:
     return any(p.strip() and not _is_clause_punct(p) for p in pieces)
 
 
-def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
-    """A short excerpt of the item's first example, the word in ``<mark>``.
+@dataclass(frozen=True)
+class Excerpt:
+    """A trimmed example: its pieces as (text, pinyin, marked), and whether text was cut around it.
+
+    ``by_word`` pieces are the sentence's words, each with its reading; otherwise
+    the pieces are plain runs of characters (no pinyin) and the marked run is
+    exactly the word's characters, even inside a longer word.
+    """
+
+    pieces: tuple[tuple[str, str, bool], ...]
+    cut_before: bool
+    cut_after: bool
+    by_word: bool
+
+
+def example_excerpt(item: VocabItem, transcript: Transcript, by_word: bool) -> Optional[Excerpt]:
+    """A short excerpt of the item's first example around the word (None: no example).
 
     With the sentence's tokens (found through ``Example.sentence_index``) the
-    excerpt is cut at word boundaries and, when ``ruby``, each word carries its
-    pinyin in ``<ruby>``; without tokens it is cut at characters, no ruby.
+    excerpt is cut at word boundaries; without them it is cut at characters and
+    is never ``by_word``.
     """
     if not item.examples:
-        return '<span class="noex">—</span>'
+        return None
     ex: Example = item.examples[0]
     tokens: list[Token] = []
     if 0 <= ex.sentence_index < len(transcript.sentences):
@@ -262,24 +278,39 @@ def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
     lo, hi = _window(pieces, a, b)
     while lo < hi and not pieces[lo].strip():
         lo += 1  # no leading blanks after an ellipsis
-    body = ""
-    if tokens and ruby:
-        # Ruby belongs to whole words, so the mark covers the words holding the match.
-        # Each ruby is unbreakable (CSS nowrap); <wbr> lets the line break between words.
-        for i in range(lo, hi):
-            html = _ruby(tokens[i])
-            if found and a <= i < b:
-                html = ("<mark>" if i == a else "") + html + ("</mark>" if i == b - 1 else "")
-            body += ("<wbr>" if i > lo and _may_break(pieces[i - 1], pieces[i]) else "") + html
+    out: list[tuple[str, str, bool]]
+    if tokens and by_word:
+        # The mark covers the whole words holding the match.
+        out = [(tokens[i].text, tokens[i].pinyin, bool(found) and a <= i < b) for i in range(lo, hi)]
     else:
-        # Plain text: mark exactly the word's characters, even inside a longer word.
         first = sum(len(p) for p in pieces[:lo])
         text = "".join(pieces[lo:hi])
-        if found:
-            at, end = pos - first, pos - first + len(item.hanzi)
-            body = f"{_e(text[:at])}<mark>{_e(text[at:end])}</mark>{_e(text[end:])}"
+        at, end = (pos - first, pos - first + len(item.hanzi)) if found else (len(text), len(text))
+        out = [(t, "", m) for t, m in ((text[:at], False), (text[at:end], True), (text[end:], False)) if t]
+    return Excerpt(tuple(out), lo > 0, _has_more(pieces[hi:]), bool(tokens) and by_word)
+
+
+def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
+    """The excerpt of :func:`example_excerpt` as HTML, the word in ``<mark>``.
+
+    When ``ruby`` and the tokens are known, each word carries its pinyin in
+    ``<ruby>`` (unbreakable, CSS nowrap) and ``<wbr>`` lets lines break between words.
+    """
+    excerpt = example_excerpt(item, transcript, by_word=ruby)
+    if excerpt is None:
+        return '<span class="noex">—</span>'
+    body = ""
+    prev: tuple[str, str, bool] = ("", "", False)
+    for i, (text, pinyin, marked) in enumerate(excerpt.pieces):
+        following = excerpt.pieces[i + 1][2] if i + 1 < len(excerpt.pieces) else False
+        if excerpt.by_word:
+            html = _ruby(text, pinyin)
+            if i and _may_break(prev[0], text):
+                body += "<wbr>"
         else:
-            body = _e(text)
-    before = "…" if lo > 0 else ""
-    after = "…" if _has_more(pieces[hi:]) else ""
+            html = _e(text)
+        body += ("<mark>" if marked and not prev[2] else "") + html + ("</mark>" if marked and not following else "")
+        prev = (text, pinyin, marked)
+    before = "…" if excerpt.cut_before else ""
+    after = "…" if excerpt.cut_after else ""
     return f'<span lang="zh-CN">{before}{body}{after}</span>'
