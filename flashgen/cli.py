@@ -113,7 +113,7 @@ def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> Non
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
 @click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hints.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
-@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Typeset the PDFs (most of the build's time).")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Write the two PDFs (printed list and worksheet).")
 @click.option("--print-limit", type=click.IntRange(0), default=500, show_default=True, help="Words in the printed list, best-ranked first (0: all).")
 @_vocab_options
 @_friendly

@@ -76,11 +76,10 @@ def vocab(
     _guard(path, output, fmt)
     analysis = analyse(path, options)
     if fmt == "pdf":
-        from .pdf import write_pdf
-        from .printing import render_html
+        from .pdf import write_vocab_pdf
 
-        html = render_html(analysis.transcript, analysis.vocab, paper=paper, group_by=group_by, for_pdf=True)
-        write_pdf(html, Path(output), font=Path(font) if font else None)  # type: ignore[arg-type]
+        assert output is not None  # _guard refuses pdf without -o
+        write_vocab_pdf(analysis.transcript, analysis.vocab, output, font=font, paper=paper, group_by=group_by)
         return None
     text = format_vocab(analysis, fmt, colour=colour and output is None, paper=paper, group_by=group_by)
     return _deliver(text, output)
@@ -121,7 +120,10 @@ def cloze(
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":
-        worksheet.write_pdf_worksheet(analysis.transcript, items, Path(output), font=font, paper=paper, pinyin_hints=pinyin_hints)  # type: ignore[arg-type]
+        from .pdf import write_worksheet_pdf
+
+        assert output is not None  # _guard refuses pdf without -o
+        write_worksheet_pdf(analysis.transcript, items, output, font=font, paper=paper, pinyin_hints=pinyin_hints)
         return None
     if fmt == "json":
         text = json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"

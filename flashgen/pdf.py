@@ -1,21 +1,29 @@
-"""HTML → PDF with WeasyPrint, with a Chinese font found on the system or given.
+"""PDF output: the Chinese font (found on the system or given) and the two printed documents.
 
-WeasyPrint embeds only the glyphs used (a font subset), so a PDF stays small
-even with a 20 MB CJK font. WeasyPrint is imported inside the functions: it
-loads Pango through cffi, which costs time and fails on machines without it.
+The documents are drawn by :mod:`flashgen.print_pdf` and
+:mod:`flashgen.worksheet_pdf` on the small writer of :mod:`flashgen.pdf_canvas`,
+which embeds only the glyphs used (a font subset), so a PDF stays small even
+with a 20 MB CJK font. Fonts are found with fontconfig (``fc-list``) and read
+with HarfBuzz; both are imported or run only when a PDF is asked for.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from .atomic import atomic_write
 from .errors import ResourceError
+
+if TYPE_CHECKING:
+    import datetime
+
+    from .models import ClozeItem, Transcript, VocabItem
+    from .pdf_canvas import Face
 
 NO_FONT = (
     "no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH"
@@ -39,17 +47,18 @@ _FONT_FILE = re.compile(r"\.(ttf|otf|ttc|otc|woff2?)$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class FontChoice:
-    """A CJK font: the family name CSS asks for and the file it lives in."""
+    """A CJK font: its family name, the file it lives in and the face's index in a collection."""
 
     family: str
     file: Path
+    index: int = 0
 
 
-def _fc_list() -> list[tuple[Path, list[str], str]]:
-    """(file, families, style) of each installed font that covers Simplified Chinese."""
+def _fc_list() -> list[tuple[Path, list[str], str, int]]:
+    """(file, families, style, face index) of each installed font that covers Simplified Chinese."""
     try:
         out = subprocess.run(
-            ["fc-list", ":lang=zh-cn", "file", "family", "style"],
+            ["fc-list", ":lang=zh-cn", "file", "family", "style", "index"],
             capture_output=True,
             text=True,
             timeout=30,
@@ -59,11 +68,13 @@ def _fc_list() -> list[tuple[Path, list[str], str]]:
         return []  # fontconfig's tools missing: treated as "no font found"
     fonts = []
     for line in out.splitlines():
-        # "/path/Font.ttc: Noto Sans CJK SC,Noto Sans CJK SC Regular:style=Regular"
+        # "/path/Font.ttc: Noto Sans CJK SC,Noto Sans CJK SC Regular:style=Regular:index=2"
         path, _, rest = line.partition(": ")
+        rest, _, index = rest.partition(":index=")
         families, _, style = rest.partition(":style=")
         if path and families:
-            fonts.append((Path(path), [f.strip() for f in families.split(",")], style))
+            number = int(index) if index.isdigit() else 0
+            fonts.append((Path(path), [f.strip() for f in families.split(",")], style, number))
     return fonts
 
 
@@ -79,81 +90,129 @@ def find_cjk_font() -> Optional[FontChoice]:
         key=lambda f: ("Regular" not in f[2] and "Book" not in f[2], "Mono" in f[1][0], str(f[0]), f[1][0]),
     )
     for wanted in PREFERRED_FAMILIES:
-        for path, families, _style in fonts:
+        for path, families, _style, index in fonts:
             if wanted in families:
-                return FontChoice(wanted, path)
-    for path, families, _style in fonts:
-        return FontChoice(families[0], path)
+                return FontChoice(wanted, path, index)
+    for path, families, _style, index in fonts:
+        return FontChoice(families[0], path, index)
+    return _known_font_file()
+
+
+#: Where Chinese fonts live without fontconfig (macOS, Windows) or before it has been told.
+FONT_DIRS = (
+    "/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
+    "/System/Library/Fonts", "/Library/Fonts", "~/Library/Fonts", "C:/Windows/Fonts",
+)
+#: Font files known to hold Simplified Chinese, best first, with their family names.
+KNOWN_FILES = (
+    ("NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
+    ("NotoSansCJKsc-Regular.otf", "Noto Sans CJK SC"),
+    ("NotoSansSC-Regular.otf", "Noto Sans SC"),
+    ("SourceHanSansSC-Regular.otf", "Source Han Sans SC"),
+    ("PingFang.ttc", "PingFang SC"),
+    ("Hiragino Sans GB.ttc", "Hiragino Sans GB"),
+    ("msyh.ttc", "Microsoft YaHei"),
+    ("simsun.ttc", "SimSun"),
+    ("wqy-zenhei.ttc", "WenQuanYi Zen Hei"),
+)
+
+
+def _known_font_file() -> Optional[FontChoice]:
+    """A known Chinese font file in the usual font folders, when fontconfig found none."""
+    names = {name.lower(): family for name, family in KNOWN_FILES}
+    found: dict[str, Path] = {}
+    for folder in FONT_DIRS:
+        root = Path(folder).expanduser()
+        if root.is_dir():
+            for path in root.rglob("*"):
+                if path.name.lower() in names:
+                    found.setdefault(path.name.lower(), path)
+    for name, family in KNOWN_FILES:
+        hit = found.get(name.lower())
+        if hit is not None:
+            return FontChoice(family, hit, _face_index(hit))
     return None
 
 
-def _readable_font(path: Path) -> bool:
-    """True when fontTools can open ``path`` (the first face of a collection)."""
-    from fontTools.ttLib import TTFont
+def _face_index(path: Path) -> int:
+    """The face of a collection to use: the first Simplified Chinese one (by name), else the first."""
+    import uharfbuzz as hb
 
-    try:
-        TTFont(str(path), fontNumber=0, lazy=True).close()
-    except Exception:  # fontTools raises many kinds on a damaged file; any means "not a font"
-        return False
-    return True
+    blob = hb.Blob.from_file_path(str(path))
+    count = hb.Face(blob).count
+    for index in range(count):
+        name = hb.Face(blob, index).get_name(1) or ""
+        if re.search(r"\b(SC|GB|CN)\b|Simplified", name):
+            return index
+    return 0
 
 
-def font_css(font: Optional[Union[str, Path]] = None) -> str:
-    """CSS that makes the document use ``font`` (a file) or the system's best CJK font.
+@lru_cache(maxsize=4)
+def _open_face(path: Path, index: int) -> "Face":
+    from .pdf_canvas import Face
 
-    Raises :class:`ResourceError` when the file is missing or no font is found.
+    return Face(path, index)
+
+
+def load_face(font: Optional[Union[str, Path]] = None) -> "Face":
+    """The font PDFs are set in: the file ``font`` or else the system's best CJK font.
+
+    Raises :class:`ResourceError` when the file is missing or not a font, or no font is found.
     """
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        raise ResourceError("uharfbuzz is not installed; run: pip install uharfbuzz") from None
     if font is not None:
         path = Path(font).expanduser()
-        if not path.is_file() or not _FONT_FILE.search(path.name) or not _readable_font(path):
-            raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
-        url = path.resolve().as_uri().replace('"', "%22")
-        return (
-            f'@font-face {{ font-family: "flashgen-cjk"; src: url("{url}"); }}\n'
-            'html { font-family: "flashgen-cjk", sans-serif; }'
-        )
+        if path.is_file() and _FONT_FILE.search(path.name):
+            try:
+                return _open_face(path.resolve(), _face_index(path))
+            except (ValueError, OSError):
+                pass  # not a font after all: the same message as a missing file
+        raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
     choice = find_cjk_font()
     if choice is None:
         raise ResourceError(NO_FONT)
-    family = choice.family.replace('"', "")
-    return f'html {{ font-family: "{family}", sans-serif; }}'
-
-
-def _with_font(html: str, css: str) -> str:
-    # Put the rule after the document's own styles: same selector, later rule wins.
-    style = f"<style>{css}</style>"
-    index = html.lower().rfind("</head>")
-    return html[:index] + style + html[index:] if index >= 0 else style + html
-
-
-def render_pdf(html: str, font: Optional[Union[str, Path]] = None) -> bytes:
-    """The PDF bytes of ``html`` (see :func:`write_pdf`)."""
-    css = font_css(font)
     try:
-        import weasyprint
-    except ImportError:
-        raise ResourceError("WeasyPrint is not installed; run: pip install weasyprint") from None
-    except OSError as exc:  # cffi could not load Pango
-        reason = (str(exc).splitlines() or ["library not found"])[0]
-        raise ResourceError(
-            f"WeasyPrint cannot load Pango ({reason}); install it (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
-        ) from None
-    # WeasyPrint reports unsupported CSS as warnings; they are ours to fix, not the user's to read.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=_with_font(html, css), base_url=None)
-    return document.write_pdf()
+        return _open_face(choice.file, choice.index)
+    except (ValueError, OSError):
+        raise ResourceError(f"cannot read the font {choice.file}; pass --font PATH to another CJK font") from None
 
 
-def write_pdf(html: str, path: Union[str, Path], font: Optional[Union[str, Path]] = None) -> Path:
-    """Render ``html`` (from ``render_html(..., for_pdf=True)``) to a PDF at ``path``.
+def write_vocab_pdf(
+    transcript: "Transcript",
+    vocab: "list[VocabItem]",
+    path: Union[str, Path],
+    *,
+    font: Optional[Union[str, Path]] = None,
+    paper: str = "a4",
+    group_by: str = "section",
+    study: bool = False,
+    generated: "Optional[datetime.date]" = None,
+) -> Path:
+    """Write the printable vocabulary list to ``path`` (through a temporary file and a rename).
 
-    The Chinese font is ``font`` (a .ttf/.otf/.ttc file, used through
-    ``@font-face``) or else the best one fontconfig finds (Noto Sans CJK SC
-    preferred); WeasyPrint embeds a subset of it. The file is written through
-    a temporary file and a rename, so a failed run leaves no half-written PDF.
-
-    Raises :class:`ResourceError` (no font, no WeasyPrint/Pango) or
-    :class:`flashgen.errors.OutputError` (cannot write ``path``).
+    Raises :class:`ResourceError` (no font) or :class:`flashgen.errors.OutputError` (cannot write).
     """
-    return atomic_write(path, render_pdf(html, font))
+    from .print_pdf import render_pdf
+
+    data = render_pdf(transcript, vocab, load_face(font), paper=paper, group_by=group_by, study=study,
+                      generated=generated)
+    return atomic_write(path, data)
+
+
+def write_worksheet_pdf(
+    transcript: "Transcript",
+    items: "list[ClozeItem]",
+    path: Union[str, Path],
+    *,
+    font: Optional[Union[str, Path]] = None,
+    paper: str = "a4",
+    pinyin_hints: bool = False,
+) -> Path:
+    """Write the cloze worksheet to ``path`` (through a temporary file and a rename); raises as above."""
+    from .worksheet_pdf import render_pdf
+
+    data = render_pdf(transcript, items, load_face(font), paper=paper, pinyin_hints=pinyin_hints)
+    return atomic_write(path, data)

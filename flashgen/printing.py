@@ -1,4 +1,4 @@
-"""The printable vocabulary list: one standalone HTML document for the screen and for PDF.
+"""The printable vocabulary list as one standalone HTML document (for the screen and the browser's print).
 
 The document has no external resources (inline CSS, no script, no images).
 Every string that comes from the transcript is HTML-escaped. Examples are
@@ -158,11 +158,10 @@ def render_html(
     *,
     paper: str = "a4",
     group_by: str = "section",
-    for_pdf: bool = False,
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> str:
-    """The printable vocabulary list as one standalone HTML document.
+    """The printable vocabulary list as one standalone HTML document (the PDF is :mod:`flashgen.print_pdf`).
 
     Items are numbered in printed order: glossary terms first, then by section
     of the transcript (``group_by="section"``) or by HSK level (``"hsk"``).
@@ -172,29 +171,26 @@ def render_html(
     ("7–9" for the top band) | a short example from the transcript with the
     word underlined in bold.
 
-    Study layout, two ways:
+    The examples show pinyin above their words (``<ruby>``, from the tokens).
+    Study layout, two ways: a checkbox covers the meaning column with CSS only
+    (pointing at a cell reveals it); ``study=True`` prints two blank ruled lines
+    in place of each meaning, to be filled in, and an answer key on a page of
+    its own at the end.
 
-    - on screen (``for_pdf=False``) a checkbox covers the meaning column with
-      CSS only; pointing at a cell reveals it. The screen version also shows
-      pinyin above the example's characters (``<ruby>``, from the tokens).
-    - on paper, ``study=True`` prints two blank ruled lines in place of each
-      meaning, to be filled in, and an answer key on a page of its own at the end.
-
-    ``paper`` is "a4" or "letter"; ``generated`` (default: today) is printed in
-    the header so golden files can fix it. The footer carries the CC-CEDICT
-    attribution; the PDF's page boxes carry page numbers ("3 / 12").
+    ``paper`` is "a4" or "letter" (for the browser's print); ``generated``
+    (default: today) is printed in the header so golden files can fix it. The
+    footer carries the CC-CEDICT attribution.
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     groups = group_items(transcript, vocab, group_by)
     day = (generated or _dt.date.today()).isoformat()
-    ruby = not for_pdf
     blocks, number, key = [], 0, []
     for heading, items in groups:
         rows = []
         for item in items:
             number += 1
-            rows.append(_row_html(number, item, transcript, study, ruby))
+            rows.append(_row_html(number, item, transcript, study, ruby=True))
             meanings = _e("; ".join(item.meanings[:MAX_MEANINGS]))
             key.append(f'<li value="{number}"><b lang="zh-CN">{_e(item.hanzi)}</b> {meanings}</li>')
         blocks.append(
@@ -212,9 +208,9 @@ def render_html(
         title=_e(transcript.title),
         meta=meta,
         legend=_legend(),
-        toggle="" if (for_pdf or study) else TOGGLE,
+        toggle="" if study else TOGGLE,
         groups="\n".join(blocks),
         key=key_html,
         attribution=attribution,
     )
-    return document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "pdf" if for_pdf else "screen", body)
+    return document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "screen", body)

@@ -35,10 +35,11 @@ class Style:
 
 @dataclass(frozen=True)
 class Span:
-    """Text in one style."""
+    """Text in one style; a ``keep`` span is never broken inside (a word in a word bank)."""
 
     text: str
     style: Style = Style()
+    keep: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,17 @@ class Line:
     size: float = 0.0  # the largest font size on the line
 
 
+_OBJECT = "\ufffc"  # stands for a blank when deciding where lines may break
+
+
 def _is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" or ch >= "\U00020000"
+    return ch == _OBJECT or "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" or ch >= "\U00020000"
+
+
+def _breaks(prev: str, ch: str) -> bool:
+    """A line may break between ``prev`` and ``ch`` without a space: next to a Chinese character,
+    but never before closing punctuation or after an opening one."""
+    return bool(prev) and (_is_cjk(ch) or _is_cjk(prev)) and ch not in _CLOSERS and prev not in _OPENERS
 
 
 def _words(items: Sequence[Inline]) -> list[list[Inline]]:
@@ -88,16 +98,20 @@ def _words(items: Sequence[Inline]) -> list[list[Inline]]:
 
     for item in items:
         if isinstance(item, Blank):
-            cut()
-            words.append([item])
-            prev = ""
+            if prev not in _OPENERS:
+                cut()
+            current.append(item)
+            prev = _OBJECT  # a blank breaks like a character: closing punctuation stays with it
+            continue
+        if item.keep:
+            if item.text and _breaks(prev, item.text[0]):
+                cut()
+            current.append(item)
+            prev = item.text[-1:] or prev
             continue
         run = ""
         for ch in item.text:
-            breaks_before = (
-                (_is_cjk(ch) or _is_cjk(prev)) and ch not in _CLOSERS and prev not in _OPENERS and prev != ""
-            )
-            if ch == "\n" or ch == ZWSP or breaks_before:
+            if ch == "\n" or ch == ZWSP or _breaks(prev, ch):
                 if run:
                     current.append(Span(run, item.style))
                     run = ""
@@ -145,19 +159,36 @@ class Typesetter:
             # A trailing space does not count against the margin.
             trailing = self.measure(Span(" ", word[-1].style)) if isinstance(word[-1], Span) and word[-1].text.endswith(" ") else 0.0
             line = lines[-1]
+            if all(isinstance(p, Span) and not p.text.strip() for p in word):
+                if line.pieces:  # spaces stay on the line they follow (trimmed at its end)
+                    for piece, size in zip(word, sizes):
+                        self._place(line, piece, size)
+                continue
             if line.pieces and line.width + sum(sizes) - trailing > width:
                 line = Line()
                 lines.append(line)
-            if sum(sizes) - trailing > width and not isinstance(word[0], Blank):
+            if sum(sizes) - trailing > width and all(isinstance(p, Span) for p in word):
                 self._hard_cut(word, width, lines)
                 continue
             for piece, size in zip(word, sizes):
                 self._place(line, piece, size)
         for line in lines:
-            last = line.pieces[-1][1] if line.pieces else None
-            if isinstance(last, Span) and last.text.endswith(" "):
-                line.width -= self.measure(Span(" ", last.style)) * (len(last.text) - len(last.text.rstrip(" ")))
+            self._trim(line)
         return [line for line in lines if line.pieces or line.size] or [Line()]
+
+    def _trim(self, line: Line) -> None:
+        """Drop the spaces at the end of a line from its pieces and width."""
+        while line.pieces:
+            offset, last = line.pieces[-1]
+            if not isinstance(last, Span) or not last.text.endswith(" "):
+                return
+            kept = last.text.rstrip(" ")
+            if kept:
+                line.pieces[-1] = (offset, Span(kept, last.style, last.keep))
+                line.width = offset + self.measure(line.pieces[-1][1])
+                return
+            line.pieces.pop()
+            line.width = offset
 
     def _place(self, line: Line, piece: Inline, size: float) -> None:
         line.pieces.append((line.width, piece))
@@ -167,7 +198,9 @@ class Typesetter:
     def _hard_cut(self, word: list[Inline], width: float, lines: list[Line]) -> None:
         """Place a word wider than the line character by character."""
         for piece in word:
-            assert isinstance(piece, Span)
+            if isinstance(piece, Blank):
+                self._place(lines[-1], piece, piece.width)
+                continue
             for ch in piece.text:
                 span = Span(ch, piece.style)
                 size = self.measure(span)
@@ -175,13 +208,14 @@ class Typesetter:
                     lines.append(Line())
                 self._place(lines[-1], span, size)
 
-    def line_height(self, line: Line, fallback: float = 9.5) -> float:
-        """Height of a line box."""
-        return (line.size or fallback) * self.leading
+    def line_height(self, line: Line, fallback: float = 9.5, leading: Optional[float] = None) -> float:
+        """Height of a line box: its largest font size (``fallback`` when empty) times the leading."""
+        return (line.size or fallback) * (leading or self.leading)
 
-    def draw_line(self, page: int, x: float, top: float, line: Line, fallback: float = 9.5) -> float:
+    def draw_line(self, page: int, x: float, top: float, line: Line, fallback: float = 9.5,
+                  leading: Optional[float] = None) -> float:
         """Draw ``line`` with its box's top at ``top``; returns the line's height."""
-        height = self.line_height(line, fallback)
+        height = self.line_height(line, fallback, leading)
         size = line.size or fallback
         baseline = top + (height - size) / 2 + ASCENT * size
         canvas = self.canvas
@@ -189,7 +223,7 @@ class Typesetter:
             if isinstance(piece, Blank):
                 self._draw_blank(page, x + offset, baseline, piece)
                 continue
-            text = piece.text.rstrip(" ") if piece is line.pieces[-1][1] else piece.text
+            text = piece.text
             drawn = canvas.text(page, x + offset, baseline, text, piece.style.size, piece.style.colour, piece.style.bold)
             if piece.style.underline and text.strip():
                 under = baseline + piece.style.size * 0.14
@@ -271,18 +305,19 @@ class Flow:
             self.y = min(self.y + height, self.bottom)
 
     def paragraph(self, items: Sequence[Inline], *, indent: float = 0.0, width: Optional[float] = None,
-                  keep: int = 2, fallback: float = 9.5) -> list[Line]:
+                  keep: int = 2, fallback: float = 9.5, leading: Optional[float] = None) -> list[Line]:
         """Wrap and draw ``items`` from the left margin (+ ``indent``), breaking across pages between lines.
 
-        The first ``keep`` lines are kept together. Returns the lines drawn.
+        The first ``keep`` lines are kept together (``keep=0``: all of them).
+        Returns the lines drawn.
         """
         lines = self.type.wrap(items, width if width is not None else self.paper.inner_width - indent)
-        heights = [self.type.line_height(line, fallback) for line in lines]
-        self.ensure(sum(heights[:keep]))
+        heights = [self.type.line_height(line, fallback, leading) for line in lines]
+        self.ensure(sum(heights[:keep] if keep else heights))
         for line, height in zip(lines, heights):
             if not self.fits(height):
                 self.new_page()
-            self.type.draw_line(self.page, self.paper.left + indent, self.y, line, fallback)
+            self.type.draw_line(self.page, self.paper.left + indent, self.y, line, fallback, leading)
             self.y += height
         return lines
 

@@ -1,4 +1,4 @@
-"""The printable cloze worksheet: plain text, standalone HTML, and PDF (through :mod:`flashgen.pdf`).
+"""The printable cloze worksheet: plain text and standalone HTML (the PDF is :mod:`flashgen.worksheet_pdf`).
 
 Numbered sentences with blanks (a blank as wide as its answer; pinyin in the
 blank when asked), a word bank of all answers in a fixed shuffled order, and
@@ -11,9 +11,7 @@ from __future__ import annotations
 import hashlib
 import random
 from html import escape
-from pathlib import Path
 from string import Template
-from typing import Optional, Union
 
 from .cloze import cloze_segments
 from .exports import CEDICT_ATTRIBUTION
@@ -32,7 +30,7 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _label(item: ClozeItem, n: int) -> str:
+def blank_label(item: ClozeItem, n: int) -> str:
     """Blank label: "a", "b", … when the item has several deletions, else ""."""
     return LETTERS[(n - 1) % len(LETTERS)] if len(item.answers) > 1 else ""
 
@@ -78,14 +76,14 @@ def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
                 line += text
                 continue
             pinyin = answer_pinyin(transcript, item, text) if pinyin_hints else ""
-            line += _text_blank(text, _label(item, n), pinyin)
+            line += _text_blank(text, blank_label(item, n), pinyin)
         out.append(f"{number:>{width}}. {line}")
     bank = "   ".join(w if c == 1 else f"{w} (×{c})" for w, c in word_bank(items))
     out += ["", WORD_BANK, bank, "", "=" * 40, ANSWER_KEY, ""]
     for number, item in enumerate(items, 1):
         parts = []
         for n, answer in enumerate(item.answers, 1):
-            label = _label(item, n)
+            label = blank_label(item, n)
             reading = answer_pinyin(transcript, item, answer)
             parts.append(f"{'(' + label + ') ' if label else ''}{answer}{' ' + reading if reading else ''}")
         out.append(f"{number:>{width}}. " + "  ".join(parts))
@@ -160,7 +158,7 @@ def _html_blank(answer: str, label: str, pinyin: str) -> str:
 
 
 def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints: bool = False,
-                paper: str = "a4", for_pdf: bool = False) -> str:
+                paper: str = "a4") -> str:
     """The worksheet as one standalone HTML document (``paper``: "a4" or "letter").
 
     Blanks are empty boxes as wide as the answer, lettered (a, b, …) when a
@@ -177,11 +175,11 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
                 body += _e(text)
             else:
                 pinyin = answer_pinyin(transcript, item, text) if pinyin_hints else ""
-                body += _html_blank(text, _label(item, n), pinyin)
+                body += _html_blank(text, blank_label(item, n), pinyin)
         rows.append(f"<li>{body}</li>")
         parts = []
         for n, answer in enumerate(item.answers, 1):
-            label = _label(item, n)
+            label = blank_label(item, n)
             reading = answer_pinyin(transcript, item, answer)
             parts.append(
                 (f"({_e(label)}) " if label else "") + f"<b>{_e(answer)}</b>"
@@ -206,18 +204,5 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
         attribution=_e(CEDICT_ATTRIBUTION),
     )
     css = _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK)
-    return document(f"{_e(transcript.title)} — cloze worksheet", css, "pdf" if for_pdf else "screen", body)
+    return document(f"{_e(transcript.title)} — cloze worksheet", css, "screen", body)
 
-
-def write_pdf_worksheet(transcript: Transcript, items: list[ClozeItem], path: Union[str, Path], *,
-                        font: Optional[Union[str, Path]] = None, paper: str = "a4",
-                        pinyin_hints: bool = False) -> Path:
-    """Render the worksheet to a PDF at ``path`` with :func:`flashgen.pdf.write_pdf`.
-
-    ``font`` is a CJK font file, else the system's best Chinese font is used.
-    Raises :class:`flashgen.errors.ResourceError` when no font or no WeasyPrint is available.
-    """
-    from .pdf import write_pdf
-
-    html = render_html(transcript, items, pinyin_hints=pinyin_hints, paper=paper, for_pdf=True)
-    return write_pdf(html, path, font)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages flashgen's PDF output and its tests need. Safe to run twice;
-# does nothing when everything is already installed.
+# Debian packages flashgen's PDF output and its tests need: a Chinese font and
+# fontconfig to find it, poppler-utils to read PDFs back in the tests. Safe to
+# run twice; does nothing when everything is already installed.
 set -euo pipefail
-pkgs=(fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+pkgs=(fonts-noto-cjk fontconfig poppler-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

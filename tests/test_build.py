@@ -19,11 +19,11 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: p
     old_pdf.write_bytes(b"%PDF-1.7 previous list")
 
     def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt  # Ctrl-C while the PDF is typeset
+        raise KeyboardInterrupt  # Ctrl-C while the PDF is drawn
 
-    monkeypatch.setattr("flashgen.pdf.write_pdf", interrupted)
+    monkeypatch.setattr("flashgen.print_pdf.render_pdf", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_module.build(None, out, parallel=False)  # in this process, where the patch applies
+        build_module.build(None, out)
     assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
     assert (out / f"{SLUG}.apkg").stat().st_size > 10_000  # finished before the interruption
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
@@ -33,8 +33,8 @@ def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch
     def no_font(*args: object, **kwargs: object) -> None:
         raise ResourceError("no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH")
 
-    monkeypatch.setattr("flashgen.pdf.write_pdf", no_font)
-    result = build_module.build(None, tmp_path, parallel=False)
+    monkeypatch.setattr("flashgen.pdf.load_face", no_font)
+    result = build_module.build(None, tmp_path)
     names = sorted(p.name for p in result.outputs)
     assert names == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
     assert result.warnings and "fonts-noto-cjk" in result.warnings[0]
@@ -51,9 +51,8 @@ def test_printed_list_is_capped_but_deck_is_whole(tmp_path: Path) -> None:
     assert "50 words" in text
 
 
-def test_worker_font_error_becomes_a_warning(tmp_path: Path) -> None:
-    # The PDFs are typeset in worker processes: a font that is no font fails there,
-    # and the build still writes the deck and the HTML list.
+def test_bad_font_becomes_a_warning(tmp_path: Path) -> None:
+    # A font that is no font skips the PDFs; the build still writes the deck and the HTML list.
     bogus = tmp_path / "not-a-font.ttf"
     bogus.write_bytes(b"this is not a font")
     result = build_module.build(None, tmp_path / "out", font=bogus)
@@ -61,8 +60,8 @@ def test_worker_font_error_becomes_a_warning(tmp_path: Path) -> None:
     assert result.warnings and result.warnings[0].startswith("PDFs skipped:")
 
 
-def test_ctrl_c_during_typesetting_is_clean(tmp_path: Path) -> None:
-    # Ctrl-C from a terminal reaches the whole process group, workers included.
+def test_ctrl_c_during_the_build_is_clean(tmp_path: Path) -> None:
+    # Ctrl-C from a terminal reaches the whole process group.
     import os
     import signal
     import subprocess
@@ -70,12 +69,13 @@ def test_ctrl_c_during_typesetting_is_clean(tmp_path: Path) -> None:
     import time
 
     out = tmp_path / "decks"
-    proc = subprocess.Popen([sys.executable, "-m", "flashgen", "build", "-o", str(out)],
+    # Every word printed (--print-limit 0), so that drawing the PDFs leaves time to interrupt.
+    proc = subprocess.Popen([sys.executable, "-m", "flashgen", "build", "-o", str(out), "--print-limit", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while not (out / f"{SLUG}.apkg").exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)  # the deck is written: the PDFs are being typeset
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)  # the deck is written: the HTML list and the PDFs are on their way
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert err.strip() == "interrupted"

@@ -13,6 +13,7 @@ import pytest
 from flashgen import pdf
 from flashgen.errors import ResourceError
 from flashgen.models import Example, Sentence, Token, Transcript, VocabItem
+from flashgen.print_template import example_excerpt
 from flashgen.printing import (
     NO_HSK_GROUP,
     OPENING_GROUP,
@@ -130,10 +131,20 @@ def test_example_has_ruby_from_tokens_and_highlight() -> None:
     assert html.endswith("…</span>")
 
 
-def test_example_without_ruby_for_pdf() -> None:
+def test_example_without_ruby() -> None:
     html = example_html(vocab()[2], transcript(), ruby=False)
     assert "<ruby>" not in html and "<rt>" not in html
     assert html == '<span lang="zh-CN">中国已向六十多个<mark>国家</mark>提供疫苗…</span>'
+
+
+def test_example_excerpt_as_data() -> None:
+    # The PDF draws the same excerpt as the HTML: plain runs, the word marked exactly.
+    excerpt = example_excerpt(vocab()[2], transcript(), by_word=False)
+    assert excerpt is not None and not excerpt.by_word
+    assert excerpt.pieces == (("中国已向六十多个", "", False), ("国家", "", True), ("提供疫苗", "", False))
+    assert (excerpt.cut_before, excerpt.cut_after) == (False, True)
+    words = example_excerpt(vocab()[2], transcript(), by_word=True)
+    assert words is not None and words.by_word and ("国家", "guójiā", True) in words.pieces
 
 
 def test_example_trims_long_clause_around_the_word() -> None:
@@ -250,15 +261,14 @@ def test_everything_from_the_transcript_is_escaped() -> None:
     assert "&lt;script&gt;x&lt;/script&gt;" in html  # the example sentence of 民众/接种
 
 
-def test_screen_toggle_and_pdf_variant() -> None:
+def test_screen_toggle() -> None:
     screen = render_html(transcript(), vocab(), generated=DAY)
-    printed = render_html(transcript(), vocab(), for_pdf=True, generated=DAY)
     assert 'id="cover"' in screen and "#cover:checked" in screen
-    assert 'id="cover"' not in printed and "<ruby>" not in printed
 
 
 def test_study_layout_leaves_meanings_blank_and_adds_a_key() -> None:
-    html = render_html(transcript(), vocab(), for_pdf=True, study=True, generated=DAY)
+    html = render_html(transcript(), vocab(), study=True, generated=DAY)
+    assert 'id="cover"' not in html
     table, key = html.split('<section class="key">')
     assert "multilateralism" not in table and table.count('<div class="blank">') == 2 * len(vocab())
     assert "multilateralism" in key and '<li value="2">' in key
@@ -285,9 +295,7 @@ def _run(*cmd: str) -> str:
 def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A4 PDF of the list repeated to fill several pages."""
     path = tmp_path_factory.mktemp("pdf") / "vocab.pdf"
-    html = render_html(transcript(), vocab() * 12, for_pdf=True, generated=DAY)
-    pdf.write_pdf(html, path)
-    return path
+    return pdf.write_vocab_pdf(transcript(), vocab() * 12, path, generated=DAY)
 
 
 @needs_poppler
@@ -321,7 +329,7 @@ def test_pdf_page_numbers(long_pdf: Path) -> None:
 @needs_poppler
 @pytest.mark.parametrize(("paper", "size"), [("a4", "(A4)"), ("letter", "612 x 792 pts (letter)")])
 def test_pdf_paper_size(tmp_path: Path, paper: str, size: str) -> None:
-    path = pdf.write_pdf(render_html(transcript(), vocab(), paper=paper, for_pdf=True, generated=DAY), tmp_path / "v.pdf")
+    path = pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "v.pdf", paper=paper, generated=DAY)
     info = _run("pdfinfo", str(path))
     assert size in re.search(r"Page size:(.*)", info).group(1)  # type: ignore[union-attr]
     assert [p.name for p in tmp_path.iterdir()] == ["v.pdf"]  # no temporary file left
@@ -331,16 +339,47 @@ def test_pdf_paper_size(tmp_path: Path, paper: str, size: str) -> None:
 def test_pdf_with_a_given_font_file(tmp_path: Path) -> None:
     found = pdf.find_cjk_font()
     assert found is not None, "fonts-noto-cjk (or another Chinese font) must be installed"
-    path = pdf.write_pdf(render_html(transcript(), vocab(), for_pdf=True, generated=DAY), tmp_path / "v.pdf", font=found.file)
+    path = pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "v.pdf", font=found.file, generated=DAY)
     lines = _run("pdffonts", str(path)).splitlines()[2:]
     assert any(line.split()[-5] == "yes" for line in lines)
     assert "人类命运共同体" in _run("pdftotext", "-enc", "UTF-8", str(path), "-")
 
 
+@needs_poppler
+def test_study_pdf_hides_meanings_until_the_key(tmp_path: Path) -> None:
+    path = pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "study.pdf", study=True, generated=DAY)
+    text = " ".join(_run("pdftotext", "-enc", "UTF-8", str(path), "-").split())
+    table, key = text.split("Answer key")
+    assert "multilateralism" not in table and "人类命运共同体" in table
+    assert "multilateralism" in key and "2. " in key
+
+
+@needs_poppler
+def test_pdf_running_head_from_page_two(long_pdf: Path) -> None:
+    first = _run("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(long_pdf), "-")
+    second = _run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", str(long_pdf), "-")
+    assert "Vocabulary 词汇表" not in first and "Vocabulary 词汇表" in second
+    assert "汉字" in second and "Pinyin" in second  # the table header repeats on each page
+
+
+def test_font_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # macOS and Windows have no fc-list: the usual font folders are searched for known files.
+    real = pdf.find_cjk_font()
+    assert real is not None, "fonts-noto-cjk (or another Chinese font) must be installed"
+    fonts = tmp_path / "Library" / "Fonts"
+    fonts.mkdir(parents=True)
+    (fonts / "msyh.ttc").symlink_to(real.file)
+    (fonts / "unrelated.ttf").write_bytes(b"")
+    monkeypatch.setattr(pdf, "_fc_list", lambda: [])
+    monkeypatch.setattr(pdf, "FONT_DIRS", (str(tmp_path / "missing"), str(tmp_path / "Library")))
+    assert pdf.find_cjk_font() == pdf.FontChoice("Microsoft YaHei", fonts / "msyh.ttc", real.index)
+
+
 def test_missing_font_raises_resource_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(pdf, "_fc_list", lambda: [])
+    monkeypatch.setattr(pdf, "FONT_DIRS", ())
     with pytest.raises(ResourceError, match=r"no Chinese font found; install one \(Debian: apt-get install fonts-noto-cjk\)"):
-        pdf.write_pdf("<html><head></head><body>汉字</body></html>", tmp_path / "v.pdf")
+        pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "v.pdf")
     assert not any(tmp_path.iterdir())
 
 
@@ -348,18 +387,19 @@ def test_missing_font_raises_resource_error(monkeypatch: pytest.MonkeyPatch, tmp
 def test_bad_font_file_raises_resource_error(tmp_path: Path, name: str) -> None:
     (tmp_path / "notes.txt").write_text("not a font")
     with pytest.raises(ResourceError, match="--font PATH"):
-        pdf.write_pdf("<html></html>", tmp_path / "v.pdf", font=tmp_path / name)
+        pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "v.pdf", font=tmp_path / name)
+    assert not (tmp_path / "v.pdf").exists()
 
 
 def test_font_preference(monkeypatch: pytest.MonkeyPatch) -> None:
     fonts = [
-        (Path("/fonts/wqy.ttc"), ["WenQuanYi Zen Hei"], "Regular"),
-        (Path("/fonts/NotoSansCJK-Bold.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Bold"], "Bold"),
-        (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans Mono CJK SC"], "Regular"),
-        (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Regular"], "Regular"),
+        (Path("/fonts/wqy.ttc"), ["WenQuanYi Zen Hei"], "Regular", 0),
+        (Path("/fonts/NotoSansCJK-Bold.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Bold"], "Bold", 2),
+        (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans Mono CJK SC"], "Regular", 7),
+        (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Regular"], "Regular", 2),
     ]
     monkeypatch.setattr(pdf, "_fc_list", lambda: fonts)
-    assert pdf.find_cjk_font() == pdf.FontChoice("Noto Sans CJK SC", Path("/fonts/NotoSansCJK-Regular.ttc"))
+    assert pdf.find_cjk_font() == pdf.FontChoice("Noto Sans CJK SC", Path("/fonts/NotoSansCJK-Regular.ttc"), 2)
     monkeypatch.setattr(pdf, "_fc_list", lambda: fonts[:1])
     assert pdf.find_cjk_font() == pdf.FontChoice("WenQuanYi Zen Hei", Path("/fonts/wqy.ttc"))
 
@@ -390,7 +430,7 @@ def test_sample_html_lists_every_item_terms_first(sample: tuple[Transcript, list
 @needs_poppler
 def test_sample_pdf(sample: tuple[Transcript, list[VocabItem]], tmp_path: Path) -> None:
     transcript_, words = sample
-    path = pdf.write_pdf(render_html(transcript_, words, for_pdf=True, generated=DAY), tmp_path / "sample.pdf")
+    path = pdf.write_vocab_pdf(transcript_, words, tmp_path / "sample.pdf", generated=DAY)
     text = " ".join(_run("pdftotext", "-enc", "UTF-8", str(path), "-").split())
     first_term = next(w for w in words if w.term)
     assert first_term.hanzi in text and first_term.meanings[0].split()[0] in text

@@ -11,9 +11,9 @@ import subprocess
 import pytest
 
 from flashgen.cloze import cloze_segments, make_cloze_items
-from flashgen.errors import ResourceError
 from flashgen.pipeline import analyse
 from test_cloze import toy_analysis  # the hand-segmented toy transcript
+from flashgen.pdf import write_worksheet_pdf
 from flashgen.worksheet import (
     ANSWER_KEY,
     WORD_BANK,
@@ -21,7 +21,6 @@ from flashgen.worksheet import (
     render_html,
     render_text,
     word_bank,
-    write_pdf_worksheet,
 )
 
 
@@ -149,28 +148,42 @@ def test_html_golden(toy):
 # --- PDF ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) not installed")
-def test_pdf_has_sentences_and_key_on_a_later_page(sample, tmp_path):
+def _pdf_pages(path) -> list[str]:
+    """The text of each page of the PDF at ``path``, whitespace removed (pdftotext)."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    return [
+        re.sub(r"\s+", "", subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(path), "-"],
+                                          capture_output=True, text=True, check=True).stdout)
+        for n in range(1, pages + 1)
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) not installed; CI installs it")
+def test_pdf_has_sentences_bank_and_key_on_a_later_page(sample, tmp_path):
     transcript, items = sample
     items = items[:15]
-    path = tmp_path / "cloze.pdf"
-    try:
-        write_pdf_worksheet(transcript, items, path)
-    except ResourceError as exc:  # no CJK font or no WeasyPrint here
-        pytest.skip(str(exc))
-
-    def page(n: int) -> str:
-        out = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
-                             capture_output=True, text=True, check=True).stdout
-        return re.sub(r"\s+", "", out)
-
-    first = page(1)
+    path = write_worksheet_pdf(transcript, items, tmp_path / "cloze.pdf")
+    pages = _pdf_pages(path)
+    first = pages[0]
     assert re.sub(r"\s+", "", _plain_parts(items[0].cloze)[0]) in first
     assert "Answerkey" not in first
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if "Pages:" in info else 3
-    key_pages = [n for n in range(2, pages + 1) if "Answerkey" in page(n)]
-    assert key_pages, "answer key not found after page 1"
-    key = page(key_pages[0])
+    assert items[0].answers[0] not in first.split("Wordbank")[0]  # blanks, not answers, in the sentences
+    bank = "".join(pages).split("Wordbank·词库")[1].split("Answerkey")[0]
+    assert all(word in bank for word, _count in word_bank(items))
+    key_pages = [n for n, text in enumerate(pages) if "Answerkey" in text]
+    assert key_pages and key_pages[0] > 0, "answer key not found after page 1"
+    key = "".join(pages[key_pages[0]:])
     assert "Fillineachblank" not in key  # the key starts a page of its own
-    assert re.sub(r"\s+", "", items[0].sentence)[:12] in key
+    for item in items:
+        assert re.sub(r"\s+", "", item.sentence) in key
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) not installed; CI installs it")
+def test_pdf_pinyin_hints_sit_in_the_blanks(sample, tmp_path):
+    transcript, items = sample
+    items = items[:5]
+    path = write_worksheet_pdf(transcript, items, tmp_path / "cloze.pdf", pinyin_hints=True)
+    sentences = _pdf_pages(path)[0].split("Wordbank")[0]
+    reading = answer_pinyin(transcript, items[0], items[0].answers[0])
+    assert reading and reading.replace(" ", "") in sentences

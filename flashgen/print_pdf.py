@@ -1,0 +1,164 @@
+"""The printed vocabulary list as PDF, drawn directly (no HTML engine).
+
+Same content and order as the HTML list of :mod:`flashgen.printing`: glossary
+terms first, then groups by section or HSK level, numbered; columns 汉字 (and
+traditional form), pinyin coloured by tone with the marks kept, meaning, HSK
+and a short example with the word in bold and underlined. ``study`` prints
+ruled blanks for the meanings and an answer key in two columns at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Optional
+
+from .exports import hsk_label
+from .models import Transcript, VocabItem
+from .pdf_canvas import Colour, Face, hex_colour
+from .pdf_pages import DARK, GREY, attribution, finish, heading, start, title_block
+from .print_template import PAPER_SIZES, example_excerpt
+from .printing import MAX_MEANINGS, group_items
+from .tones import TONE_COLOURS, segments
+from .typeset import MM, ZWSP, Blank, Block, Cell, Flow, Inline, Span, Style, Table
+
+TONES: dict[int, Colour] = {tone: hex_colour(colour) for tone, colour in TONE_COLOURS.items()}
+WIDTHS = (5, 17, 15, 29, 6, 28)  # percent of the text width: #, 汉字, pinyin, meaning, HSK, example
+HEADER = ("#", "汉字", "Pinyin", "Meaning", "HSK", "Example 例句")
+TEXT: Colour = (0.07, 0.07, 0.07)
+SOFT: Colour = (0.13, 0.13, 0.13)
+
+
+def pinyin_spans(pinyin: str, pinyin_numbered: str, size: float) -> list[Inline]:
+    """The written reading, one span per syllable coloured by its tone; lines may break between syllables."""
+    pieces = segments(pinyin, pinyin_numbered)
+    if not pieces:
+        return [Span(pinyin, Style(size, TEXT))]
+    out: list[Inline] = []
+    for i, (text, tone) in enumerate(pieces):
+        if tone and i and pieces[i - 1][1]:
+            out.append(Span(ZWSP, Style(size)))  # run-together syllables may wrap in a narrow column
+        out.append(Span(text, Style(size, TONES.get(tone, TEXT))))
+    return out
+
+
+def _hanzi_size(word: str) -> float:
+    # Long terms get a smaller size, so that 人类命运共同体 stays on one or two even lines.
+    n = len(word)
+    return 9.5 if n >= 8 else 11 if n >= 6 else 12 if n == 5 else 14
+
+
+def _meaning_cell(item: VocabItem, study: bool, column: float) -> Cell:
+    if study:
+        return [Block([Blank(column - 3 * MM, Style(9.5))]), Block([Blank(column - 3 * MM, Style(9.5))], space_before=2)]
+    spans: list[Inline] = []
+    if item.term and item.category:
+        spans.append(Span(item.category.upper() + "  ", Style(7, GREY)))
+    meanings = item.meanings[:MAX_MEANINGS]
+    if meanings:
+        if item.composed:
+            spans.append(Span("≈ ", Style(9.5, GREY)))  # composed from its parts
+        spans.append(Span(meanings[0], Style(9.5, TEXT, bold=True)))
+        spans.extend(Span("; " + m, Style(9.5, TEXT)) for m in meanings[1:])
+    blocks = [Block(spans)]
+    if item.measure_words:
+        blocks.append(Block([Span("MW: " + ", ".join(item.measure_words), Style(8, (0.2, 0.2, 0.2)))], space_before=1))
+    return blocks
+
+
+def _example_cell(item: VocabItem, transcript: Transcript) -> Cell:
+    excerpt = example_excerpt(item, transcript, by_word=False)
+    if excerpt is None:
+        return [Block([Span("—", Style(9.5, (0.53, 0.53, 0.53)))])]
+    plain, marked = Style(9.5, SOFT), Style(9.5, (0, 0, 0), bold=True, underline=True)
+    spans: list[Inline] = [Span("…", plain)] if excerpt.cut_before else []
+    spans += [Span(text, marked if is_marked else plain) for text, _pinyin, is_marked in excerpt.pieces]
+    if excerpt.cut_after:
+        spans.append(Span("…", plain))
+    return [Block(spans)]
+
+
+def _row(number: int, item: VocabItem, transcript: Transcript, study: bool, meaning_width: float) -> list[Cell]:
+    hanzi: list[Block] = [Block([Span(item.hanzi, Style(_hanzi_size(item.hanzi), TEXT, bold=True))])]
+    if item.traditional and item.traditional != item.hanzi:
+        hanzi.append(Block([Span("繁 " + item.traditional, Style(8, GREY))], space_before=1))
+    return [
+        [Block([Span(str(number), Style(8, GREY))], align="right")],
+        hanzi,
+        [Block(pinyin_spans(item.pinyin, item.pinyin_numbered, 10))],
+        _meaning_cell(item, study, meaning_width),
+        [Block([Span(hsk_label(item.hsk) or "–", Style(8.5, TEXT))], align="center")],
+        _example_cell(item, transcript),
+    ]
+
+
+def _legend() -> list[Inline]:
+    samples = [("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5)]
+    spans: list[Inline] = [Span("Tones: ", Style(8, (0.2, 0.2, 0.2)))]
+    spans += [Span(f"{mark} {name}   ", Style(8, TONES[tone])) for name, mark, tone in samples]
+    return spans
+
+
+def render_pdf(
+    transcript: Transcript,
+    vocab: list[VocabItem],
+    face: Face,
+    *,
+    paper: str = "a4",
+    group_by: str = "section",
+    study: bool = False,
+    generated: Optional[_dt.date] = None,
+) -> bytes:
+    """The printable vocabulary list as PDF bytes, set in ``face`` (see :func:`flashgen.printing.render_html`)."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    groups = group_items(transcript, vocab, group_by)
+    flow = start(face, f"{transcript.title} — vocabulary", paper, (16, 13, 17, 13))
+    day = (generated or _dt.date.today()).isoformat()
+    count = len(vocab)
+    meta = f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {transcript.source}"
+    title_block(flow, "Vocabulary list · 词汇表", transcript.title, meta, _legend())
+    header = [[Block([Span(text, Style(7.5, (0.2, 0.2, 0.2), bold=True))])] for text in HEADER]
+    number, key = 0, []
+    for name, items in groups:
+        heading(flow, name, str(len(items)), keep_with=16 * MM)
+        table = Table(flow, WIDTHS, header)
+        meaning_width = table.widths[3]
+        for item in items:
+            number += 1
+            table.row(_row(number, item, transcript, study, meaning_width))
+            key.append((number, item))
+    if study:
+        _answer_key(flow, key)
+    attribution(flow)
+    return finish(flow, transcript.title, "Vocabulary 词汇表")
+
+
+def _answer_key(flow: Flow, key: list[tuple[int, VocabItem]]) -> None:
+    """Numbered hanzi and meanings in two columns, from a new page."""
+    flow.new_page()
+    heading(flow, "Answer key", keep_with=0)
+    gap = 8 * MM
+    column = (flow.paper.inner_width - gap) / 2
+    top, x_shift, lowest, page = flow.y, 0.0, flow.y, flow.page
+    left = flow.paper.left
+    for number, item in key:
+        spans: list[Inline] = [
+            Span(f"{number}. ", Style(8.5, GREY)),
+            Span(item.hanzi, Style(8.5, DARK, bold=True)),
+            Span("  " + "; ".join(item.meanings[:MAX_MEANINGS]), Style(8.5, DARK)),
+        ]
+        lines = flow.type.wrap(spans, column)
+        height = sum(flow.type.line_height(line) for line in lines) + 0.8 * MM
+        if not flow.fits(height):
+            if x_shift == 0.0:
+                x_shift, flow.y = column + gap, top  # second column of this page
+            else:
+                flow.new_page()
+                top, x_shift = flow.y, 0.0
+        for line in lines:
+            flow.y += flow.type.draw_line(flow.page, left + x_shift, flow.y, line)
+        flow.y += 0.8 * MM
+        lowest = max(lowest, flow.y) if flow.page == page else flow.y
+        page = flow.page
+    flow.y = lowest  # below the longer column
+

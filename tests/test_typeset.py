@@ -1,0 +1,119 @@
+"""The PDF writer and its line breaking: what a reader of the printed page relies on."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flashgen import pdf
+from flashgen.pdf_canvas import Canvas
+from flashgen.typeset import ZWSP, Blank, Line, Span, Style, Typesetter
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed; CI installs it")
+
+
+@pytest.fixture(scope="module")
+def typesetter() -> Typesetter:
+    return Typesetter(Canvas(pdf.load_face()))
+
+
+def _text(line: Line) -> str:
+    return "".join(piece.text for _, piece in line.pieces if isinstance(piece, Span))
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "first_line_ends_with"),
+    [
+        ("为了稳定中美关系，双方应该相向而行。", 60, None),  # "to stabilise China-US relations, …": breaks between characters
+        ("community with a shared future for mankind", 80, " "),  # English breaks at spaces only
+    ],
+)
+def test_lines_fit_and_rejoin(typesetter: Typesetter, text: str, width: float, first_line_ends_with: object) -> None:
+    lines = typesetter.wrap([Span(text, Style(10))], width)
+    assert len(lines) > 1
+    assert all(line.width <= width + 0.01 for line in lines)
+    joined = "".join(_text(line) for line in lines)
+    assert joined.replace(" ", "") == text.replace(" ", "")
+    if first_line_ends_with == " ":
+        words = text.split()
+        assert _text(lines[0]).split() == words[: len(_text(lines[0]).split())]  # whole words only
+
+
+def test_no_line_starts_with_closing_punctuation(typesetter: Typesetter) -> None:
+    # "，" "。" "”" never open a line; "“" never ends one.
+    text = "中方“一国两制”的立场，坚定不移。" * 6
+    for width in range(30, 200, 7):
+        lines = typesetter.wrap([Span(text, Style(10))], width)
+        for line in lines[1:]:
+            assert _text(line)[0] not in "，。”、；"
+        for line in lines[:-1]:
+            assert _text(line)[-1] != "“"
+
+
+def test_kept_span_and_zero_width_break(typesetter: Typesetter) -> None:
+    # A word-bank entry is never cut; a zero-width space is a break that draws nothing.
+    lines = typesetter.wrap([Span("中国外交", Style(10)), Span("人类命运共同体", Style(10), keep=True)], 90)
+    assert [_text(line) for line in lines] == ["中国外交", "人类命运共同体"]
+    lines = typesetter.wrap([Span(f"rén{ZWSP}lèi{ZWSP}mìng{ZWSP}yùn", Style(10))], 35)
+    assert len(lines) > 1 and ZWSP not in "".join(_text(line) for line in lines)
+
+
+def test_blank_keeps_the_following_comma(typesetter: Typesetter) -> None:
+    items = [Span("为了稳定", Style(11)), Blank(40, Style(11)), Span("，双方", Style(11))]
+    width = typesetter.measure(items[0]) + 40 + 2  # the comma does not fit after the blank
+    lines = typesetter.wrap(items, width)
+    assert isinstance(lines[1].pieces[0][1], Blank)  # the blank moved down with its comma
+    assert _text(lines[0]) == "为了稳定"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中国外交政策，。“”《》abc xyz 123") + [ZWSP, "\n"]), max_size=80),
+       st.floats(min_value=12, max_value=300))
+def test_wrap_keeps_every_character(text: str, width: float) -> None:
+    typesetter = Typesetter(Canvas(pdf.load_face()))
+    lines = typesetter.wrap([Span(text, Style(9))], width)
+    shown = "".join(_text(line) for line in lines)
+    # Only spaces at line ends, zero-width spaces and newlines are dropped.
+    assert shown.replace(" ", "") == re.sub(f"[ \n{ZWSP}]", "", text)
+    for line in lines:
+        assert line.width <= width + 0.01 or len(line.pieces) == 1
+
+
+@needs_poppler
+def test_canvas_text_round_trips_through_poppler(tmp_path: Path) -> None:
+    canvas = Canvas(pdf.load_face(), "标题 title")
+    page = canvas.new_page(300, 200)
+    canvas.text(page, 20, 40, "人类命运共同体 rénlèi mìngyùn gòngtóngtǐ", 10, bold=True)
+    canvas.text(page, 20, 60, "“一国两制” — ǚ ü", 10, (0.9, 0, 0))
+    data = canvas.to_bytes()
+    assert data == canvas.to_bytes()  # no timestamps: the same drawing gives the same file
+    path = tmp_path / "c.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "人类命运共同体 rénlèi mìngyùn gòngtóngtǐ" in text and "“一国两制” — ǚ ü" in text
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Title:\s+标题 title", info)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert len(fonts) == 1
+    assert re.match(r"[A-Z]{6}\+", fonts[0].split()[0])  # a subset
+
+
+@needs_poppler
+def test_canvas_draws_real_glyphs(tmp_path: Path) -> None:
+    # Rendered by poppler, a drawn character puts ink on the page (a broken glyph mapping draws nothing or boxes).
+    canvas = Canvas(pdf.load_face())
+    page = canvas.new_page(100, 60)
+    canvas.text(page, 10, 40, "国", 40)
+    path = tmp_path / "g.pdf"
+    path.write_bytes(canvas.to_bytes())
+    subprocess.run(["pdftoppm", "-r", "36", "-gray", str(path), str(tmp_path / "g")], check=True)
+    pgm = next(tmp_path.glob("g*.pgm")).read_bytes()
+    pixels = pgm.split(b"\n", 3)[3]
+    dark = sum(1 for b in pixels if b < 128)
+    assert 20 < dark < len(pixels) // 3
