@@ -13,6 +13,7 @@ to PDF's bottom-left origin. Bold is drawn by stroking the glyph outline
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,20 @@ def hex_colour(value: str) -> Colour:
     """``"#rrggbb"`` as an (r, g, b) triple of 0–1 floats."""
     value = value.lstrip("#")
     return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+
+
+def printable(text: str) -> str:
+    """``text`` as drawn: tabs and line breaks become spaces; other control and format
+    characters (bell, zero-width joiner, BOM…) are dropped rather than drawn as boxes."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch in "\t\n\r\x0b\x0c":
+            out.append(" ")
+        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(ch)
+    return "".join(out)
 
 
 class Face:
@@ -60,9 +75,9 @@ class Face:
         return found
 
     def width(self, text: str, size: float) -> float:
-        """Advance width of ``text`` at ``size`` points."""
+        """Advance width of ``text`` at ``size`` points (as :meth:`Canvas.text` draws it)."""
         glyph = self.glyph
-        return sum(glyph(ch)[1] for ch in text) * size
+        return sum(glyph(ch)[1] for ch in printable(text)) * size
 
     def covers(self, char: str) -> bool:
         """True when the font has a glyph for ``char``."""
@@ -139,6 +154,7 @@ class Canvas:
         if not text:
             return 0.0
         p = self.pages[page]
+        text = printable(text)
         width = 0.0
         for ch in text:
             gid, advance = self.face.glyph(ch)

@@ -17,6 +17,7 @@ from typing import Optional
 
 from .models import Example, Token, Transcript, VocabItem
 from .tones import TONE_COLOURS
+from .typeset import CLOSERS, OPENERS
 
 #: CSS ``size`` of each paper name accepted by ``render_html``.
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -229,13 +230,9 @@ def _find(pieces: list[str], word: str) -> Optional[tuple[int, int, int]]:
     return found
 
 
-_OPENERS = set("“‘（《〈「『【(")
-_CLOSERS = set("”’）》〉」』】)，。、；：！？…,.;:!?")
-
-
 def _may_break(before: str, after: str) -> bool:
     """A line may break between two words: never after an opening quote or before closing punctuation."""
-    return not (before and before[-1] in _OPENERS) and not (after and after[0] in _CLOSERS)
+    return not (before and before[-1] in OPENERS) and not (after and after[0] in CLOSERS)
 
 
 def _has_more(pieces: list[str]) -> bool:

@@ -19,8 +19,9 @@ from .pdf_canvas import BLACK, Canvas, Colour
 ASCENT = 0.88
 ZWSP = "\u200b"
 
-_OPENERS = set("“‘（《〈「『【([")
-_CLOSERS = set("”’）》〉」』】)]，。、；：！？…,.;:!?·")
+#: No line ends after these, none starts with those (the printed HTML follows the same rule).
+OPENERS = frozenset("“‘（《〈「『【([")
+CLOSERS = frozenset("”’）》〉」』】)]，。、；：！？…,.;:!?·")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _is_cjk(ch: str) -> bool:
 def _breaks(prev: str, ch: str) -> bool:
     """A line may break between ``prev`` and ``ch`` without a space: next to a Chinese character,
     but never before closing punctuation or after an opening one."""
-    return bool(prev) and (_is_cjk(ch) or _is_cjk(prev)) and ch not in _CLOSERS and prev not in _OPENERS
+    return bool(prev) and (_is_cjk(ch) or _is_cjk(prev)) and ch not in CLOSERS and prev not in OPENERS
 
 
 def _words(items: Sequence[Inline]) -> list[list[Inline]]:
@@ -98,7 +99,7 @@ def _words(items: Sequence[Inline]) -> list[list[Inline]]:
 
     for item in items:
         if isinstance(item, Blank):
-            if prev not in _OPENERS:
+            if prev not in OPENERS:
                 cut()
             current.append(item)
             prev = _OBJECT  # a blank breaks like a character: closing punctuation stays with it

@@ -80,3 +80,25 @@ def test_ctrl_c_during_the_build_is_clean(tmp_path: Path) -> None:
     assert proc.returncode == 130, err
     assert err.strip() == "interrupted"
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_odd_characters_reach_the_pdfs_without_harm(tmp_path: Path) -> None:
+    # Tabs, control characters, emoji, an extension-B character, right-to-left text, markup and
+    # a 300-letter token with no space: the PDFs are still written and read back.
+    import subprocess
+
+    odd = (
+        "中美\t关系<script>alert(1)</script>🙂𠀀 שלום \x07" + "a" * 300 + "\n\n"
+        "外交部发言人：我们\u200d坚持多边主义，\t维护联合国权威。中方愿同各方一道，推动构建人类命运共同体。\n"
+    )
+    src = tmp_path / "odd.txt"
+    src.write_text(odd, encoding="utf-8")
+    result = build_module.build(src, tmp_path / "out")
+    assert not result.warnings
+    pdfs = [p for p in result.outputs if p.suffix == ".pdf"]
+    assert len(pdfs) == 2
+    for path in pdfs:
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "人类命运共同体" in "".join(text.split()) or "联合国" in text
+        assert "\x07" not in text and "\t" not in text
