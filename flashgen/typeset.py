@@ -353,22 +353,35 @@ class Table:
         self.pad_x, self.pad_y = pad_x, pad_y
         self._header_page = -1
 
-    def _layout(self, cells: Sequence[Cell], pad_y: float) -> tuple[list[list[tuple[Block, list[Line]]]], float]:
+    def _first_baseline(self, blocks: list[tuple[Block, list[Line]]]) -> float:
+        """How far below the cell's top its first line's baseline sits."""
+        if not blocks or not blocks[0][1]:
+            return 0.0
+        block, lines = blocks[0]
+        size = lines[0].size or block.fallback
+        return block.space_before + size * (self.flow.type.leading - 1) / 2 + ASCENT * size
+
+    def _layout(self, cells: Sequence[Cell], pad_y: float) -> tuple[list[tuple[float, list[tuple[Block, list[Line]]]]], float]:
+        """Each cell's lines with the drop that puts every first line on one baseline, and the row height."""
         flow = self.flow
-        laid, height = [], 0.0
+        laid, heights = [], []
         for cell, width in zip(cells, self.widths):
             blocks = [(block, flow.type.wrap(block.items, width - 2 * self.pad_x)) for block in cell]
-            h = sum(b.space_before + sum(flow.type.line_height(l, b.fallback) for l in lines) for b, lines in blocks)
+            heights.append(sum(b.space_before + sum(flow.type.line_height(l, b.fallback) for l in lines)
+                               for b, lines in blocks))
             laid.append(blocks)
-            height = max(height, h + 2 * pad_y)
-        return laid, height
+        baselines = [self._first_baseline(blocks) for blocks in laid]
+        first = max(baselines, default=0.0)
+        drops = [first - b for b in baselines]
+        height = max((h + d for h, d in zip(heights, drops)), default=0.0) + 2 * pad_y
+        return list(zip(drops, laid)), height
 
-    def _draw(self, laid: list[list[tuple[Block, list[Line]]]], height: float, pad_y: float,
+    def _draw(self, laid: list[tuple[float, list[tuple[Block, list[Line]]]]], height: float, pad_y: float,
               rule: float, rule_colour: Colour) -> None:
         flow = self.flow
         x = flow.paper.left
-        for blocks, width in zip(laid, self.widths):
-            y = flow.y + pad_y
+        for (drop, blocks), width in zip(laid, self.widths):
+            y = flow.y + pad_y + drop
             for block, lines in blocks:
                 y += block.space_before
                 for line in lines:
