@@ -167,9 +167,13 @@ def load_face(font: Optional[Union[str, Path]] = None) -> "Face":
         path = Path(font).expanduser()
         if path.is_file() and _FONT_FILE.search(path.name):
             try:
-                return _open_face(path.resolve(), _face_index(path))
+                face = _open_face(path.resolve(), _face_index(path))
             except (ValueError, OSError):
                 pass  # not a font after all: the same message as a missing file
+            else:
+                if not all(face.covers(ch) for ch in "中国的是了"):
+                    raise ResourceError(f"font file {font} has no Chinese characters; pass --font PATH to a CJK font")
+                return face
         raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
     choice = find_cjk_font()
     if choice is None:

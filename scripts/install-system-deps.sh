@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages flashgen's PDF output and its tests need: a Chinese font and
-# fontconfig to find it, poppler-utils to read PDFs back in the tests. Safe to
-# run twice; does nothing when everything is already installed.
+# fontconfig to find it; poppler-utils to read PDFs back and a TrueType font
+# (DejaVu) for the tests. Safe to run twice; does nothing when everything is
+# already installed.
 set -euo pipefail
-pkgs=(fonts-noto-cjk fontconfig poppler-utils)
+pkgs=(fonts-noto-cjk fontconfig poppler-utils fonts-dejavu-core)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -117,3 +117,29 @@ def test_canvas_draws_real_glyphs(tmp_path: Path) -> None:
     pixels = pgm.split(b"\n", 3)[3]
     dark = sum(1 for b in pixels if b < 128)
     assert 20 < dark < len(pixels) // 3
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # fonts-dejavu-core (scripts/install-system-deps.sh)
+
+
+@needs_poppler
+def test_truetype_fonts_embed_too(tmp_path: Path) -> None:
+    # Noto CJK is CFF; a TrueType (glyf) font takes the other path (CIDFontType2, FontFile2).
+    from flashgen.pdf_canvas import Face
+
+    canvas = Canvas(Face(DEJAVU))
+    page = canvas.new_page(200, 100)
+    canvas.text(page, 10, 40, "pīnyīn — ǚ ü Zhōngguó", 12)
+    path = tmp_path / "t.pdf"
+    path.write_bytes(canvas.to_bytes())
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "CID TrueType" in fonts
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "pīnyīn — ǚ ü Zhōngguó" in text
+
+
+def test_a_font_without_chinese_is_refused(tmp_path: Path) -> None:
+    from flashgen.errors import ResourceError
+
+    with pytest.raises(ResourceError, match="has no Chinese characters"):
+        pdf.load_face(DEJAVU)
