@@ -286,20 +286,28 @@ def make_cloze_items(analysis: Analysis, *, hint: str = "english", seed: int = 0
     items: dict[str, ClozeItem] = {}
     for sentence, positions in plans:
         for a, b, group in _windows(sentence.tokens, positions):
-            item = _build(analysis, sentence, a, b, group, by_word, rank, hint, seed, distractors)
-            items.setdefault(item.id, item)  # a repeated sentence asking the same words: once
+            # A repeated sentence, or a word repeated in one sentence, asking the same words: once.
+            if make_id(sentence.text, _answers(sentence.tokens, group)) not in items:
+                item = _build(analysis, sentence, a, b, group, by_word, rank, hint, seed, distractors)
+                items[item.id] = item
     ordered = sorted(items.values(), key=lambda it: (it.score, it.sentence_index, it.sentence.find(strip_markup(it.cloze))))
     return ordered[:limit] if limit is not None else ordered
+
+
+def _answers(toks: list[Token], group: list[int]) -> list[str]:
+    """The distinct words deleted at ``group``, in text order."""
+    answers: list[str] = []
+    for p in sorted(group):
+        if toks[p].text not in answers:
+            answers.append(toks[p].text)
+    return answers
 
 
 def _build(analysis: Analysis, sentence: Sentence, a: int, b: int, group: list[int], by_word: dict[str, VocabItem],
            rank: dict[str, int], hint: str, seed: int, distractors: _Distractors) -> ClozeItem:
     """One ClozeItem: tokens [a, b) of ``sentence`` with the tokens at ``group`` deleted."""
     toks = sentence.tokens
-    answers: list[str] = []
-    for p in sorted(group):
-        if toks[p].text not in answers:
-            answers.append(toks[p].text)
+    answers = _answers(toks, group)
     hints = [_hint(by_word.get(w), next(toks[p] for p in group if toks[p].text == w), hint) for w in answers]
     parts = []
     for i in range(a, b):

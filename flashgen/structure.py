@@ -27,6 +27,12 @@ Input is clean text from :mod:`flashgen.reader`. The rules, in order:
    ``“…”`` or ``《…》``. Headings and titles stay one sentence. A run of
    whitespace inside a line becomes one space: a space written in a line is
    deliberate (a dateline, a title/subtitle break).
+6. **Run-ons.** A sentence longer than ``MAX_SENTENCE_CHARS`` (speech
+   recognition output without full stops, a pasted table) is cut at its
+   commas and other clause marks into pieces of at most that length; a clause
+   that is longer still is cut at spaces, else every ``MAX_SENTENCE_CHARS``
+   characters. A card's example or a cloze sentence should be readable, and
+   every later stage works sentence by sentence.
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ _DANGLING_END = frozenset("的了着和与或并而且但将在把被从以于�
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _QUOTE_CLOSERS = frozenset("”」』")  # a quotation closing after its own ender ends the sentence
 _MAX_PROTECTED = 200  # a longer "quotation" is a quoted passage: split it into sentences
+#: Rule 6: longer sentences are cut (the seed's longest is 86 characters).
+MAX_SENTENCE_CHARS = 200
+_CLAUSE_CUT = re.compile(r"(?<=[，、：；,:; ])")  # after a clause mark, which stays with its clause
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百零〇]+[、．.]|[（(][一二三四五六七八九十百零〇\d]{1,3}[)）]"
     r"|第[一二三四五六七八九十百零〇\d]{1,3}(?:部分|章|节|節|篇|讲|講|单元|單元|课|課)|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])"
@@ -325,11 +334,30 @@ def split_sentences(text: str) -> list[str]:
             i = j  # "等等……，然后" goes on
             continue
         if _clean(text[start:j]):
-            sentences.append(_clean(text[start:j]))
+            sentences.extend(_split_long(_clean(text[start:j])))
         start = i = j
     if _clean(text[start:]):
-        sentences.append(_clean(text[start:]))
+        sentences.extend(_split_long(_clean(text[start:])))
     return sentences
+
+
+def _split_long(sentence: str) -> list[str]:
+    """Rule 6: a run-on sentence cut into pieces of at most MAX_SENTENCE_CHARS."""
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces: list[str] = []
+    current = ""
+    for clause in _CLAUSE_CUT.split(sentence):
+        if current and len(current) + len(clause) > MAX_SENTENCE_CHARS:
+            pieces.append(current)
+            current = ""
+        while len(clause) > MAX_SENTENCE_CHARS:  # no clause mark for too long: cut it hard
+            pieces.append(clause[:MAX_SENTENCE_CHARS])
+            clause = clause[MAX_SENTENCE_CHARS:]
+        current += clause
+    if current:
+        pieces.append(current)
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def make_slug(source: str) -> str:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from flashgen.models import KINDS
 from flashgen.reader import SAMPLE_NAME, is_hanzi, read_text
-from flashgen.structure import make_slug, parse_transcript, split_sentences
+from flashgen.structure import MAX_SENTENCE_CHARS, make_slug, parse_transcript, split_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
 
@@ -405,3 +405,28 @@ def test_parse_never_loses_hanzi(text: str) -> None:
         assert (s.speaker is None) == (s.kind in ("title", "heading", "narration"))
     assert sum(s.kind == "title" for s in tr.sentences) <= 1
     assert tr.slug and tr.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Speech recognition output: clauses with commas, no full stop for 600 characters.
+        "我们坚持多边主义，维护联合国权威，推动构建人类命运共同体，" * 20,
+        # No clause mark at all: cut hard every MAX_SENTENCE_CHARS characters.
+        "中国坚持和平发展道路" * 70,
+        # Spaces only, as in unpunctuated subtitles run together.
+        "我们坚持多边主义 维护联合国权威 " * 25,
+    ],
+    ids=["commas", "no-marks", "spaces"],
+)
+def test_run_on_sentences_are_cut(text: str) -> None:
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    if "，" in text:
+        assert all(p.endswith("，") for p in pieces[:-1])  # cut after a comma, not inside a clause
+
+
+def test_long_sentences_of_real_text_stay_whole() -> None:
+    sentence = "二是要同舟共济，加强抗疫国际合作，坚持多边主义，反对单边主义，推动构建人类卫生健康共同体。"
+    assert split_sentences(sentence * 2) == [sentence, sentence]
