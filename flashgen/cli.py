@@ -15,7 +15,8 @@ import click
 
 from . import __version__
 
-TRANSCRIPT = click.argument("transcript", required=False, type=click.Path(dir_okay=False))
+# No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
+TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
 
 
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:

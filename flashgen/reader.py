@@ -129,6 +129,11 @@ def _decode_legacy(data: bytes, source: str) -> str:
             candidates.append(big5)
             break
     if not candidates:
+        offset = _mostly_utf8(data)
+        if offset is not None:
+            raise InputError(
+                f"{source}: mixes text encodings (byte {offset} is not UTF-8); save the file as UTF-8 and try again"
+            )
         raise _binary_error(source)
     # max() keeps the first of equal scores: GB18030 wins ties (the commoner encoding).
     best = max(candidates, key=_common_score)
@@ -175,11 +180,37 @@ def _detect(data: bytes, source: str) -> str:
             raise _binary_error(source)
         return text
     text = _strict(data, "utf-8")
+    if text is None:
+        # A file cut short in the middle of a character (split by bytes, an interrupted
+        # download) loses that last character only.
+        text = _strict(_without_cut_tail(data), "utf-8")
     if text is not None:
         if not _looks_like_text(text):
             raise _binary_error(source)
         return text
     return _decode_legacy(data, source)
+
+
+def _without_cut_tail(data: bytes) -> bytes:
+    """``data`` without an incomplete UTF-8 sequence at its very end (at most three bytes)."""
+    for cut in (1, 2, 3):
+        lead = data[-cut] if len(data) >= cut else 0x00
+        if lead >= 0xC0:  # the lead byte of the cut character
+            return data[:-cut]
+        if not 0x80 <= lead < 0xC0:  # not a continuation byte: nothing was cut
+            break
+    return data
+
+
+def _mostly_utf8(data: bytes) -> Optional[int]:
+    """Offset of the first byte that is not UTF-8 when nearly all the rest is (mixed encodings), else None."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        lossy = data.decode("utf-8", errors="replace")
+        if lossy.count("\ufffd") * 10 <= len(lossy) and count_hanzi(lossy) >= 2:
+            return exc.start
+    return None
 
 
 # Any tag-like ASCII sequence makes the text HTML: a hostile page is not limited

@@ -148,6 +148,13 @@ def test_every_command_refuses_bad_input_in_one_line(tmp_path: Path, command: li
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+@pytest.mark.parametrize("command", ["vocab", "sentences", "cloze", "build"])
+def test_a_folder_as_transcript_is_one_line(tmp_path: Path, command: str) -> None:
+    proc = run(command, str(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip() == f"Error: {tmp_path}: is a folder, not a file; give the path of a transcript file"
+
+
 def test_build_into_unwritable_folder_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the output folder should be")

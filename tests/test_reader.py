@@ -77,6 +77,8 @@ def test_traditional_text_in_any_encoding_parses_identically(encoding: str) -> N
         ("e\u0301 中".encode("utf-8"), "é 中"),  # NFC: e + combining acute → é
         ("中\u200b国".encode("utf-8"), "中国"),  # zero-width space removed
         ("中文\x1a".encode("utf-8"), "中文"),  # DOS end-of-file mark dropped ("Chinese")
+        ("中国外交".encode("utf-8")[:-1], "中国外"),  # cut inside the last character: that character goes
+        ("中国外交".encode("utf-8")[:-2], "中国外"),
     ],
 )
 def test_decode_normalises(data: bytes, expected: str) -> None:
@@ -98,6 +100,8 @@ def test_decode_normalises(data: bytes, expected: str) -> None:
         (b"Hello, this is an English-only transcript.\n", "contains no Chinese text"),
         ("Привет, мир".encode("utf-8"), "contains no Chinese text"),  # Russian only
         (b"<p>only markup &amp; English</p>", "contains no Chinese text"),
+        # A UTF-8 transcript with a GBK-encoded word pasted in ("we uphold multilateralism … China")
+        ("我们坚持多边主义。".encode("utf-8") * 10 + "中国".encode("gbk"), "mixes text encodings (byte 270"),
     ],
 )
 def test_decode_errors_are_one_line(data: bytes, fragment: str) -> None:
