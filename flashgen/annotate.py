@@ -9,7 +9,8 @@ from .glossary import Term, glossary
 from .lexicon import lexicon
 from .meaning import Override
 from .models import Sentence, Token
-from .reading import has_hanzi, numbered, syllables_to_marked
+from .hanzi import has_hanzi
+from .reading import numbered, syllables_to_marked
 from .segment import cut, dictionary_word
 
 

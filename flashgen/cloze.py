@@ -16,7 +16,8 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from .models import ClozeItem, Gloss, Sentence, Token, VocabItem
-from .reading import has_hanzi, sentence_numbered, sentence_pinyin
+from .hanzi import has_hanzi
+from .reading import sentence_numbered, sentence_pinyin
 from .segment import PERSON_FLAGS, PROPER_FLAGS
 
 if TYPE_CHECKING:

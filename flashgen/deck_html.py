@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Iterable, Optional, Sequence
 
+from .hanzi import is_hanzi
 from .tones import mark_syllable, strip_marks, tone_of_marked, tones
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # \x1f separates fields in Anki's DB
@@ -24,17 +25,6 @@ def _clean(text: Optional[str]) -> str:
 def esc(text: Optional[str]) -> str:
     """HTML-escape untrusted text for a field (``{``/``}`` too: field text never looks like a template)."""
     return html.escape(_clean(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def _is_cjk(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x3400 <= cp <= 0x4DBF
-        or 0x4E00 <= cp <= 0x9FFF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3134F
-        or cp == 0x3007  # 〇
-    )
 
 
 _PINYIN_TOKEN = re.compile(r"^[a-zA-ZüÜ:]+[1-5]$")
@@ -52,7 +42,7 @@ def colour_hanzi(text: str, pinyin_numbered: str) -> str:
     otherwise the text is returned uncoloured. Latin letters and digits are
     never coloured.
     """
-    cjk = [ch for ch in text if _is_cjk(ch)]
+    cjk = [ch for ch in text if is_hanzi(ch)]
     tokens = pinyin_numbered.split()
     if not cjk:
         return esc(text)
@@ -61,7 +51,7 @@ def colour_hanzi(text: str, pinyin_numbered: str) -> str:
         if len(tokens) != len(cjk):
             return esc(text)
     tone_iter = iter(tones(" ".join(tokens)))
-    return "".join(_span(next(tone_iter), esc(ch)) if _is_cjk(ch) else esc(ch) for ch in text)
+    return "".join(_span(next(tone_iter), esc(ch)) if is_hanzi(ch) else esc(ch) for ch in text)
 
 
 def _base(ch: str) -> str:

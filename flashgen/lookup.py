@@ -9,7 +9,7 @@ from .errors import InputError
 from .levels import DEFAULT_STANDARD
 from .meaning import Override
 from .models import VocabItem
-from .reading import has_hanzi
+from .hanzi import has_hanzi
 from .script import to_simplified
 from .vocab import word_item
 

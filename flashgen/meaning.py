@@ -10,7 +10,7 @@ from typing import Optional
 
 from .errors import InputError
 from .lexicon import Entry, lexicon
-from .reading import HANZI
+from .hanzi import HANZI
 from .tones import mark_syllable, normalise_u, strip_marks, tone_of_marked
 
 #: "臺灣|台湾[Tai2 wan1]" or "台湾[Tai2 wan1]" cross-references inside senses.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from string import Template
 from typing import Optional
 
+from .hanzi import has_hanzi
 from .models import Example, Token, Transcript, VocabItem
 from .tones import TONE_COLOURS
 from .typeset import CLOSERS, OPENERS
@@ -153,10 +154,6 @@ def escape_html(text: object) -> str:
 _e = escape_html
 
 
-def _has_hanzi(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
-
-
 def _ruby(text: str, pinyin: str) -> str:
     """A word with its pinyin above it, one ``<ruby>`` per word.
 
@@ -164,7 +161,7 @@ def _ruby(text: str, pinyin: str) -> str:
     (a syllable is wider than its character) and the reader sees where the
     words split.
     """
-    if not pinyin or not _has_hanzi(text):
+    if not pinyin or not has_hanzi(text):
         return _e(text)
     return f"<ruby>{_e(text)}<rt>{_e(pinyin)}</rt></ruby>"
 

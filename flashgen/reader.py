@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .errors import InputError, ResourceError
+from .hanzi import HANZI, count_hanzi
 from .resources import SAMPLE_NAME, data_path
 from .subtitles import looks_like_subtitles, subtitles_to_text
 
@@ -45,19 +46,6 @@ _COMMON_HANZI = frozenset(
     "級離況亞請際約復線斷滿視須寫稱嗎輕農裝廣顯標談圖歷醫專費號盡較語僅隨選"
 )
 
-# CJK ideographs: extension A, the unified block, compatibility ideographs
-# (NFC maps most of them away), extensions B–G.
-_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-
-
-def is_hanzi(char: str) -> bool:
-    """Whether ``char`` (one character) is a CJK ideograph."""
-    return _HANZI.fullmatch(char) is not None
-
-
-def count_hanzi(text: str) -> int:
-    """Number of CJK ideographs in ``text``."""
-    return len(_HANZI.findall(text))
 
 
 def _binary_error(source: str) -> InputError:
@@ -112,7 +100,7 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
 
 def _common_score(text: str) -> float:
     """Share of the hanzi of ``text`` that are among the most common characters."""
-    hanzi = _HANZI.findall(text)
+    hanzi = HANZI.findall(text)
     return sum(1 for c in hanzi if c in _COMMON_HANZI) / len(hanzi) if hanzi else 0.0
 
 

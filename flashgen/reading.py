@@ -11,15 +11,13 @@ Tones are citation tones: 一 is yī and 不 is bù everywhere (as in dictionari
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Callable, Optional
 
+from .hanzi import HANZI
 from .lexicon import lexicon
 from .tones import mark_syllable, normalise_u
 
-#: CJK unified ideographs (with extension A and compatibility ideographs).
-HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Structural particles (jieba flags u*) are toneless: 得 in 做得好 is de, not dé.
 PARTICLES = {"的": "de5", "地": "de5", "得": "de5", "了": "le5", "着": "zhe5", "过": "guo5"}
 
@@ -33,11 +31,6 @@ def prefers_proper(word: str, pos: str) -> bool:
     in prose 和平 is hépíng "peace" and 安宁 ānníng "calm", not the districts.
     """
     return pos in ("nr", "nrt", "nrfg", "j") or (pos == "ns" and len(word) == 1)
-
-
-def has_hanzi(text: str) -> bool:
-    """True when ``text`` contains a Chinese character."""
-    return bool(HANZI.search(text))
 
 
 def _norm(reading: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 from .cache import cache_dir, cache_key
 from .glossary import glossary
 from .models import Token
-from .reading import HANZI
+from .hanzi import HANZI
 
 _lock = threading.Lock()
 

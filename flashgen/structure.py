@@ -45,7 +45,7 @@ from pathlib import PureWindowsPath
 from typing import Optional
 
 from .models import Sentence, Transcript
-from .reader import count_hanzi
+from .hanzi import count_hanzi
 
 _HARD_FINAL = frozenset("。！？；…：!?;:.")  # a unit ending in one of these ends a sentence
 _SOFT_FINAL = frozenset("”）」』)\"")  # ends a paragraph, yet a heading may end so too

@@ -18,7 +18,8 @@ from .levels import DEFAULT_STANDARD, hsk_level
 from .lexicon import lexicon
 from .meaning import Override, dictionary_meaning, merge_meanings
 from .models import Example, Sentence, Token, VocabItem
-from .reading import has_hanzi, prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
+from .hanzi import has_hanzi
+from .reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
 from .segment import PERSON_FLAGS
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.

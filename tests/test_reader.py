@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from flashgen import reader
 from flashgen.errors import InputError
-from flashgen.reader import SAMPLE_NAME, count_hanzi, decode, html_to_text, is_hanzi, load_sample_text, read_text
+from flashgen.hanzi import count_hanzi, is_hanzi
+from flashgen.reader import SAMPLE_NAME, decode, html_to_text, load_sample_text, read_text
 from flashgen.structure import parse_transcript
 
 SEED = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
@@ -146,7 +147,7 @@ def test_hostile_html_never_reaches_sentences() -> None:
 
 @pytest.mark.parametrize(
     "char, expected",
-    [("中", True), ("國", True), ("㐀", True), ("𠀀", True), ("a", False), ("。", False), ("１", False), ("〇", False)],
+    [("中", True), ("國", True), ("㐀", True), ("𠀀", True), ("a", False), ("。", False), ("１", False), ("〇", True)]  # 〇 líng, the zero of 二〇二一年, is read like a character,
 )
 def test_is_hanzi(char: str, expected: bool) -> None:
     assert is_hanzi(char) is expected

@@ -28,6 +28,7 @@ from flashgen.reading import numbered, sentence_pinyin, syllables_to_marked, to_
         ("强加", "v", ("qiang2", "jia1")),  # impose: 强 qiáng
         ("率先", "d", ("shuai4", "xian1")),  # take the lead: 率 shuài
         ("外长", "n", ("wai4", "zhang3")),  # foreign minister: 长 zhǎng
+        ("〇", "m", ("ling2",)),  # zero in 二〇二一年 (2021): a character with its own reading
     ],
 )
 def test_numbered(word: str, pos: str, expected: tuple[str, ...]) -> None:

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.models import KINDS
-from flashgen.reader import SAMPLE_NAME, is_hanzi, read_text
+from flashgen.hanzi import is_hanzi
+from flashgen.reader import SAMPLE_NAME, read_text
 from flashgen.structure import MAX_SENTENCE_CHARS, make_slug, parse_transcript, split_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
