@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from .hanzi import is_hanzi
-from .tones import mark_syllable, strip_marks, tone_of_marked, tones
+from .tones import PINYIN_TOKEN, align, mark_syllable, tones
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # \x1f separates fields in Anki's DB
 
@@ -27,7 +26,6 @@ def esc(text: Optional[str]) -> str:
     return html.escape(_clean(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
-_PINYIN_TOKEN = re.compile(r"^[a-zA-ZüÜ:]+[1-5]$")
 
 
 def _span(tone: int, text: str) -> str:
@@ -47,70 +45,11 @@ def colour_hanzi(text: str, pinyin_numbered: str) -> str:
     if not cjk:
         return esc(text)
     if len(tokens) != len(cjk):
-        tokens = [t for t in tokens if _PINYIN_TOKEN.match(t)]
+        tokens = [t for t in tokens if PINYIN_TOKEN.match(t)]
         if len(tokens) != len(cjk):
             return esc(text)
     tone_iter = iter(tones(" ".join(tokens)))
     return "".join(_span(next(tone_iter), esc(ch)) if is_hanzi(ch) else esc(ch) for ch in text)
-
-
-def _base(ch: str) -> str:
-    return strip_marks(ch).lower()
-
-
-def _align(marked: str, tokens: Sequence[str]) -> Optional[str]:
-    """Colour tone-marked ``marked`` syllable by syllable, syllables found from ``tokens``.
-
-    Returns None when the two readings do not line up. The colour is the tone
-    of the mark shown (so a sandhi spelling is coloured as written), or the
-    token's tone when the syllable shows no mark.
-    """
-    text = unicodedata.normalize("NFC", marked)
-    n, pos, out = len(text), 0, []
-
-    def match(start: int, target: str) -> Optional[int]:
-        i, j = start, 0
-        while j < len(target):
-            if i >= n:
-                return None
-            if unicodedata.combining(text[i]):
-                i += 1
-                continue
-            if _base(text[i]) != target[j]:
-                return None
-            i, j = i + 1, j + 1
-        while i < n and unicodedata.combining(text[i]):
-            i += 1
-        return i
-
-    for tok in tokens:
-        if not any(ch.isalnum() for ch in tok):  # punctuation token: optional in the marked text
-            end = match(pos, tok.lower())
-            if end is not None:
-                out.append(esc(text[pos:end]))
-                pos = end
-            continue
-        while pos < n and not text[pos].isalnum():
-            out.append(esc(text[pos]))
-            pos += 1
-        is_pinyin = bool(_PINYIN_TOKEN.match(tok))
-        target = strip_marks(mark_syllable(tok)).lower() if is_pinyin else tok.lower()
-        end = match(pos, target)
-        if end is None:
-            return None
-        chunk = text[pos:end]
-        if is_pinyin:
-            shown = tone_of_marked(chunk)
-            tone = shown if shown != 5 else tones(tok)[0]
-            out.append(_span(tone, esc(chunk)))
-        else:
-            out.append(esc(chunk))
-        pos = end
-    rest = text[pos:]
-    if any(ch.isalnum() for ch in rest):
-        return None
-    out.append(esc(rest))
-    return "".join(out)
 
 
 def colour_pinyin(marked: str, pinyin_numbered: str) -> str:
@@ -124,11 +63,13 @@ def colour_pinyin(marked: str, pinyin_numbered: str) -> str:
         return esc(marked)
     if not marked.strip():
         return "".join(
-            _span(tone, esc(mark_syllable(tok))) if _PINYIN_TOKEN.match(tok) else esc(tok)
+            _span(tone, esc(mark_syllable(tok))) if PINYIN_TOKEN.match(tok) else esc(tok)
             for tok, tone in zip(tokens, tones(pinyin_numbered))
         )
-    aligned = _align(marked, tokens)
-    return esc(marked) if aligned is None else aligned
+    pieces = align(marked, tokens)
+    if pieces is None:
+        return esc(marked)
+    return "".join(_span(tone, esc(text)) if tone else esc(text) for text, tone in pieces)
 
 
 _ZHUYIN_TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}

@@ -9,6 +9,7 @@ with HarfBuzz; both are imported or run only when a PDF is asked for.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 from dataclasses import dataclass
@@ -159,10 +160,8 @@ def load_face(font: Optional[Union[str, Path]] = None) -> "Face":
 
     Raises :class:`ResourceError` when the file is missing or not a font, or no font is found.
     """
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        raise ResourceError("uharfbuzz is not installed; run: pip install uharfbuzz") from None
+    if importlib.util.find_spec("uharfbuzz") is None:
+        raise ResourceError("uharfbuzz is not installed; run: pip install uharfbuzz")
     if font is not None:
         path = Path(font).expanduser()
         if path.is_file() and _FONT_FILE.search(path.name):

@@ -84,29 +84,90 @@ def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
     return [(mark_syllable(s), t) for s, t in zip(pinyin_numbered.split(), tones(pinyin_numbered))]
 
 
-def segments(marked: str, pinyin_numbered: str) -> list[tuple[str, int]] | None:
-    """Cut the written reading ``marked`` into syllables coloured by ``pinyin_numbered``.
+#: A syllable of a numbered reading ("zhong1", "lü4", "de5"); other tokens are numbers, Latin, punctuation.
+PINYIN_TOKEN = re.compile(r"^[a-zA-ZüÜ:]+[1-5]$")
 
-    Returns (text, tone) pieces — tone 0 for separators (spaces, apostrophes,
-    hyphens) — that join back into ``marked``, keeping its capitals and word
-    spacing ("Liánhéguó", "rénlèi mìngyùn"); None when the two readings do not
-    spell the same syllables.
+
+def _base(ch: str) -> str:
+    return strip_marks(ch).lower()
+
+
+def align(marked: str, tokens: list[str]) -> list[tuple[str, int]] | None:
+    """Cut the written reading ``marked`` into pieces that follow ``tokens``, each with its tone.
+
+    ``tokens`` are the numbered reading's tokens: syllables ("ren2"), and
+    tokens a sentence reading carries as they are (numbers, Latin words,
+    punctuation, which ``marked`` may or may not show). Returns (text, tone)
+    pieces that join back into ``marked`` (NFC), keeping its capitals and
+    spacing; tone 0 for everything that is not a syllable. A syllable's tone
+    is the mark it shows (a sandhi spelling is coloured as written), else the
+    token's. None when the two readings do not line up.
     """
-    shown = unicodedata.normalize("NFC", marked)
-    parts = syllables(pinyin_numbered)
+    text = unicodedata.normalize("NFC", marked)
+    n, pos = len(text), 0
     out: list[tuple[str, int]] = []
-    i = 0
-    for text, tone in parts:
-        start = i
-        while i < len(shown) and shown[i] in " '’-":
+
+    def match(start: int, target: str) -> int | None:
+        i, j = start, 0
+        while j < len(target):
+            if i >= n:
+                return None
+            if unicodedata.combining(text[i]):
+                i += 1
+                continue
+            if _base(text[i]) != target[j]:
+                return None
+            i, j = i + 1, j + 1
+        while i < n and unicodedata.combining(text[i]):
             i += 1
-        if i > start:
-            out.append((shown[start:i], 0))
-        piece = shown[i : i + len(text)]
-        if piece.lower() != unicodedata.normalize("NFC", text).lower():
+        return i
+
+    for tok in tokens:
+        if not any(ch.isalnum() for ch in tok):  # punctuation token: optional in the marked text
+            end = match(pos, tok.lower())
+            if end is not None:
+                out.append((text[pos:end], 0))
+                pos = end
+            continue
+        start = pos
+        while pos < n and not text[pos].isalnum():
+            pos += 1
+        if pos > start:
+            out.append((text[start:pos], 0))
+        is_syllable = bool(PINYIN_TOKEN.match(tok))
+        target = strip_marks(mark_syllable(tok)).lower() if is_syllable else tok.lower()
+        end = match(pos, target)
+        if end is None:
             return None
-        out.append((piece, tone))
-        i += len(text)
-    if i != len(shown) or not parts:
+        chunk = text[pos:end]
+        if is_syllable:
+            shown = tone_of_marked(chunk)
+            out.append((chunk, shown if shown != 5 else tones(tok)[0]))
+        else:
+            out.append((chunk, 0))
+        pos = end
+    rest = text[pos:]
+    if any(ch.isalnum() for ch in rest):
         return None
+    if rest:
+        out.append((rest, 0))
     return out
+
+
+def segments(marked: str, pinyin_numbered: str) -> list[tuple[str, int]] | None:
+    """A word's written reading cut into syllables coloured by tone (:func:`align`).
+
+    "Liánhéguó" with "Lian2 he2 guo2" → [("Lián", 2), ("hé", 2), ("guó", 2)];
+    separators (spaces, apostrophes, hyphens) are pieces of tone 0. None when
+    the readings do not spell the same syllables with the same tones (a
+    sandhi spelling such as "yídìng" for "yi1 ding4"): a word's printed
+    reading then shows the dictionary syllables instead.
+    """
+    tokens = pinyin_numbered.split()
+    pieces = align(marked, tokens) if tokens else None
+    if pieces is None:
+        return None
+    wanted = [tone for tok, tone in zip(tokens, tones(pinyin_numbered)) if PINYIN_TOKEN.match(tok)]
+    if [tone_of_marked(text) for text, tone in pieces if tone] != wanted:
+        return None
+    return pieces
