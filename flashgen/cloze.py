@@ -15,10 +15,9 @@ import random
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .models import ClozeItem, Gloss, Sentence, Token, VocabItem
+from .models import PERSON_FLAGS, PROPER_FLAGS, ClozeItem, Gloss, Sentence, Token, VocabItem
 from .hanzi import has_hanzi
 from .reading import sentence_numbered, sentence_pinyin
-from .segment import PERSON_FLAGS, PROPER_FLAGS
 
 if TYPE_CHECKING:
     from .pipeline import Analysis

@@ -14,6 +14,14 @@ from typing import Any, Optional
 KINDS = ("title", "heading", "question", "answer", "narration")
 
 
+#: jieba's person-name flags (Token.pos). In segmentation an unknown word so tagged
+#: stays whole when it starts with a surname; readings prefer proper-noun entries.
+PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
+#: Other proper-noun flags (places, organisations, other names): kept whole by the
+#: segmenter unless made of longer known words.
+PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
+
+
 @dataclass(frozen=True)
 class Token:
     """One segmented word of a sentence, punctuation included."""

@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 from .hanzi import HANZI
 from .lexicon import lexicon
+from .models import PERSON_FLAGS
 from .tones import mark_syllable, normalise_u
 
 #: Structural particles (jieba flags u*) are toneless: 得 in 做得好 is de, not dé.
@@ -30,7 +31,7 @@ def prefers_proper(word: str, pos: str) -> bool:
     places or proper nouns prefer the common-word entry when CC-CEDICT has one:
     in prose 和平 is hépíng "peace" and 安宁 ānníng "calm", not the districts.
     """
-    return pos in ("nr", "nrt", "nrfg", "j") or (pos == "ns" and len(word) == 1)
+    return pos in PERSON_FLAGS or pos == "j" or (pos == "ns" and len(word) == 1)
 
 
 def _norm(reading: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 from .cache import cache_dir, cache_key
 from .glossary import glossary
-from .models import Token
+from .models import PERSON_FLAGS, PROPER_FLAGS, Token
 from .hanzi import HANZI
 
 _lock = threading.Lock()
@@ -112,12 +112,6 @@ def _tokenizer() -> Any:
         pos_tokenizer.tokenizer = tk
         pos_tokenizer.word_tag_tab = _LazyTags()
         return pos_tokenizer
-
-
-#: Person-name flags: an unknown word so tagged stays whole when it starts with a surname.
-PERSON_FLAGS = frozenset({"nr", "nrt", "nrfg"})
-#: Other proper-noun flags (places, organisations): kept whole unless made of longer known words.
-PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
 
 
 def dictionary_word(word: str) -> bool:

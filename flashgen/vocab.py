@@ -17,10 +17,9 @@ from .glossary import glossary
 from .levels import DEFAULT_STANDARD, hsk_level
 from .lexicon import lexicon
 from .meaning import Override, dictionary_meaning, merge_meanings
-from .models import Example, Sentence, Token, VocabItem
+from .models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
 from .hanzi import has_hanzi
 from .reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
-from .segment import PERSON_FLAGS
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
 DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
