@@ -182,6 +182,16 @@ class _Distractors:
         for term in glossary().values():
             self.pool.setdefault(term.hanzi, (term.category, ""))
         self.pool = {w: v for w, v in self.pool.items() if has_hanzi(w) and not any(c.isdigit() for c in w)}
+        # The pool by glossary category and by part of speech, each in a fixed order.
+        self.words = sorted(self.pool)
+        self.by_category: dict[str, list[str]] = {}
+        self.by_pos: dict[str, list[str]] = {}
+        for word in self.words:
+            category, pos = self.pool[word]
+            if category:
+                self.by_category.setdefault(category, []).append(word)
+            if pos:
+                self.by_pos.setdefault(pos, []).append(word)
         self.after: dict[str, set[str]] = {}  # token -> tokens seen right after it
         self.before: dict[str, set[str]] = {}
         for sentence in analysis.transcript.sentences:
@@ -193,8 +203,9 @@ class _Distractors:
                rng: random.Random) -> list[str]:
         """Four shuffled choices: ``answer`` and three distractors.
 
-        Preferred: same glossary category, else same part of speech; then the
-        same number of characters; ties broken by ``rng``. Excluded: the
+        Preferred: same glossary category, else same part of speech; within
+        those, the same number of characters, then the same part of speech;
+        ties broken by ``rng``. Excluded: the
         answers, words inside or around them, and words seen in this slot
         (after its left token or before its right token) anywhere in the text.
         """
@@ -203,15 +214,19 @@ class _Distractors:
             banned |= self.after.get(left, set()) | self.before.get(right, set())
         category = item.category if item and item.term else None
         pos = item.pos if item else ""
-
-        def key(word: str) -> tuple[int, int, float]:
-            cat, wpos = self.pool[word]
-            match = 0 if category and cat == category else 1 if pos and wpos == pos else 2
-            return (match, abs(len(word) - len(answer)), rng.random())
-
-        # Never a word inside an answer or holding one (单边 for 单边主义 would be half right).
-        candidates = [w for w in sorted(self.pool) if w not in banned and not any(a in w or w in a for a in answers)]
-        choices = [answer, *sorted(candidates, key=key)[:3]]
+        # Tiers in order of preference; inside a tier the nearest length, then the same part
+        # of speech first, ties at random.
+        tiers = [self.by_category.get(category, []) if category else [], self.by_pos.get(pos, []) if pos else [],
+                 self.words]
+        picked: list[str] = []
+        for tier in tiers:
+            # Never a word inside an answer or holding one (单边 for 单边主义 would be half right).
+            fresh = [w for w in tier if w not in banned and w not in picked and not any(a in w or w in a for a in answers)]
+            fresh.sort(key=lambda w: (abs(len(w) - len(answer)), self.pool[w][1] != pos, rng.random()))
+            picked += fresh[: 3 - len(picked)]
+            if len(picked) == 3:
+                break
+        choices = [answer, *picked]
         rng.shuffle(choices)
         return choices
 
