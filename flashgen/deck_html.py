@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .hanzi import is_hanzi
@@ -52,6 +53,7 @@ def colour_hanzi(text: str, pinyin_numbered: str) -> str:
     return "".join(_span(next(tone_iter), esc(ch)) if is_hanzi(ch) else esc(ch) for ch in text)
 
 
+@lru_cache(maxsize=4096)  # one example sentence serves many words: align it once
 def colour_pinyin(marked: str, pinyin_numbered: str) -> str:
     """Tone-coloured HTML for a reading: the tone-marked text as given, one span per syllable.
 

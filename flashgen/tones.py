@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: The common colour convention (as in Pleco/Chinese Support): 1 red, 2 orange, 3 green, 4 blue, neutral grey.
 TONE_COLOURS: dict[int, str] = {1: "#e30000", 2: "#e07b00", 3: "#1a9e1a", 4: "#1f5fd1", 5: "#808080"}
@@ -88,7 +89,9 @@ def syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
 PINYIN_TOKEN = re.compile(r"^[a-zA-ZüÜ:]+[1-5]$")
 
 
+@lru_cache(maxsize=1024)
 def _base(ch: str) -> str:
+    """A character without its tone mark, lower case (a handful of distinct letters: cached)."""
     return strip_marks(ch).lower()
 
 
