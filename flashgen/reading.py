@@ -153,16 +153,17 @@ def syllables_to_marked(syllables: tuple[str, ...] | list[str]) -> str:
 
 def to_zhuyin(syllables: tuple[str, ...] | list[str]) -> str:
     """Zhuyin (bopomofo) of numbered syllables, space separated."""
+    return " ".join(_zhuyin_syllable(syl) for syl in syllables)
+
+
+@lru_cache(maxsize=4096)  # about 1,300 distinct syllables with tones: each converted once
+def _zhuyin_syllable(syl: str) -> str:
     from pypinyin import Style
     from pypinyin.style import convert
 
-    out = []
-    for syl in syllables:
-        if syl.lower() in ("r5", "r"):
-            out.append("ㄦ˙")  # erhua suffix
-            continue
-        out.append(convert(mark_syllable(syl).lower(), Style.BOPOMOFO, True) or syl)
-    return " ".join(out)
+    if syl.lower() in ("r5", "r"):
+        return "ㄦ˙"  # erhua suffix
+    return convert(mark_syllable(syl).lower(), Style.BOPOMOFO, True) or syl
 
 
 def sentence_pinyin(words: list[tuple[str, str]]) -> str:
