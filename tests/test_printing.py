@@ -355,6 +355,15 @@ def test_study_pdf_hides_meanings_until_the_key(tmp_path: Path) -> None:
 
 
 @needs_poppler
+def test_poppler_reads_the_pdf_without_a_warning(long_pdf: Path, tmp_path: Path) -> None:
+    # A wrong xref offset, a broken font or a bad glyph map makes poppler complain on stderr.
+    for cmd in (["pdfinfo"], ["pdffonts"], ["pdftotext"], ["pdftoppm", "-r", "30", "-f", "1", "-l", "2"]):
+        out = [str(tmp_path / "out")] if cmd[0] in ("pdftotext", "pdftoppm") else []
+        proc = subprocess.run([*cmd, str(long_pdf), *out], capture_output=True, text=True)
+        assert proc.returncode == 0 and proc.stderr == "", (cmd[0], proc.stderr)
+
+
+@needs_poppler
 def test_pdf_running_head_from_page_two(long_pdf: Path) -> None:
     first = _run("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(long_pdf), "-")
     second = _run("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", str(long_pdf), "-")

@@ -143,3 +143,22 @@ def test_a_font_without_chinese_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ResourceError, match="has no Chinese characters"):
         pdf.load_face(DEJAVU)
+
+
+def test_cross_reference_table_points_at_every_object() -> None:
+    # Viewers silently rebuild a broken table (poppler does): check the offsets themselves.
+    canvas = Canvas(pdf.load_face(), "标题")
+    for n in range(3):
+        page = canvas.new_page(200, 100)
+        canvas.text(page, 10, 40, f"第{n + 1}页 page", 12)
+        canvas.link(page, 10, 50, 50, 10, "https://example.org/(x)")
+    data = canvas.to_bytes()
+    start = int(data[data.rindex(b"startxref") + 9:].split()[0])
+    assert data[start:start + 4] == b"xref"
+    lines = data[start:].split(b"\n")
+    first, count = map(int, lines[1].split())
+    assert first == 0 and count > 10
+    for number, line in enumerate(lines[3:3 + count - 1], 1):
+        offset = int(line[:10])
+        assert data[offset:].startswith(f"{number} 0 obj".encode()), number
+    assert b"/Count 3" in data and data.rstrip().endswith(b"%%EOF")
