@@ -1,10 +1,10 @@
-"""The template of the printed vocabulary list (HTML and PDF): page, stylesheet, example cell.
+"""The template of the printed vocabulary list in HTML (page, stylesheet) and its example excerpts.
 
-One template serves both: :mod:`flashgen.printing` groups and numbers the
-items and fills the slots. The CSS sets ``font-family`` on ``html`` only (the
-PDF's page boxes inherit it), so :mod:`flashgen.pdf` can swap in the CJK font
-it found with a single later rule. The example cell (an excerpt with ruby)
-reads the pipeline's tokens and never re-segments text; every string from the
+:mod:`flashgen.printing` groups and numbers the items and fills the slots;
+the browser's print uses the ``@page`` rules. :func:`example_excerpt` cuts an
+item's example around the word from the pipeline's tokens, never
+re-segmenting text; the HTML list (:func:`example_html`, with ruby) and the
+PDF list (:mod:`flashgen.print_pdf`) both draw it. Every string from the
 transcript is escaped.
 """
 
