@@ -16,7 +16,7 @@ from .exports import hsk_label
 from .models import Transcript, VocabItem
 from .pdf_canvas import Colour, Face, hex_colour
 from .pdf_pages import DARK, GREY, attribution, finish, heading, start, title_block
-from .print_template import PAPER_SIZES, example_excerpt
+from .print_template import example_excerpt
 from .printing import MAX_MEANINGS, group_items
 from .tones import TONE_COLOURS, segments
 from .typeset import MM, ZWSP, Blank, Block, Cell, Flow, Inline, Span, Style, Table
@@ -109,8 +109,6 @@ def render_pdf(
     generated: Optional[_dt.date] = None,
 ) -> bytes:
     """The printable vocabulary list as PDF bytes, set in ``face`` (see :func:`flashgen.printing.render_html`)."""
-    if paper not in PAPER_SIZES:
-        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     groups = group_items(transcript, vocab, group_by)
     flow = start(face, f"{transcript.title} — vocabulary", paper, (16, 13, 17, 13))
     day = (generated or _dt.date.today()).isoformat()

@@ -11,7 +11,7 @@ blocks down the pages and starts a new page when one does not fit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
 
 from .pdf_canvas import BLACK, Canvas, Colour
 
@@ -72,14 +72,15 @@ class Line:
 _OBJECT = "\ufffc"  # stands for a blank when deciding where lines may break
 
 
-def _is_cjk(ch: str) -> bool:
+def _breaks_like_cjk(ch: str) -> bool:
+    """Chinese characters, CJK punctuation and full-width forms: a line may break beside them."""
     return ch == _OBJECT or "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef" or ch >= "\U00020000"
 
 
 def _breaks(prev: str, ch: str) -> bool:
     """A line may break between ``prev`` and ``ch`` without a space: next to a Chinese character,
     but never before closing punctuation or after an opening one."""
-    return bool(prev) and (_is_cjk(ch) or _is_cjk(prev)) and ch not in CLOSERS and prev not in OPENERS
+    return bool(prev) and (_breaks_like_cjk(ch) or _breaks_like_cjk(prev)) and ch not in CLOSERS and prev not in OPENERS
 
 
 def _words(items: Sequence[Inline]) -> list[list[Inline]]:
@@ -157,8 +158,9 @@ class Typesetter:
                 lines.append(Line(size=word[0].style.size))
                 continue
             sizes = [self.measure(piece) for piece in word]
+            last = word[-1]
             # A trailing space does not count against the margin.
-            trailing = self.measure(Span(" ", word[-1].style)) if isinstance(word[-1], Span) and word[-1].text.endswith(" ") else 0.0
+            trailing = self.measure(Span(" ", last.style)) if isinstance(last, Span) and last.text.endswith(" ") else 0.0
             line = lines[-1]
             if all(isinstance(p, Span) and not p.text.strip() for p in word):
                 if line.pieces:  # spaces stay on the line they follow (trimmed at its end)
@@ -168,8 +170,9 @@ class Typesetter:
             if line.pieces and line.width + sum(sizes) - trailing > width:
                 line = Line()
                 lines.append(line)
-            if sum(sizes) - trailing > width and all(isinstance(p, Span) for p in word):
-                self._hard_cut(word, width, lines)
+            spans = [p for p in word if isinstance(p, Span)]
+            if sum(sizes) - trailing > width and len(spans) == len(word):  # a blank is never cut
+                self._hard_cut(spans, width, lines)
                 continue
             for piece, size in zip(word, sizes):
                 self._place(line, piece, size)
@@ -196,12 +199,9 @@ class Typesetter:
         line.width += size
         line.size = max(line.size, piece.style.size)
 
-    def _hard_cut(self, word: list[Inline], width: float, lines: list[Line]) -> None:
+    def _hard_cut(self, word: list[Span], width: float, lines: list[Line]) -> None:
         """Place a word wider than the line character by character."""
         for piece in word:
-            if isinstance(piece, Blank):
-                self._place(lines[-1], piece, piece.width)
-                continue
             for ch in piece.text:
                 span = Span(ch, piece.style)
                 size = self.measure(span)
@@ -263,7 +263,12 @@ PAPERS = {"a4": (210 * MM, 297 * MM), "letter": (612.0, 792.0)}
 
 
 def paper(name: str, margins_mm: tuple[float, float, float, float]) -> Paper:
-    """A :class:`Paper` for "a4" or "letter" with margins (top, right, bottom, left) in millimetres."""
+    """A :class:`Paper` for "a4" or "letter" with margins (top, right, bottom, left) in millimetres.
+
+    Raises ValueError for another paper name.
+    """
+    if name not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {name!r}")
     width, height = PAPERS[name]
     top, right, bottom, left = (m * MM for m in margins_mm)
     return Paper(width, height, top, right, bottom, left)
@@ -272,11 +277,10 @@ def paper(name: str, margins_mm: tuple[float, float, float, float]) -> Paper:
 class Flow:
     """Blocks stacked down the pages, a new page when the next block does not fit."""
 
-    def __init__(self, canvas: Canvas, page_size: Paper, on_new_page: Optional[Callable[[], None]] = None) -> None:
+    def __init__(self, canvas: Canvas, page_size: Paper) -> None:
         self.canvas = canvas
         self.paper = page_size
         self.type = Typesetter(canvas)
-        self.on_new_page = on_new_page
         self.page = -1
         self.y = 0.0
         self.new_page()
@@ -289,8 +293,6 @@ class Flow:
         """Start a fresh page at the top margin."""
         self.page = self.canvas.new_page(self.paper.width, self.paper.height)
         self.y = self.paper.top
-        if self.on_new_page:
-            self.on_new_page()
 
     def fits(self, height: float) -> bool:
         return self.y + height <= self.bottom + 0.01

@@ -162,3 +162,11 @@ def test_cross_reference_table_points_at_every_object() -> None:
         offset = int(line[:10])
         assert data[offset:].startswith(f"{number} 0 obj".encode()), number
     assert b"/Count 3" in data and data.rstrip().endswith(b"%%EOF")
+
+
+def test_unknown_paper_is_refused() -> None:
+    from flashgen.typeset import paper
+
+    assert round(paper("letter", (10, 10, 10, 10)).inner_width, 2) == round(612 - 2 * 10 * 72 / 25.4, 2)
+    with pytest.raises(ValueError, match="paper must be one of a4, letter"):
+        paper("a5", (10, 10, 10, 10))
