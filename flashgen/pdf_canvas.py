@@ -133,7 +133,7 @@ class Canvas:
         self.face = face
         self.title = title
         self.pages: list[_Page] = []
-        self._used: dict[int, str] = {}  # glyph id -> the text it stands for (ToUnicode)
+        self._chars: dict[str, int] = {}  # each character drawn -> its glyph id in the face
 
     def new_page(self, width: float, height: float) -> int:
         """Start a page of ``width`` × ``height`` points; returns its index."""
@@ -158,7 +158,7 @@ class Canvas:
         width = 0.0
         for ch in text:
             gid, advance = self.face.glyph(ch)
-            self._used.setdefault(gid, ch)
+            self._chars[ch] = gid
             width += advance
         rgb = _rgb(colour)
         mode = f"2 Tr {size * BOLD_STROKE:.3f} w {rgb} RG " if bold else ""
@@ -219,7 +219,7 @@ class _Writer:
 
     def write(self) -> bytes:
         canvas = self.canvas
-        font_ref, codes = self._font() if canvas._used else (0, {})
+        font_ref, codes = self._font() if canvas._chars else (0, {})
         pages_ref = self.add("")  # placeholder, filled once the kids are known
         kids = []
         for page in canvas.pages:
@@ -251,10 +251,13 @@ class _Writer:
 
     def _font(self) -> tuple[int, dict[str, str]]:
         """The Type0 font object, and each character's glyph code (4 hex digits) in the subset."""
-        face, used = self.canvas.face, self.canvas._used
-        data, new_ids = face.subset(set(used))
-        subset = {new_ids.get(gid, 0): ch for gid, ch in used.items()}
-        codes = {ch: f"{new_ids.get(face.glyph(ch)[0], 0):04x}" for ch in _drawn(self.canvas)}
+        face, chars = self.canvas.face, self.canvas._chars
+        used = set(chars.values())
+        data, new_ids = face.subset(used)
+        codes = {ch: f"{new_ids.get(gid, 0):04x}" for ch, gid in chars.items()}
+        subset: dict[int, str] = {}  # glyph id in the subset -> the character it was drawn for
+        for ch, gid in chars.items():
+            subset.setdefault(new_ids.get(gid, 0), ch)
         otf = data[:4] == b"OTTO"
         tag = "".join(chr(65 + (sum(used) // 26 ** i) % 26) for i in range(6))  # subset tag: six capitals
         name = f"/{tag}+{face.name}"
@@ -295,10 +298,6 @@ class _Writer:
             f"startxref\n{xref}\n%%EOF\n"
         ).encode("latin-1")
         return bytes(out)
-
-
-def _drawn(canvas: Canvas) -> set[str]:
-    return {ch for page in canvas.pages for op in page.ops if not isinstance(op, str) for ch in op[1]}
 
 
 def _escape_literal(text: str) -> str:
