@@ -17,7 +17,7 @@ from .models import Transcript, VocabItem
 from .pdf_canvas import Colour, Face, hex_colour
 from .pdf_pages import DARK, GREY, attribution, finish, heading, start, title_block
 from .print_template import example_excerpt
-from .printing import MAX_MEANINGS, group_items
+from .printing import MAX_MEANINGS, group_items, headword_size
 from .tones import TONE_COLOURS, segments
 from .typeset import MM, ZWSP, Blank, Block, Cell, Flow, Inline, Span, Style, Table
 
@@ -41,10 +41,8 @@ def pinyin_spans(pinyin: str, pinyin_numbered: str, size: float) -> list[Inline]
     return out
 
 
-def _hanzi_size(word: str) -> float:
-    # Long terms get a smaller size, so that 人类命运共同体 stays on one or two even lines.
-    n = len(word)
-    return 9.5 if n >= 8 else 11 if n >= 6 else 12 if n == 5 else 14
+#: Point sizes of the headword size classes (as the HTML list's CSS).
+HANZI_SIZES = {"": 14.0, "mid": 12.0, "long": 11.0, "xlong": 9.5}
 
 
 def _meaning_cell(item: VocabItem, study: bool, column: float) -> Cell:
@@ -78,7 +76,7 @@ def _example_cell(item: VocabItem, transcript: Transcript) -> Cell:
 
 
 def _row(number: int, item: VocabItem, transcript: Transcript, study: bool, meaning_width: float) -> list[Cell]:
-    hanzi: list[Block] = [Block([Span(item.hanzi, Style(_hanzi_size(item.hanzi), TEXT, bold=True))])]
+    hanzi: list[Block] = [Block([Span(item.hanzi, Style(HANZI_SIZES[headword_size(item.hanzi)], TEXT, bold=True))])]
     if item.traditional and item.traditional != item.hanzi:
         hanzi.append(Block([Span("繁 " + item.traditional, Style(8, GREY))], space_before=1))
     return [

@@ -102,6 +102,16 @@ def group_items(
     return ([(TERMS_GROUP, terms)] if terms else []) + named
 
 
+def headword_size(word: str) -> str:
+    """The size class of a headword: "" (normal), "mid", "long" or "xlong".
+
+    Long terms are set smaller, so that 人类命运共同体 stays on one or two even
+    lines; the HTML and the PDF list share these steps.
+    """
+    n = len(word)
+    return "xlong" if n >= 8 else "long" if n >= 6 else "mid" if n == 5 else ""
+
+
 def _meaning_html(item: VocabItem, study: bool) -> str:
     if study:
         return '<div class="blank"></div><div class="blank"></div>'
@@ -125,9 +135,8 @@ def _row_html(number: int, item: VocabItem, transcript: Transcript, study: bool,
         if item.traditional and item.traditional != item.hanzi
         else ""
     )
-    # Long terms get a smaller size so that 人类命运共同体 stays on one or two even lines.
-    n = len(item.hanzi)
-    size = " xlong" if n >= 8 else " long" if n >= 6 else " mid" if n == 5 else ""
+    size_class = headword_size(item.hanzi)
+    size = f" {size_class}" if size_class else ""
     return (
         f'<tr><td class="num">{number}</td>'
         f'<td class="hz{size}" lang="zh-CN">{_e(item.hanzi)}{trad}</td>'
