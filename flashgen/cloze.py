@@ -169,6 +169,10 @@ def make_id(sentence: str, answers: list[str]) -> str:
     return hashlib.sha1("\x1f".join([sentence, *answers]).encode("utf-8")).hexdigest()[:16]
 
 
+#: Distractor candidates drawn per word length (see _Distractors.choose).
+SAMPLE = 64
+
+
 class _Distractors:
     """Multiple-choice distractors drawn from the glossary and the transcript's vocabulary."""
 
@@ -182,16 +186,17 @@ class _Distractors:
         for term in glossary().values():
             self.pool.setdefault(term.hanzi, (term.category, ""))
         self.pool = {w: v for w, v in self.pool.items() if has_hanzi(w) and not any(c.isdigit() for c in w)}
-        # The pool by glossary category and by part of speech, each in a fixed order.
-        self.words = sorted(self.pool)
-        self.by_category: dict[str, list[str]] = {}
-        self.by_pos: dict[str, list[str]] = {}
-        for word in self.words:
+        # The pool by glossary category, by part of speech and whole, each by length, in a fixed order.
+        self.by_category: dict[str, dict[int, list[str]]] = {}
+        self.by_pos: dict[str, dict[int, list[str]]] = {}
+        self.everything: dict[int, list[str]] = {}
+        for word in sorted(self.pool):
             category, pos = self.pool[word]
             if category:
-                self.by_category.setdefault(category, []).append(word)
+                self.by_category.setdefault(category, {}).setdefault(len(word), []).append(word)
             if pos:
-                self.by_pos.setdefault(pos, []).append(word)
+                self.by_pos.setdefault(pos, {}).setdefault(len(word), []).append(word)
+            self.everything.setdefault(len(word), []).append(word)
         self.after: dict[str, set[str]] = {}  # token -> tokens seen right after it
         self.before: dict[str, set[str]] = {}
         for sentence in analysis.transcript.sentences:
@@ -205,9 +210,11 @@ class _Distractors:
 
         Preferred: same glossary category, else same part of speech; within
         those, the same number of characters, then the same part of speech;
-        ties broken by ``rng``. Excluded: the
-        answers, words inside or around them, and words seen in this slot
-        (after its left token or before its right token) anywhere in the text.
+        ties broken by ``rng``. Excluded: the answers, words inside or around
+        them, and words seen in this slot (after its left token or before its
+        right token) anywhere in the text. A length holding many words is
+        drawn from a random sample of them (SAMPLE), so the cost does not grow
+        with the vocabulary of a long transcript.
         """
         banned = set(answers)
         for left, right in slots:  # words that also fill this slot somewhere in the text
@@ -216,14 +223,20 @@ class _Distractors:
         pos = item.pos if item else ""
         # Tiers in order of preference; inside a tier the nearest length, then the same part
         # of speech first, ties at random.
-        tiers = [self.by_category.get(category, []) if category else [], self.by_pos.get(pos, []) if pos else [],
-                 self.words]
+        tiers = [self.by_category.get(category, {}) if category else {}, self.by_pos.get(pos, {}) if pos else {},
+                 self.everything]
         picked: list[str] = []
         for tier in tiers:
-            # Never a word inside an answer or holding one (单边 for 单边主义 would be half right).
-            fresh = [w for w in tier if w not in banned and w not in picked and not any(a in w or w in a for a in answers)]
-            fresh.sort(key=lambda w: (abs(len(w) - len(answer)), self.pool[w][1] != pos, rng.random()))
-            picked += fresh[: 3 - len(picked)]
+            for length in sorted(tier, key=lambda n: (abs(n - len(answer)), n)):
+                bucket = tier[length]
+                drawn = rng.sample(bucket, min(len(bucket), SAMPLE))
+                # Never a word inside an answer or holding one (单边 for 单边主义 would be half right).
+                fresh = [w for w in drawn if w not in banned and w not in picked
+                         and not any(a in w or w in a for a in answers)]
+                fresh.sort(key=lambda w: self.pool[w][1] != pos)  # stable: the draw's order breaks ties
+                picked += fresh[: 3 - len(picked)]
+                if len(picked) == 3:
+                    break
             if len(picked) == 3:
                 break
         choices = [answer, *picked]

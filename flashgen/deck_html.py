@@ -50,7 +50,8 @@ def colour_hanzi(text: str, pinyin_numbered: str) -> str:
         if len(tokens) != len(cjk):
             return esc(text)
     tone_iter = iter(tones(" ".join(tokens)))
-    return "".join(_span(next(tone_iter), esc(ch)) if is_hanzi(ch) else esc(ch) for ch in text)
+    # A Chinese character needs no escaping.
+    return "".join(_span(next(tone_iter), ch) if is_hanzi(ch) else esc(ch) for ch in text)
 
 
 @lru_cache(maxsize=4096)  # one example sentence serves many words: align it once

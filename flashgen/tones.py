@@ -25,6 +25,7 @@ def normalise_u(syllable: str) -> str:
     return s.replace("v", "ü").replace("V", "Ü")
 
 
+@lru_cache(maxsize=8192)  # a text has a few hundred distinct syllables, each marked many times
 def mark_syllable(syllable: str) -> str:
     """Turn one numbered syllable ("lv4", "zhong1", "ma5", "r5") into tone marks ("lǜ")."""
     m = _NUMBERED.match(syllable)
@@ -53,6 +54,7 @@ def numbered_to_marked(pinyin_numbered: str, joiner: str = "") -> str:
     return joiner.join(mark_syllable(s) for s in pinyin_numbered.split())
 
 
+@lru_cache(maxsize=8192)
 def tone_of_marked(syllable: str) -> int:
     """Tone (1–5) of a tone-marked syllable ("gòng" → 4, "de" → 5)."""
     for ch in unicodedata.normalize("NFD", syllable):
@@ -93,6 +95,12 @@ PINYIN_TOKEN = re.compile(r"^[a-zA-ZüÜ:]+[1-5]$")
 def _base(ch: str) -> str:
     """A character without its tone mark, lower case (a handful of distinct letters: cached)."""
     return strip_marks(ch).lower()
+
+
+@lru_cache(maxsize=8192)
+def _plain_syllable(token: str) -> str:
+    """A numbered syllable as written without its mark, lower case ("Zhong1" → "zhong", "lv4" → "lü")."""
+    return strip_marks(mark_syllable(token)).lower()
 
 
 def align(marked: str, tokens: list[str]) -> list[tuple[str, int]] | None:
@@ -138,7 +146,7 @@ def align(marked: str, tokens: list[str]) -> list[tuple[str, int]] | None:
         if pos > start:
             out.append((text[start:pos], 0))
         is_syllable = bool(PINYIN_TOKEN.match(tok))
-        target = strip_marks(mark_syllable(tok)).lower() if is_syllable else tok.lower()
+        target = _plain_syllable(tok) if is_syllable else tok.lower()
         end = match(pos, target)
         if end is None:
             return None
