@@ -82,7 +82,10 @@ def build_vocab(
                 occ.tokens.append(token)
                 if not occ.sentences or occ.sentences[-1] is not sentence:
                     occ.sentences.append(sentence)
-    items = [_item(word, occ, total, overrides, filters) for word, occ in seen.items()]
+    # One sentence serves as the example of many words: its readings are worked out once
+    # (keyed by object identity, as sentences built by hand may share an index).
+    readings: dict[int, tuple[str, str]] = {}
+    items = [_item(word, occ, total, overrides, filters, readings) for word, occ in seen.items()]
     items = [i for i in items if _kept(i, filters)]
     items.sort(key=lambda i: (-i.score, i.hanzi))
     return items[: filters.limit] if filters.limit else items
@@ -139,7 +142,20 @@ def word_item(
     )
 
 
-def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters) -> VocabItem:
+def _sentence_readings(sentence: Sentence, readings: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    """The tone-marked and numbered readings of ``sentence``, worked out once per sentence."""
+    found = readings.get(id(sentence))
+    if found is None:
+        found = (
+            sentence_pinyin([(t.text, t.pinyin) for t in sentence.tokens]),
+            sentence_numbered([(t.text, t.pinyin_numbered) for t in sentence.tokens]),
+        )
+        readings[id(sentence)] = found
+    return found
+
+
+def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters,
+          readings: dict[int, tuple[str, str]]) -> VocabItem:
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
@@ -158,8 +174,8 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
             speaker=s.speaker,
             section=s.section,
             sentence_index=s.index,
-            pinyin=sentence_pinyin([(t.text, t.pinyin) for t in s.tokens]),
-            pinyin_numbered=sentence_numbered([(t.text, t.pinyin_numbered) for t in s.tokens]),
+            pinyin=_sentence_readings(s, readings)[0],
+            pinyin_numbered=_sentence_readings(s, readings)[1],
         )
         # Real sentences make better examples than headings, which repeat them in short.
         for s in sorted(occ.sentences, key=lambda s: (s.kind in ("heading", "title"), s.index))[:MAX_EXAMPLES]
