@@ -312,3 +312,22 @@ def test_toy_golden_json():
         row.pop("choices")
         rows.append(row)
     _golden("toy-items.json", json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def test_each_sentence_and_answers_is_built_once(monkeypatch):
+    # A run-on sentence naming 多边主义 ("multilateralism") thirty times has thirty windows
+    # asking the same word: one item, built once (building each took minutes on a 1.5 MB text).
+    import flashgen.cloze as cloze_module
+
+    built = []
+    real_build = cloze_module._build
+
+    def counting_build(*args, **kwargs):
+        item = real_build(*args, **kwargs)
+        built.append((item.sentence, tuple(item.answers)))
+        return item
+
+    monkeypatch.setattr(cloze_module, "_build", counting_build)
+    text = "我们坚持多边主义。" * 40 + "\n\n" + "多边主义是方向，" * 20 + "我们坚持。"
+    items = make_cloze_items(analyse(text=text))
+    assert items and len(built) == len(set(built)) == len(items)
