@@ -11,6 +11,7 @@ Tones are citation tones: 一 is yī and 不 is bù everywhere (as in dictionari
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -20,6 +21,9 @@ from .models import PERSON_FLAGS
 from .tones import mark_syllable, normalise_u
 
 #: Structural particles (jieba flags u*) are toneless: 得 in 做得好 is de, not dé.
+#: Month and weekday names, which CC-CEDICT capitalises after English (San1 yue4 "March")
+#: but Chinese spelling rules write in lower case (sānyuè, xīngqīyī); festivals keep capitals.
+COMMON_CALENDAR = re.compile(r"(?:[一二三四五六七八九十]|十[一二])月|(?:星期|礼拜)[一二三四五六日天]")
 PARTICLES = {"的": "de5", "地": "de5", "得": "de5", "了": "le5", "着": "zhe5", "过": "guo5"}
 
 
@@ -119,6 +123,8 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
 
     chosen = _cedict_choice(hanzi, proper, guess)
     if chosen is not None:
+        if COMMON_CALENDAR.fullmatch(hanzi):
+            chosen = [syl.lower() for syl in chosen]
         return tuple(chosen)
     # Unknown compound: read its longest dictionary parts, left to right; a lone
     # character takes pypinyin's reading, which knows the character's word context.

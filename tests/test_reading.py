@@ -29,6 +29,10 @@ from flashgen.reading import numbered, sentence_pinyin, syllables_to_marked, to_
         ("率先", "d", ("shuai4", "xian1")),  # take the lead: 率 shuài
         ("外长", "n", ("wai4", "zhang3")),  # foreign minister: 长 zhǎng
         ("〇", "m", ("ling2",)),  # zero in 二〇二一年 (2021): a character with its own reading
+        ("三月", "t", ("san1", "yue4")),  # March: lower case in pinyin, though CC-CEDICT writes San1
+        ("十二月", "t", ("shi2", "er4", "yue4")),  # December
+        ("星期一", "t", ("xing1", "qi1", "yi1")),  # Monday
+        ("春节", "t", ("Chun1", "jie2")),  # Spring Festival: a festival keeps its capital
     ],
 )
 def test_numbered(word: str, pos: str, expected: tuple[str, ...]) -> None:
