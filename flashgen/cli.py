@@ -79,14 +79,17 @@ def cli() -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for html/pdf.")
 @click.option("--group-by", type=click.Choice(["section", "hsk"]), default="section", show_default=True, help="Grouping of the printed list after the terms.")
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
+@click.option("--study", is_flag=True, help="html/pdf: ruled blanks for the meanings, answer key at the end.")
 @_vocab_options
 @_friendly
-def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str, group_by: str, font: Optional[str], **filters: Any) -> None:
+def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str, group_by: str, font: Optional[str],
+          study: bool, **filters: Any) -> None:
     """List the transcript's vocabulary, ranked: readings, meanings, levels."""
     from . import outputs
     from .table import use_colour
 
-    text = outputs.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by, font=font)
+    text = outputs.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
+                         font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
     else:

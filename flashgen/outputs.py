@@ -36,7 +36,8 @@ def _deliver(text: str, output: Optional[PathLike]) -> Optional[str]:
     return None
 
 
-def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: str = "a4", group_by: str = "section") -> str:
+def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: str = "a4", group_by: str = "section",
+                 study: bool = False) -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
     if fmt == "table":
@@ -57,7 +58,7 @@ def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: s
     if fmt == "html":
         from .printing import render_html
 
-        return render_html(analysis.transcript, items, paper=paper, group_by=group_by)
+        return render_html(analysis.transcript, items, paper=paper, group_by=group_by, study=study)
     raise FlashgenError(f"unknown format {fmt!r}; choose one of {', '.join(VOCAB_FORMATS)}")
 
 
@@ -71,17 +72,22 @@ def vocab(
     paper: str = "a4",
     group_by: str = "section",
     font: Optional[PathLike] = None,
+    study: bool = False,
 ) -> Optional[str]:
-    """Run ``flashgen vocab``: write ``output`` (returning None) or return the text to print."""
+    """Run ``flashgen vocab``: write ``output`` (returning None) or return the text to print.
+
+    ``study`` (html, pdf) leaves the meanings blank to be filled in, with an answer key at the end.
+    """
     _guard(path, output, fmt)
     analysis = analyse(path, options)
     if fmt == "pdf":
         from .pdf import write_vocab_pdf
 
         assert output is not None  # _guard refuses pdf without -o
-        write_vocab_pdf(analysis.transcript, analysis.vocab, output, font=font, paper=paper, group_by=group_by)
+        write_vocab_pdf(analysis.transcript, analysis.vocab, output, font=font, paper=paper, group_by=group_by,
+                        study=study)
         return None
-    text = format_vocab(analysis, fmt, colour=colour and output is None, paper=paper, group_by=group_by)
+    text = format_vocab(analysis, fmt, colour=colour and output is None, paper=paper, group_by=group_by, study=study)
     return _deliver(text, output)
 
 

@@ -130,13 +130,12 @@ def render_pdf(
 
 
 def _answer_key(flow: Flow, key: list[tuple[int, VocabItem]]) -> None:
-    """Numbered hanzi and meanings in two columns, from a new page."""
+    """Numbered hanzi and meanings in two columns, from a new page; the last page's columns are balanced."""
     flow.new_page()
     heading(flow, "Answer key", keep_with=0)
     gap = 8 * MM
     column = (flow.paper.inner_width - gap) / 2
-    top, x_shift, lowest, page = flow.y, 0.0, flow.y, flow.page
-    left = flow.paper.left
+    entries = []
     for number, item in key:
         spans: list[Inline] = [
             Span(f"{number}. ", Style(8.5, GREY)),
@@ -144,17 +143,50 @@ def _answer_key(flow: Flow, key: list[tuple[int, VocabItem]]) -> None:
             Span("  " + "; ".join(item.meanings[:MAX_MEANINGS]), Style(8.5, DARK)),
         ]
         lines = flow.type.wrap(spans, column)
-        height = sum(flow.type.line_height(line) for line in lines) + 0.8 * MM
-        if not flow.fits(height):
-            if x_shift == 0.0:
-                x_shift, flow.y = column + gap, top  # second column of this page
-            else:
-                flow.new_page()
-                top, x_shift = flow.y, 0.0
-        for line in lines:
-            flow.y += flow.type.draw_line(flow.page, left + x_shift, flow.y, line)
-        flow.y += 0.8 * MM
-        lowest = max(lowest, flow.y) if flow.page == page else flow.y
-        page = flow.page
-    flow.y = lowest  # below the longer column
+        entries.append((lines, sum(flow.type.line_height(line) for line in lines) + 0.8 * MM))
+    i = 0
+    while i < len(entries):
+        room = flow.bottom - flow.y
+        columns = _fill_columns([height for _, height in entries[i:]], room)
+        lowest = flow.y
+        for shift, (start, end) in zip((0.0, column + gap), columns):
+            y = flow.y
+            for lines, height in entries[i + start:i + end]:
+                top = y
+                for line in lines:
+                    top += flow.type.draw_line(flow.page, flow.paper.left + shift, top, line)
+                y += height
+            lowest = max(lowest, y)
+        i += columns[1][1]
+        if i < len(entries):
+            flow.new_page()
+        else:
+            flow.y = lowest
 
+
+def _fill_columns(heights: list[float], room: float) -> tuple[tuple[int, int], tuple[int, int]]:
+    """How many entries go in each of two columns of height ``room``: [0, a) and [a, b).
+
+    Both columns are filled while entries remain; when the rest fits on this
+    page, it is split where the two columns come out most even.
+    """
+    def fit(start: int) -> int:
+        end, used = start, 0.0
+        while end < len(heights) and (used + heights[end] <= room or end == start):
+            used += heights[end]
+            end += 1
+        return end
+
+    first = fit(0)
+    second = fit(first)
+    if second < len(heights):
+        return (0, first), (first, second)
+    total = sum(heights)
+    best, split, used = total, first, 0.0
+    for k in range(first + 1):
+        left = used
+        # On a tie the later split wins: the left column is the longer one, as in print.
+        if left <= room and total - left <= room and max(left, total - left) <= best:
+            best, split = max(left, total - left), k
+        used += heights[k] if k < len(heights) else 0.0
+    return (0, split), (split, len(heights))

@@ -445,3 +445,34 @@ def test_sample_pdf(sample: tuple[Transcript, list[VocabItem]], tmp_path: Path) 
     assert first_term.hanzi in text and first_term.meanings[0].split()[0] in text
     fonts = [line.split() for line in _run("pdffonts", str(path)).splitlines()[2:]]
     assert fonts and all(f[-5] == "yes" for f in fonts)
+
+
+@pytest.mark.parametrize(
+    ("heights", "room", "columns"),
+    [
+        ([10.0] * 30, 100.0, ((0, 10), (10, 20))),  # a full page: both columns filled
+        ([10.0] * 10, 100.0, ((0, 5), (5, 10))),  # the rest fits: split evenly
+        ([10.0] * 3, 100.0, ((0, 2), (2, 3))),  # odd count: the left column is the longer
+        ([60.0, 10.0, 10.0, 10.0], 100.0, ((0, 1), (1, 4))),  # as even as the entries allow
+        ([150.0, 10.0], 100.0, ((0, 1), (1, 2))),  # an entry taller than the page still moves on
+    ],
+)
+def test_answer_key_columns(heights: list[float], room: float, columns: tuple) -> None:
+    from flashgen.print_pdf import _fill_columns
+
+    assert _fill_columns(heights, room) == columns
+
+
+@needs_poppler
+def test_study_flag_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from flashgen.cli import cli
+
+    out = tmp_path / "study.pdf"
+    result = CliRunner().invoke(cli, ["vocab", "-f", "pdf", "--study", "--limit", "40", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = _run("pdftotext", "-enc", "UTF-8", str(out), "-").split("\f")
+    key_pages = [n for n, page in enumerate(pages) if "Answer key" in page]
+    assert key_pages and key_pages[0] > 0
+    assert "Definitions from CC-CEDICT" in pages[key_pages[-1]]  # a short key leaves room for the credit
