@@ -178,13 +178,16 @@ class _Distractors:
 
     def __init__(self, analysis: Analysis) -> None:
         from .glossary import glossary
+        from .lexicon import lexicon
 
         self.pool: dict[str, tuple[Optional[str], str]] = {}  # word -> (glossary category, pos)
         for item in analysis.vocab:
             if item.term or (item.category not in NAME_CATEGORIES and item.pos not in NAME_FLAGS | _NOT_WORDS):
                 self.pool[item.hanzi] = (item.category if item.term else None, item.pos)
+        tags = lexicon()
         for term in glossary().values():
-            self.pool.setdefault(term.hanzi, (term.category, ""))
+            if term.hanzi not in self.pool:  # a term the text lacks: jieba's dictionary tag, when it has one
+                self.pool[term.hanzi] = (term.category, tags.jieba_tag(term.hanzi) or "")
         self.pool = {w: v for w, v in self.pool.items() if has_hanzi(w) and not any(c.isdigit() for c in w)}
         # The pool by glossary category, by part of speech and whole, each by length, in a fixed order.
         self.by_category: dict[str, dict[int, list[str]]] = {}
@@ -233,7 +236,8 @@ class _Distractors:
                 # Never a word inside an answer or holding one (单边 for 单边主义 would be half right).
                 fresh = [w for w in drawn if w not in banned and w not in picked
                          and not any(a in w or w in a for a in answers)]
-                fresh.sort(key=lambda w: self.pool[w][1] != pos)  # stable: the draw's order breaks ties
+                # Same word class (jieba's first letter: n, v, a…) first; stable, so the draw's order breaks ties.
+                fresh.sort(key=lambda w: self.pool[w][1][:1] != pos[:1])
                 picked += fresh[: 3 - len(picked)]
                 if len(picked) == 3:
                     break
