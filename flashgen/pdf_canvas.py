@@ -17,7 +17,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 Colour = tuple[float, float, float]
 BLACK: Colour = (0.0, 0.0, 0.0)
@@ -66,10 +66,18 @@ class Face:
         self._glyphs: dict[str, tuple[int, float]] = {}
 
     def glyph(self, char: str) -> tuple[int, float]:
-        """(glyph id, advance in em) of ``char``; glyph 0 (.notdef) when the font lacks it."""
+        """(glyph id, advance in em) of ``char``; glyph 0 (.notdef) when the font lacks it.
+
+        A glyph with no outline counts as lacking, unless ``char`` is a space:
+        some fonts map letters they do not draw (WenQuanYi's ǎ and ǚ are empty).
+        """
         found = self._glyphs.get(char)
         if found is None:
             gid = self.font.get_nominal_glyph(ord(char)) or 0
+            if gid and not char.isspace():
+                extents = self.font.get_glyph_extents(gid)
+                if extents is None or (extents.width == 0 and extents.height == 0):
+                    gid = 0
             found = (gid, self.font.get_glyph_h_advance(gid) / self.upem)
             self._glyphs[char] = found
         return found
@@ -104,6 +112,47 @@ class Face:
         return bytes(sub.blob.data), dict(plan.old_to_new_glyph_mapping)
 
 
+class Fonts:
+    """A primary face and fallbacks: each character is drawn with the first face that has it.
+
+    A Chinese font may lack the tone-marked vowels of pinyin (WenQuanYi has no
+    ǎ); a fallback face draws them, so a reading never loses its tone.
+    """
+
+    def __init__(self, faces: Sequence[Face]) -> None:
+        if not faces:
+            raise ValueError("no font face")
+        self.faces = list(faces)
+        self._picks: dict[str, tuple[int, int, float]] = {}
+
+    @property
+    def primary(self) -> Face:
+        return self.faces[0]
+
+    def pick(self, char: str) -> tuple[int, int, float]:
+        """(face index, glyph id, advance in em) of ``char``: the primary's .notdef when no face has it."""
+        found = self._picks.get(char)
+        if found is None:
+            for index, face in enumerate(self.faces):
+                gid, advance = face.glyph(char)
+                if gid:
+                    found = (index, gid, advance)
+                    break
+            else:
+                found = (0, *self.faces[0].glyph(char))
+            self._picks[char] = found
+        return found
+
+    def width(self, text: str, size: float) -> float:
+        """Advance width of ``text`` at ``size`` points (as :meth:`Canvas.text` draws it)."""
+        pick = self.pick
+        return sum(pick(ch)[2] for ch in printable(text)) * size
+
+    def covers(self, char: str) -> bool:
+        """True when some face has a glyph for ``char``."""
+        return self.pick(char)[1] != 0
+
+
 def _tag(name: str) -> int:
     return int.from_bytes(name.encode("ascii"), "big")
 
@@ -120,20 +169,21 @@ def _postscript_name(face: object) -> str:
 class _Page:
     width: float
     height: float
-    # A drawing operator, or a text run kept as (before, characters, after) until the
-    # font is subset and the characters' glyph ids in the subset are known.
-    ops: list[Union[str, tuple[str, str, str]]] = field(default_factory=list)
+    # A drawing operator, or a text run kept as (face index, before, characters, after) until
+    # the fonts are subset and the characters' glyph ids in the subsets are known.
+    ops: list[Union[str, tuple[int, str, str, str]]] = field(default_factory=list)
     links: list[tuple[float, float, float, float, str]] = field(default_factory=list)
 
 
 class Canvas:
-    """Pages being drawn with one :class:`Face`; :meth:`to_bytes` writes the PDF."""
+    """Pages being drawn with :class:`Fonts` (or one :class:`Face`); :meth:`to_bytes` writes the PDF."""
 
-    def __init__(self, face: Face, title: str = "") -> None:
-        self.face = face
+    def __init__(self, fonts: Union[Fonts, Face], title: str = "") -> None:
+        self.fonts = fonts if isinstance(fonts, Fonts) else Fonts([fonts])
         self.title = title
         self.pages: list[_Page] = []
-        self._chars: dict[str, int] = {}  # each character drawn -> its glyph id in the face
+        # Per face: each character drawn with it -> its glyph id in that face.
+        self._chars: list[dict[str, int]] = [{} for _ in self.fonts.faces]
 
     def new_page(self, width: float, height: float) -> int:
         """Start a page of ``width`` × ``height`` points; returns its index."""
@@ -154,18 +204,30 @@ class Canvas:
         if not text:
             return 0.0
         p = self.pages[page]
-        text = printable(text)
-        width = 0.0
-        for ch in text:
-            gid, advance = self.face.glyph(ch)
-            self._chars[ch] = gid
-            width += advance
         rgb = _rgb(colour)
         mode = f"2 Tr {size * BOLD_STROKE:.3f} w {rgb} RG " if bold else ""
-        p.ops.append((f"BT /F1 {size:.2f} Tf {mode}{rgb} rg {x:.2f} {p.height - y:.2f} Td <", text, "> Tj ET"))
+        width = 0.0
+        for index, run in self._runs(printable(text)):
+            at = f"{x + width * size:.2f} {p.height - y:.2f}"
+            p.ops.append((index, f"BT /F{index + 1} {size:.2f} Tf {mode}{rgb} rg {at} Td <", run, "> Tj ET"))
+            for ch in run:
+                _, gid, advance = self.fonts.pick(ch)
+                self._chars[index][ch] = gid
+                width += advance
         if bold:
             p.ops.append("0 Tr")
         return width * size
+
+    def _runs(self, text: str) -> list[tuple[int, str]]:
+        """``text`` cut into runs drawn with the same face: (face index, run)."""
+        runs: list[tuple[int, str]] = []
+        for ch in text:
+            index = self.fonts.pick(ch)[0]
+            if runs and runs[-1][0] == index:
+                runs[-1] = (index, runs[-1][1] + ch)
+            else:
+                runs.append((index, ch))
+        return runs
 
     def line(self, page: int, x1: float, y1: float, x2: float, y2: float, width: float = 0.5,
              colour: Colour = BLACK) -> None:
@@ -219,11 +281,18 @@ class _Writer:
 
     def write(self) -> bytes:
         canvas = self.canvas
-        font_ref, codes = self._font() if canvas._chars else (0, {})
+        fonts: dict[int, int] = {}  # face index -> its font object
+        codes: dict[tuple[int, str], str] = {}
+        for index, chars in enumerate(canvas._chars):
+            if chars:
+                fonts[index] = self._font(canvas.fonts.faces[index], chars, codes, index)
         pages_ref = self.add("")  # placeholder, filled once the kids are known
         kids = []
         for page in canvas.pages:
-            ops = [op if isinstance(op, str) else op[0] + "".join(codes[ch] for ch in op[1]) + op[2] for op in page.ops]
+            ops = [
+                op if isinstance(op, str) else op[1] + "".join(codes[op[0], ch] for ch in op[2]) + op[3]
+                for op in page.ops
+            ]
             content = self.stream("\n".join(ops).encode("latin-1"))
             annots = ""
             if page.links:
@@ -235,11 +304,12 @@ class _Writer:
                     for x, y, w, h, uri in page.links
                 ]
                 annots = " /Annots [" + " ".join(f"{r} 0 R" for r in refs) + "]"
-            fonts = f"/Font << /F1 {font_ref} 0 R >>" if font_ref else ""
+            used = " ".join(f"/F{index + 1} {ref} 0 R" for index, ref in sorted(fonts.items()))
+            resources = f"/Font << {used} >>" if used else ""
             kids.append(
                 self.add(
                     f"<< /Type /Page /Parent {pages_ref} 0 R /MediaBox [0 0 {page.width:.2f} {page.height:.2f}] "
-                    f"/Resources << {fonts} >> /Contents {content} 0 R{annots} >>"
+                    f"/Resources << {resources} >> /Contents {content} 0 R{annots} >>"
                 )
             )
         self.objects[pages_ref - 1] = (
@@ -249,17 +319,19 @@ class _Writer:
         info = self.add(f"<< /Title {_pdf_string(canvas.title)} /Producer (flashgen) >>")
         return self._serialise(catalog, info)
 
-    def _font(self) -> tuple[int, dict[str, str]]:
-        """The Type0 font object, and each character's glyph code (4 hex digits) in the subset."""
-        face, chars = self.canvas.face, self.canvas._chars
+    def _font(self, face: Face, chars: dict[str, int], codes: dict[tuple[int, str], str], index: int) -> int:
+        """The Type0 font object of ``face`` for ``chars``; adds each character's glyph code
+        (4 hex digits) in the subset to ``codes`` under (``index``, character)."""
         used = set(chars.values())
         data, new_ids = face.subset(used)
-        codes = {ch: f"{new_ids.get(gid, 0):04x}" for ch, gid in chars.items()}
+        for ch, gid in chars.items():
+            codes[index, ch] = f"{new_ids.get(gid, 0):04x}"
         subset: dict[int, str] = {}  # glyph id in the subset -> the character it was drawn for
         for ch, gid in chars.items():
             subset.setdefault(new_ids.get(gid, 0), ch)
         otf = data[:4] == b"OTTO"
-        tag = "".join(chr(65 + (sum(used) // 26 ** i) % 26) for i in range(6))  # subset tag: six capitals
+        seed = sum(used) + 7919 * index
+        tag = "".join(chr(65 + (seed // 26 ** i) % 26) for i in range(6))  # subset tag: six capitals
         name = f"/{tag}+{face.name}"
         font_file = self.stream(data, "/Subtype /OpenType " if otf else f"/Length1 {len(data)} ")
         scale = 1000 / face.upem
@@ -278,11 +350,10 @@ class _Writer:
             f"/FontDescriptor {descriptor} 0 R /W [{widths}]{'' if otf else ' /CIDToGIDMap /Identity'} >>"
         )
         to_unicode = self.stream(_to_unicode_cmap(subset))
-        font = self.add(
+        return self.add(
             f"<< /Type /Font /Subtype /Type0 /BaseFont {name} /Encoding /Identity-H "
             f"/DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>"
         )
-        return font, codes
 
     def _serialise(self, catalog: int, info: int) -> bytes:
         out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

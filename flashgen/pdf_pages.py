@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .exports import CEDICT_ATTRIBUTION
-from .pdf_canvas import Canvas, Colour, Face
+from .pdf_canvas import Canvas, Colour, Fonts
 from .typeset import MM, Flow, Inline, Span, Style, paper
 
 GREY: Colour = (0.33, 0.33, 0.33)
@@ -21,9 +21,9 @@ SHADE: Colour = (0.93, 0.93, 0.93)
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
-def start(face: Face, title: str, paper_name: str, margins_mm: tuple[float, float, float, float]) -> Flow:
-    """A new document (PDF title ``title``) on ``paper_name`` ("a4" or "letter")."""
-    return Flow(Canvas(face, title), paper(paper_name, margins_mm))
+def start(fonts: Fonts, title: str, paper_name: str, margins_mm: tuple[float, float, float, float]) -> Flow:
+    """A new document (PDF title ``title``) set in ``fonts``, on ``paper_name`` ("a4" or "letter")."""
+    return Flow(Canvas(fonts, title), paper(paper_name, margins_mm))
 
 
 def title_block(flow: Flow, kicker: str, title: str, meta: str, extra: Sequence[Inline] = ()) -> None:
@@ -89,10 +89,10 @@ def attribution(flow: Flow) -> None:
     last = lines[-1]
     text = "".join(piece.text for _, piece in last.pieces if isinstance(piece, Span))
     if LICENCE_URL in text and flow.page == page:
-        url_x = flow.canvas.face.width(text[: text.index(LICENCE_URL)], 7.5)
+        url_x = flow.canvas.fonts.width(text[: text.index(LICENCE_URL)], 7.5)
         height = flow.type.line_height(last)
         y = top + sum(flow.type.line_height(line) for line in lines[:-1])
-        flow.canvas.link(page, flow.paper.left + url_x, y, flow.canvas.face.width(LICENCE_URL, 7.5), height, LICENCE_URL)
+        flow.canvas.link(page, flow.paper.left + url_x, y, flow.canvas.fonts.width(LICENCE_URL, 7.5), height, LICENCE_URL)
 
 
 def finish(flow: Flow, running_title: str = "", running_label: str = "") -> bytes:
@@ -101,21 +101,21 @@ def finish(flow: Flow, running_title: str = "", running_label: str = "") -> byte
     total = len(canvas.pages)
     for index in range(total):
         number = f"{index + 1} / {total}"
-        width = canvas.face.width(number, 8)
+        width = canvas.fonts.width(number, 8)
         canvas.text(index, (sheet.width - width) / 2, sheet.height - sheet.bottom + 9 * MM, number, 8, GREY)
         if index and (running_title or running_label):
             y = sheet.top - 6 * MM
-            head = _clip(canvas.face, running_title, 7.5, sheet.inner_width * 0.7)
+            head = _clip(canvas.fonts, running_title, 7.5, sheet.inner_width * 0.7)
             canvas.text(index, sheet.left, y, head, 7.5, MID_GREY)
-            label_width = canvas.face.width(running_label, 7.5)
+            label_width = canvas.fonts.width(running_label, 7.5)
             canvas.text(index, sheet.width - sheet.right - label_width, y, running_label, 7.5, MID_GREY)
     return canvas.to_bytes()
 
 
-def _clip(face: Face, text: str, size: float, width: float) -> str:
+def _clip(fonts: Fonts, text: str, size: float, width: float) -> str:
     """``text`` shortened with "…" to fit ``width``."""
-    if face.width(text, size) <= width:
+    if fonts.width(text, size) <= width:
         return text
-    while text and face.width(text + "…", size) > width:
+    while text and fonts.width(text + "…", size) > width:
         text = text[:-1]
     return text + "…"

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .exports import hsk_label
 from .models import Transcript, VocabItem
-from .pdf_canvas import Colour, Face, hex_colour
+from .pdf_canvas import Colour, Fonts, hex_colour
 from .pdf_pages import DARK, GREY, attribution, finish, heading, start, title_block
 from .print_template import example_excerpt
 from .printing import MAX_MEANINGS, group_items, headword_size
@@ -99,16 +99,16 @@ def _legend() -> list[Inline]:
 def render_pdf(
     transcript: Transcript,
     vocab: list[VocabItem],
-    face: Face,
+    fonts: Fonts,
     *,
     paper: str = "a4",
     group_by: str = "section",
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> bytes:
-    """The printable vocabulary list as PDF bytes, set in ``face`` (see :func:`flashgen.printing.render_html`)."""
+    """The printable vocabulary list as PDF bytes, set in ``fonts`` (see :func:`flashgen.printing.render_html`)."""
     groups = group_items(transcript, vocab, group_by)
-    flow = start(face, f"{transcript.title} — vocabulary", paper, (16, 13, 17, 13))
+    flow = start(fonts, f"{transcript.title} — vocabulary", paper, (16, 13, 17, 13))
     day = (generated or _dt.date.today()).isoformat()
     count = len(vocab)
     meta = f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {transcript.source}"
@@ -149,9 +149,9 @@ def _answer_key(flow: Flow, key: list[tuple[int, VocabItem]]) -> None:
         room = flow.bottom - flow.y
         columns = _fill_columns([height for _, height in entries[i:]], room)
         lowest = flow.y
-        for shift, (start, end) in zip((0.0, column + gap), columns):
+        for shift, (first, end) in zip((0.0, column + gap), columns):
             y = flow.y
-            for lines, height in entries[i + start:i + end]:
+            for lines, height in entries[i + first:i + end]:
                 top = y
                 for line in lines:
                     top += flow.type.draw_line(flow.page, flow.paper.left + shift, top, line)

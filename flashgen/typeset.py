@@ -138,7 +138,7 @@ def _words(items: Sequence[Inline]) -> list[list[Inline]]:
 
 
 class Typesetter:
-    """Measures and breaks lines with the canvas's face."""
+    """Measures and breaks lines with the canvas's fonts."""
 
     def __init__(self, canvas: Canvas, leading: float = 1.35) -> None:
         self.canvas = canvas
@@ -148,7 +148,7 @@ class Typesetter:
         """Width of one inline item in points."""
         if isinstance(item, Blank):
             return item.width
-        return self.canvas.face.width(item.text, item.style.size)
+        return self.canvas.fonts.width(item.text, item.style.size)
 
     def wrap(self, items: Sequence[Inline], width: float) -> list[Line]:
         """Greedy line breaking of ``items`` into lines at most ``width`` wide (a too-long word is cut)."""
@@ -236,7 +236,7 @@ class Typesetter:
         canvas.line(page, x + 1, baseline + size * 0.2, x + blank.width - 1, baseline + size * 0.2, 0.8, blank.style.colour)
         if blank.hint:
             hint_size = size * 0.7
-            w = canvas.face.width(blank.hint, hint_size)
+            w = canvas.fonts.width(blank.hint, hint_size)
             canvas.text(page, x + (blank.width - w) / 2, baseline, blank.hint, hint_size, (0.27, 0.27, 0.27))
         if blank.label:
             canvas.text(page, x, baseline - size * 0.75, blank.label, size * 0.6, (0.33, 0.33, 0.33))

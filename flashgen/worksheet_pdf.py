@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .cloze import cloze_segments
 from .models import ClozeItem, Transcript
-from .pdf_canvas import Face
+from .pdf_canvas import Fonts
 from .pdf_pages import DARK, GREY, attribution, finish, heading, numbered, start, title_block
 from .typeset import MM, Blank, Flow, Inline, Span, Style
 from .worksheet import ANSWER_KEY, INSTRUCTIONS, KICKER, WORD_BANK, answer_pinyin, blank_label, word_bank
@@ -19,20 +19,20 @@ SIZE = 11.0
 TEXT = Style(SIZE, DARK)
 
 
-def _blank(face: Face, answer: str, letter: str, pinyin: str) -> Blank:
+def _blank(fonts: Fonts, answer: str, letter: str, pinyin: str) -> Blank:
     # As wide as the answer written by hand (a little more than its characters), or its pinyin.
-    width = max(face.width(answer, SIZE) * 1.15 + 1.2 * SIZE, face.width(pinyin, SIZE * 0.7) + SIZE)
+    width = max(fonts.width(answer, SIZE) * 1.15 + 1.2 * SIZE, fonts.width(pinyin, SIZE * 0.7) + SIZE)
     return Blank(width, TEXT, hint=pinyin, label=letter)
 
 
-def _sentence(face: Face, transcript: Transcript, item: ClozeItem, pinyin_hints: bool) -> list[Inline]:
+def _sentence(fonts: Fonts, transcript: Transcript, item: ClozeItem, pinyin_hints: bool) -> list[Inline]:
     out: list[Inline] = []
     for text, n, _hint in cloze_segments(item.cloze):
         if not n:
             out.append(Span(text, TEXT))
         else:
             pinyin = answer_pinyin(transcript, item, text) if pinyin_hints else ""
-            out.append(_blank(face, text, blank_label(item, n), pinyin))
+            out.append(_blank(fonts, text, blank_label(item, n), pinyin))
     return out
 
 
@@ -66,17 +66,17 @@ def _box(flow: Flow, page: int, top: float) -> None:
     flow.canvas.rect(page, flow.paper.left, top, flow.paper.inner_width, flow.y - top, stroke=DARK, width=0.8)
 
 
-def render_pdf(transcript: Transcript, items: list[ClozeItem], face: Face, *, pinyin_hints: bool = False,
+def render_pdf(transcript: Transcript, items: list[ClozeItem], fonts: Fonts, *, pinyin_hints: bool = False,
                paper: str = "a4") -> bytes:
-    """The worksheet as PDF bytes, set in ``face``."""
-    flow = start(face, f"{transcript.title} — cloze worksheet", paper, (16, 15, 17, 15))
+    """The worksheet as PDF bytes, set in ``fonts``."""
+    flow = start(fonts, f"{transcript.title} — cloze worksheet", paper, (16, 15, 17, 15))
     count = len(items)
     title_block(flow, KICKER, transcript.title, f"{count} sentence{'s' if count != 1 else ''} · source: {transcript.source}")
     flow.paragraph([Span(INSTRUCTIONS, TEXT)])
     flow.y += 2 * MM
     indent = 9 * MM
     for number, item in enumerate(items, 1):
-        numbered(flow, f"{number}.", _sentence(face, transcript, item, pinyin_hints), indent, leading=2.1, size=SIZE)
+        numbered(flow, f"{number}.", _sentence(fonts, transcript, item, pinyin_hints), indent, leading=2.1, size=SIZE)
         flow.y += 1 * MM
     heading(flow, WORD_BANK, size=12, keep_with=20 * MM)
     _bank(flow, items)

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages flashgen's PDF output and its tests need: a Chinese font and
-# fontconfig to find it; poppler-utils to read PDFs back and a TrueType font
-# (DejaVu) for the tests. Safe to run twice; does nothing when everything is
+# fontconfig to find it; for the tests, poppler-utils to read PDFs back, a
+# TrueType font (DejaVu) and WenQuanYi Micro Hei, a common Chinese font whose
+# ǎ and ǚ are empty. Safe to run twice; does nothing when everything is
 # already installed.
 set -euo pipefail
-pkgs=(fonts-noto-cjk fontconfig poppler-utils fonts-dejavu-core)
+pkgs=(fonts-noto-cjk fontconfig poppler-utils fonts-dejavu-core fonts-wqy-microhei)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

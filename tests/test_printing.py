@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen import pdf
+from flashgen import fonts, pdf
 from flashgen.errors import ResourceError
 from flashgen.models import Example, Sentence, Token, Transcript, VocabItem
 from flashgen.print_template import example_excerpt
@@ -337,7 +337,7 @@ def test_pdf_paper_size(tmp_path: Path, paper: str, size: str) -> None:
 
 @needs_poppler
 def test_pdf_with_a_given_font_file(tmp_path: Path) -> None:
-    found = pdf.find_cjk_font()
+    found = fonts.find_cjk_font()
     assert found is not None, "fonts-noto-cjk (or another Chinese font) must be installed"
     path = pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "v.pdf", font=found.file, generated=DAY)
     lines = _run("pdffonts", str(path)).splitlines()[2:]
@@ -373,20 +373,20 @@ def test_pdf_running_head_from_page_two(long_pdf: Path) -> None:
 
 def test_font_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # macOS and Windows have no fc-list: the usual font folders are searched for known files.
-    real = pdf.find_cjk_font()
+    real = fonts.find_cjk_font()
     assert real is not None, "fonts-noto-cjk (or another Chinese font) must be installed"
-    fonts = tmp_path / "Library" / "Fonts"
-    fonts.mkdir(parents=True)
-    (fonts / "msyh.ttc").symlink_to(real.file)
-    (fonts / "unrelated.ttf").write_bytes(b"")
-    monkeypatch.setattr(pdf, "_fc_list", lambda: [])
-    monkeypatch.setattr(pdf, "FONT_DIRS", (str(tmp_path / "missing"), str(tmp_path / "Library")))
-    assert pdf.find_cjk_font() == pdf.FontChoice("Microsoft YaHei", fonts / "msyh.ttc", real.index)
+    folder = tmp_path / "Library" / "Fonts"
+    folder.mkdir(parents=True)
+    (folder / "msyh.ttc").symlink_to(real.file)
+    (folder / "unrelated.ttf").write_bytes(b"")
+    monkeypatch.setattr(fonts, "_fc_list", lambda: [])
+    monkeypatch.setattr(fonts, "FONT_DIRS", (str(tmp_path / "missing"), str(tmp_path / "Library")))
+    assert fonts.find_cjk_font() == fonts.FontChoice("Microsoft YaHei", folder / "msyh.ttc", real.index)
 
 
 def test_missing_font_raises_resource_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(pdf, "_fc_list", lambda: [])
-    monkeypatch.setattr(pdf, "FONT_DIRS", ())
+    monkeypatch.setattr(fonts, "_fc_list", lambda: [])
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
     with pytest.raises(ResourceError, match=r"no Chinese font found; install one \(Debian: apt-get install fonts-noto-cjk\)"):
         pdf.write_vocab_pdf(transcript(), vocab(), tmp_path / "v.pdf")
     assert not any(tmp_path.iterdir())
@@ -401,16 +401,16 @@ def test_bad_font_file_raises_resource_error(tmp_path: Path, name: str) -> None:
 
 
 def test_font_preference(monkeypatch: pytest.MonkeyPatch) -> None:
-    fonts = [
+    installed = [
         (Path("/fonts/wqy.ttc"), ["WenQuanYi Zen Hei"], "Regular", 0),
         (Path("/fonts/NotoSansCJK-Bold.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Bold"], "Bold", 2),
         (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans Mono CJK SC"], "Regular", 7),
         (Path("/fonts/NotoSansCJK-Regular.ttc"), ["Noto Sans CJK SC", "Noto Sans CJK SC Regular"], "Regular", 2),
     ]
-    monkeypatch.setattr(pdf, "_fc_list", lambda: fonts)
-    assert pdf.find_cjk_font() == pdf.FontChoice("Noto Sans CJK SC", Path("/fonts/NotoSansCJK-Regular.ttc"), 2)
-    monkeypatch.setattr(pdf, "_fc_list", lambda: fonts[:1])
-    assert pdf.find_cjk_font() == pdf.FontChoice("WenQuanYi Zen Hei", Path("/fonts/wqy.ttc"))
+    monkeypatch.setattr(fonts, "_fc_list", lambda: installed)
+    assert fonts.find_cjk_font() == fonts.FontChoice("Noto Sans CJK SC", Path("/fonts/NotoSansCJK-Regular.ttc"), 2)
+    monkeypatch.setattr(fonts, "_fc_list", lambda: installed[:1])
+    assert fonts.find_cjk_font() == fonts.FontChoice("WenQuanYi Zen Hei", Path("/fonts/wqy.ttc"))
 
 
 # ---------------------------------------------------------------- the bundled sample through the real pipeline

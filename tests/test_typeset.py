@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import pdf
+from flashgen import fonts
 from flashgen.pdf_canvas import Canvas
 from flashgen.typeset import ZWSP, Blank, Line, Span, Style, Typesetter
 
@@ -20,7 +20,7 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 @pytest.fixture(scope="module")
 def typesetter() -> Typesetter:
-    return Typesetter(Canvas(pdf.load_face()))
+    return Typesetter(Canvas(fonts.load_fonts()))
 
 
 def _text(line: Line) -> str:
@@ -76,7 +76,7 @@ def test_blank_keeps_the_following_comma(typesetter: Typesetter) -> None:
 @given(st.text(alphabet=st.sampled_from(list("中国外交政策，。“”《》abc xyz 123") + [ZWSP, "\n"]), max_size=80),
        st.floats(min_value=12, max_value=300))
 def test_wrap_keeps_every_character(text: str, width: float) -> None:
-    typesetter = Typesetter(Canvas(pdf.load_face()))
+    typesetter = Typesetter(Canvas(fonts.load_fonts()))
     lines = typesetter.wrap([Span(text, Style(9))], width)
     shown = "".join(_text(line) for line in lines)
     # Only spaces at line ends, zero-width spaces and newlines are dropped.
@@ -87,7 +87,7 @@ def test_wrap_keeps_every_character(text: str, width: float) -> None:
 
 @needs_poppler
 def test_canvas_text_round_trips_through_poppler(tmp_path: Path) -> None:
-    canvas = Canvas(pdf.load_face(), "标题 title")
+    canvas = Canvas(fonts.load_fonts(), "标题 title")
     page = canvas.new_page(300, 200)
     canvas.text(page, 20, 40, "人类命运共同体 rénlèi mìngyùn gòngtóngtǐ", 10, bold=True)
     canvas.text(page, 20, 60, "“一国两制” — ǚ ü", 10, (0.9, 0, 0))
@@ -99,15 +99,15 @@ def test_canvas_text_round_trips_through_poppler(tmp_path: Path) -> None:
     assert "人类命运共同体 rénlèi mìngyùn gòngtóngtǐ" in text and "“一国两制” — ǚ ü" in text
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Title:\s+标题 title", info)
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
-    assert len(fonts) == 1
-    assert re.match(r"[A-Z]{6}\+", fonts[0].split()[0])  # a subset
+    embedded = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert len(embedded) == 1
+    assert re.match(r"[A-Z]{6}\+", embedded[0].split()[0])  # a subset
 
 
 @needs_poppler
 def test_canvas_draws_real_glyphs(tmp_path: Path) -> None:
     # Rendered by poppler, a drawn character puts ink on the page (a broken glyph mapping draws nothing or boxes).
-    canvas = Canvas(pdf.load_face())
+    canvas = Canvas(fonts.load_fonts())
     page = canvas.new_page(100, 60)
     canvas.text(page, 10, 40, "国", 40)
     path = tmp_path / "g.pdf"
@@ -132,8 +132,8 @@ def test_truetype_fonts_embed_too(tmp_path: Path) -> None:
     canvas.text(page, 10, 40, "pīnyīn — ǚ ü Zhōngguó", 12)
     path = tmp_path / "t.pdf"
     path.write_bytes(canvas.to_bytes())
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    assert "CID TrueType" in fonts
+    embedded = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "CID TrueType" in embedded
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "pīnyīn — ǚ ü Zhōngguó" in text
 
@@ -142,12 +142,12 @@ def test_a_font_without_chinese_is_refused(tmp_path: Path) -> None:
     from flashgen.errors import ResourceError
 
     with pytest.raises(ResourceError, match="has no Chinese characters"):
-        pdf.load_face(DEJAVU)
+        fonts.load_face(DEJAVU)
 
 
 def test_cross_reference_table_points_at_every_object() -> None:
     # Viewers silently rebuild a broken table (poppler does): check the offsets themselves.
-    canvas = Canvas(pdf.load_face(), "标题")
+    canvas = Canvas(fonts.load_fonts(), "标题")
     for n in range(3):
         page = canvas.new_page(200, 100)
         canvas.text(page, 10, 40, f"第{n + 1}页 page", 12)
@@ -170,3 +170,48 @@ def test_unknown_paper_is_refused() -> None:
     assert round(paper("letter", (10, 10, 10, 10)).inner_width, 2) == round(612 - 2 * 10 * 72 / 25.4, 2)
     with pytest.raises(ValueError, match="paper must be one of a4, letter"):
         paper("a5", (10, 10, 10, 10))
+
+
+def _hanzi_only_font(tmp_path: Path) -> Path:
+    """A Chinese font without Latin letters: the system's CJK font cut down to a few hanzi."""
+    import uharfbuzz as hb
+
+    real = fonts.find_cjk_font()
+    assert real is not None, "fonts-noto-cjk (or another Chinese font) must be installed"
+    face = hb.Face(hb.Blob.from_file_path(str(real.file)), real.index)
+    wanted = hb.SubsetInput()
+    for ch in "香港中国的是了人":
+        wanted.unicode_set.add(ord(ch))
+    path = tmp_path / "hanzi-only.otf"
+    path.write_bytes(bytes(hb.subset(face, wanted).blob.data))
+    return path
+
+
+@needs_poppler
+def test_pinyin_letters_the_font_lacks_come_from_a_fallback(tmp_path: Path) -> None:
+    # 香港 Xiānggǎng: with a font that has the hanzi but not ā or ǎ, the reading keeps its tones.
+    stack = fonts.load_fonts(_hanzi_only_font(tmp_path))
+    assert len(stack.faces) == 2
+    assert stack.pick("香")[0] == 0 and stack.pick("ǎ")[0] == 1 and stack.covers("ǎ")
+    canvas = Canvas(stack)
+    page = canvas.new_page(200, 80)
+    width = canvas.text(page, 10, 40, "香港 Xiānggǎng", 12)
+    assert width == pytest.approx(stack.width("香港 Xiānggǎng", 12))
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(canvas.to_bytes())
+    embedded = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert len(embedded.splitlines()[2:]) == 2
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "香港 Xiānggǎng" in text
+
+
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")  # fonts-wqy-microhei (scripts/install-system-deps.sh)
+
+
+def test_an_empty_glyph_counts_as_missing() -> None:
+    # WenQuanYi Micro Hei maps ǎ and ǚ to glyphs with no outline: drawn, 香港 would read "Xiāngg ng".
+    stack = fonts.load_fonts(WQY)
+    primary = stack.primary
+    assert primary.covers("中") and primary.covers("ā") and primary.covers(" ")
+    assert not primary.covers("ǎ") and not primary.covers("ǚ")
+    assert stack.pick("ǎ")[0] == 1 and stack.pick("ā")[0] == 0  # the fallback draws only what is missing
