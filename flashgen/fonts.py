@@ -9,6 +9,7 @@ one, has no ǎ, and a reading must never lose its tone mark.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -152,7 +153,7 @@ def _face_index(path: Path) -> int:
     return 0
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _open_face(path: Path, index: int) -> "Face":
     from .pdf_canvas import Face
 
@@ -187,8 +188,6 @@ def load_face(font: Optional[Union[str, Path]] = None) -> "Face":
         raise ResourceError(f"cannot read the font {choice.file}; pass --font PATH to another CJK font") from None
 
 
-
-
 #: What a Chinese font must draw besides hanzi: pinyin's tone-marked vowels.
 PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈŌÓǑÒ"
 #: Faces that can draw those, best first (family names for fontconfig).
@@ -221,9 +220,10 @@ def _fallback_face(missing: tuple[str, ...]) -> "Optional[Face]":
         best = min((FALLBACK_FAMILIES.index(f) for f in families if f in FALLBACK_FAMILIES), default=len(FALLBACK_FAMILIES))
         return best, style not in ("Regular", "Book"), str(path)
 
-    candidates = [(path, index) for path, _f, _s, index in sorted(_fc_list_covering(missing[0]), key=rank)]
-    candidates += [(path, _face_index(path)) for path in _known_files(FALLBACK_FILES)]
-    for path, index in candidates:
+    found = ((path, index) for path, _f, _s, index in sorted(_fc_list_covering(missing[0]), key=rank))
+    # The folders are searched only when fontconfig offers nothing that fits.
+    known = ((path, _face_index(path)) for path in _known_files(FALLBACK_FILES))
+    for path, index in itertools.chain(found, known):
         try:
             face = _open_face(path, index)
         except (ValueError, OSError):
