@@ -62,7 +62,7 @@ def build(
     """
     from .cloze import make_cloze_items
     from .deck import write_deck
-    from .printing import render_html
+    from .printing import html_chunks
 
     out = Path(outdir)
     analysis = analyse(path, options)
@@ -73,7 +73,8 @@ def build(
     stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
     result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
     progress("deck")
-    html = render_html(transcript, analysis.vocab, paper=paper)
+    # Written row by row: the list of a year of press conferences runs to tens of megabytes.
+    html = html_chunks(transcript, analysis.vocab, paper=paper)
     result.outputs.append(atomic_write(out / f"{transcript.slug}-vocab.html", html))
     progress("vocab-html")
     if pdf:

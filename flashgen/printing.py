@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
-from typing import Optional
+from typing import Iterator, Optional
 
 from .exports import CEDICT_ATTRIBUTION, hsk_label
 from .models import Transcript, VocabItem
@@ -190,22 +190,32 @@ def render_html(
     (default: today) is printed in the header so golden files can fix it. The
     footer carries the CC-CEDICT attribution.
     """
+    return "".join(html_chunks(transcript, vocab, paper=paper, group_by=group_by, study=study, generated=generated))
+
+
+_GROUPS_SLOT = "\x00groups\x00"  # where the rows go in the page around them
+
+
+def html_chunks(
+    transcript: Transcript,
+    vocab: list[VocabItem],
+    *,
+    paper: str = "a4",
+    group_by: str = "section",
+    study: bool = False,
+    generated: Optional[_dt.date] = None,
+) -> Iterator[str]:
+    """:func:`render_html`'s document in pieces, a row at a time, to write a long list without holding it whole."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     groups = group_items(transcript, vocab, group_by)
     day = (generated or _dt.date.today()).isoformat()
-    blocks, number, key = [], 0, []
-    for heading, items in groups:
-        rows = []
-        for item in items:
-            number += 1
-            rows.append(_row_html(number, item, transcript, study, ruby=True))
+    key: list[str] = []
+    if study:
+        numbered = (item for _heading, items in groups for item in items)
+        for number, item in enumerate(numbered, 1):
             meanings = _e("; ".join(item.meanings[:MAX_MEANINGS]))
             key.append(f'<li value="{number}"><b lang="zh-CN">{_e(item.hanzi)}</b> {meanings}</li>')
-        blocks.append(
-            f'<section class="group"><h2 lang="zh-CN">{_e(heading)}<span class="n">{len(items)}</span></h2>'
-            f'<table class="vocab">{_COLGROUP}<tbody>{"".join(rows)}</tbody></table></section>'
-        )
     count = len(vocab)
     meta = f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {_e(transcript.source)}"
     key_html = f'<section class="key"><h2>Answer key</h2><ol>{"".join(key)}</ol></section>' if study else ""
@@ -218,8 +228,22 @@ def render_html(
         meta=meta,
         legend=_legend(),
         toggle="" if study else TOGGLE,
-        groups="\n".join(blocks),
+        groups=_GROUPS_SLOT,
         key=key_html,
         attribution=attribution,
     )
-    return document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "screen", body)
+    page = document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "screen", body)
+    before, after = page.split(_GROUPS_SLOT)
+    yield before
+    number = 0
+    for index, (heading, items) in enumerate(groups):
+        yield (
+            ("\n" if index else "")
+            + f'<section class="group"><h2 lang="zh-CN">{_e(heading)}<span class="n">{len(items)}</span></h2>'
+            f'<table class="vocab">{_COLGROUP}<tbody>'
+        )
+        for item in items:
+            number += 1
+            yield _row_html(number, item, transcript, study, ruby=True)
+        yield "</tbody></table></section>"
+    yield after

@@ -102,3 +102,31 @@ def test_odd_characters_reach_the_pdfs_without_harm(tmp_path: Path) -> None:
                               check=True).stdout
         assert "人类命运共同体" in "".join(text.split()) or "联合国" in text
         assert "\x07" not in text and "\t" not in text
+
+
+def test_html_list_is_written_in_pieces_that_make_the_whole_document(tmp_path: Path) -> None:
+    # build streams the HTML list row by row; the file is exactly render_html's document.
+    from flashgen.pipeline import analyse
+    from flashgen.printing import html_chunks, render_html
+
+    analysis = analyse(None)
+    chunks = list(html_chunks(analysis.transcript, analysis.vocab))
+    assert len(chunks) > len(analysis.vocab)  # a piece per row at least
+    written = build_module.build(None, tmp_path, pdf=False).outputs[1]
+    assert written.name == f"{SLUG}-vocab.html"
+    assert written.read_text(encoding="utf-8") == render_html(analysis.transcript, analysis.vocab) == "".join(chunks)
+
+
+def test_a_failing_piece_leaves_no_file(tmp_path: Path) -> None:
+    from flashgen.atomic import atomic_write
+
+    def pieces():
+        yield "<html>"
+        raise RuntimeError("renderer failed")
+
+    target = tmp_path / "list.html"
+    target.write_text("previous list", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        atomic_write(target, pieces())
+    assert target.read_text(encoding="utf-8") == "previous list"
+    assert [p.name for p in tmp_path.iterdir()] == ["list.html"]
