@@ -82,11 +82,6 @@ class Face:
             self._glyphs[char] = found
         return found
 
-    def width(self, text: str, size: float) -> float:
-        """Advance width of ``text`` at ``size`` points (as :meth:`Canvas.text` draws it)."""
-        glyph = self.glyph
-        return sum(glyph(ch)[1] for ch in printable(text)) * size
-
     def covers(self, char: str) -> bool:
         """True when the font has a glyph for ``char``."""
         return self.glyph(char)[0] != 0

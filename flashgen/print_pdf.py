@@ -17,14 +17,13 @@ from .models import Transcript, VocabItem
 from .pdf_canvas import Colour, Fonts, hex_colour
 from .pdf_pages import DARK, GREY, attribution, finish, heading, start, title_block
 from .print_template import example_excerpt
-from .printing import MAX_MEANINGS, group_items, headword_size
+from .printing import MAX_MEANINGS, TONE_LEGEND, group_items, headword_size
 from .tones import TONE_COLOURS, segments
 from .typeset import MM, ZWSP, Blank, Block, Cell, Flow, Inline, Span, Style, Table
 
 TONES: dict[int, Colour] = {tone: hex_colour(colour) for tone, colour in TONE_COLOURS.items()}
 WIDTHS = (5, 17, 15, 29, 6, 28)  # percent of the text width: #, 汉字, pinyin, meaning, HSK, example
 HEADER = ("#", "汉字", "Pinyin", "Meaning", "HSK", "Example 例句")
-TEXT: Colour = (0.07, 0.07, 0.07)
 SOFT: Colour = (0.13, 0.13, 0.13)
 
 
@@ -32,12 +31,12 @@ def pinyin_spans(pinyin: str, pinyin_numbered: str, size: float) -> list[Inline]
     """The written reading, one span per syllable coloured by its tone; lines may break between syllables."""
     pieces = segments(pinyin, pinyin_numbered)
     if not pieces:
-        return [Span(pinyin, Style(size, TEXT))]
+        return [Span(pinyin, Style(size, DARK))]
     out: list[Inline] = []
     for i, (text, tone) in enumerate(pieces):
         if tone and i and pieces[i - 1][1]:
             out.append(Span(ZWSP, Style(size)))  # run-together syllables may wrap in a narrow column
-        out.append(Span(text, Style(size, TONES.get(tone, TEXT))))
+        out.append(Span(text, Style(size, TONES.get(tone, DARK))))
     return out
 
 
@@ -55,8 +54,8 @@ def _meaning_cell(item: VocabItem, study: bool, column: float) -> Cell:
     if meanings:
         if item.composed:
             spans.append(Span("≈ ", Style(9.5, GREY)))  # composed from its parts
-        spans.append(Span(meanings[0], Style(9.5, TEXT, bold=True)))
-        spans.extend(Span("; " + m, Style(9.5, TEXT)) for m in meanings[1:])
+        spans.append(Span(meanings[0], Style(9.5, DARK, bold=True)))
+        spans.extend(Span("; " + m, Style(9.5, DARK)) for m in meanings[1:])
     blocks = [Block(spans)]
     if item.measure_words:
         blocks.append(Block([Span("MW: " + ", ".join(item.measure_words), Style(8, (0.2, 0.2, 0.2)))], space_before=1))
@@ -76,7 +75,7 @@ def _example_cell(item: VocabItem, transcript: Transcript) -> Cell:
 
 
 def _row(number: int, item: VocabItem, transcript: Transcript, study: bool, meaning_width: float) -> list[Cell]:
-    hanzi: list[Block] = [Block([Span(item.hanzi, Style(HANZI_SIZES[headword_size(item.hanzi)], TEXT, bold=True))])]
+    hanzi: list[Block] = [Block([Span(item.hanzi, Style(HANZI_SIZES[headword_size(item.hanzi)], DARK, bold=True))])]
     if item.traditional and item.traditional != item.hanzi:
         hanzi.append(Block([Span("繁 " + item.traditional, Style(8, GREY))], space_before=1))
     return [
@@ -84,15 +83,14 @@ def _row(number: int, item: VocabItem, transcript: Transcript, study: bool, mean
         hanzi,
         [Block(pinyin_spans(item.pinyin, item.pinyin_numbered, 10))],
         _meaning_cell(item, study, meaning_width),
-        [Block([Span(hsk_label(item.hsk) or "–", Style(8.5, TEXT))], align="center")],
+        [Block([Span(hsk_label(item.hsk) or "–", Style(8.5, DARK))], align="center")],
         _example_cell(item, transcript),
     ]
 
 
 def _legend() -> list[Inline]:
-    samples = [("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5)]
     spans: list[Inline] = [Span("Tones: ", Style(8, (0.2, 0.2, 0.2)))]
-    spans += [Span(f"{mark} {name}   ", Style(8, TONES[tone])) for name, mark, tone in samples]
+    spans += [Span(f"{mark} {name}   ", Style(8, TONES[tone])) for name, mark, tone in TONE_LEGEND]
     return spans
 
 

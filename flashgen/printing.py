@@ -155,9 +155,12 @@ _COLGROUP = (
 )
 
 
+#: The tone legend of both printed lists: (name, sample syllable, tone).
+TONE_LEGEND = (("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5))
+
+
 def _legend() -> str:
-    samples = [("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5)]
-    spans = "".join(f'<span class="t{t}">{mark} {name}</span>' for name, mark, t in samples)
+    spans = "".join(f'<span class="t{t}">{mark} {name}</span>' for name, mark, t in TONE_LEGEND)
     return f"Tones: {spans}"
 
 
