@@ -1,6 +1,6 @@
 """``python -m flashgen``."""
 
-from .cli import main
+from flashgen.cli import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

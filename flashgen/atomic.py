@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Union
 
-from .errors import OutputError
+from flashgen.errors import OutputError
 
 
 def _umask() -> int:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from .atomic import atomic_write
-from .errors import ResourceError
-from .models import ClozeItem, Transcript, VocabItem
-from .pipeline import Options, PathLike, analyse
+from flashgen.atomic import atomic_write
+from flashgen.errors import ResourceError
+from flashgen.models import ClozeItem, Transcript, VocabItem
+from flashgen.pipeline import Options, PathLike, analyse
 
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
 PRINT_LIMIT = 500
@@ -60,9 +60,9 @@ def build(
     has thousands of words, too many to print; the deck and the HTML list
     always hold every item.
     """
-    from .cloze import make_cloze_items
-    from .deck import write_deck
-    from .printing import html_chunks
+    from flashgen.study.cloze import make_cloze_items
+    from flashgen.anki.deck import write_deck
+    from flashgen.printed.vocab_html import html_chunks
 
     out = Path(outdir)
     analysis = analyse(path, options)
@@ -87,7 +87,7 @@ def _write_pdfs(result: BuildResult, vocab: list[VocabItem], cloze: list[ClozeIt
                 out: Path, *, font: Optional[PathLike], paper: str, print_limit: Optional[int],
                 progress: Callable[[str], None]) -> None:
     """The printed list and the worksheet; a missing font skips both with a warning."""
-    from .pdf import write_vocab_pdf, write_worksheet_pdf
+    from flashgen.printed.pdf import write_vocab_pdf, write_worksheet_pdf
 
     printed = vocab[:print_limit] if print_limit else vocab
     if len(printed) < len(vocab):

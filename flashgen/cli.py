@@ -13,7 +13,7 @@ from typing import Any, Callable, Optional
 
 import click
 
-from . import __version__
+from flashgen import __version__
 
 # No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
@@ -24,7 +24,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import FlashgenError
+        from flashgen.errors import FlashgenError
 
         try:
             return func(*args, **kwargs)
@@ -57,7 +57,7 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(include_names: bool, min_hsk: Optional[int], known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: str, overrides: Optional[str]) -> Any:
-    from .pipeline import Options
+    from flashgen.pipeline import Options
 
     return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides)
 
@@ -85,10 +85,10 @@ def cli() -> None:
 def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str, group_by: str, font: Optional[str],
           study: bool, **filters: Any) -> None:
     """List the transcript's vocabulary, ranked: readings, meanings, levels."""
-    from . import outputs
-    from .table import use_colour
+    from flashgen import commands
+    from flashgen.export.table import use_colour
 
-    text = outputs.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
+    text = commands.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
                          font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
@@ -103,9 +103,9 @@ def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str
 @_friendly
 def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> None:
     """Show the transcript's sentences with paragraph, section, speaker and tokens."""
-    from . import outputs
+    from flashgen import commands
 
-    text = outputs.sentences(transcript, fmt, output)
+    text = commands.sentences(transcript, fmt, output)
     if text is not None:
         click.echo(text, nl=False)
 
@@ -123,7 +123,7 @@ def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> Non
 @_friendly
 def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, pdf: bool, print_limit: int, **filters: Any) -> None:
     """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
-    from .build import STEPS, build as do_build
+    from flashgen.build import STEPS, build as do_build
 
     options = _options(**filters)
     if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
@@ -155,9 +155,9 @@ def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str
 @_friendly
 def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str, seed: int, limit: Optional[int], paper: str, font: Optional[str]) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
-    from . import outputs
+    from flashgen import commands
 
-    text = outputs.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
+    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -173,8 +173,8 @@ def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
-    from .lookup import lookup as do_lookup
-    from .table import use_colour, vocab_table
+    from flashgen.study.lookup import lookup as do_lookup
+    from flashgen.export.table import use_colour, vocab_table
 
     items = do_lookup(list(words), hsk_standard=hsk_standard)
     if fmt == "json":
@@ -202,7 +202,7 @@ def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_pe
     Answers are read one per line (so they can be piped in). Ctrl-D ends the
     session; Ctrl-C ends it too, with the summary and exit status 130.
     """
-    from .quiz import run_quiz
+    from flashgen.quiz import run_quiz
 
     result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
     if result.interrupted:
@@ -214,7 +214,7 @@ def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_pe
 @_friendly
 def stats(progress: Optional[str]) -> None:
     """Show what is due, learned, and the retention so far, per quiz mode."""
-    from .quiz import stats_report
+    from flashgen.quiz import stats_report
 
     click.echo(stats_report(progress))
 

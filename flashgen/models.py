@@ -154,3 +154,11 @@ class ClozeItem:
     def to_json(self) -> dict[str, Any]:
         """The cloze JSON contract (extra keys are additive)."""
         return asdict(self)
+
+
+@dataclass
+class Analysis:
+    """A transcript taken through the pipeline: what every renderer starts from."""
+
+    transcript: Transcript  # sentences carry their tokens and readings
+    vocab: list[VocabItem] = field(default_factory=list)

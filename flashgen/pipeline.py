@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from .models import Transcript, VocabItem
-from .vocab import Filters
+from flashgen.models import Analysis, Transcript
+from flashgen.study.vocab import Filters
 
 PathLike = Union[str, Path]
 
@@ -41,14 +41,6 @@ class Options:
         )
 
 
-@dataclass
-class Analysis:
-    """A transcript taken through the pipeline."""
-
-    transcript: Transcript  # sentences carry their tokens and readings
-    vocab: list[VocabItem] = field(default_factory=list)
-
-
 def default_overrides_path() -> Path:
     """The user's overrides file, kept outside every output folder so it survives rebuilds."""
     env = os.environ.get("FLASHGEN_OVERRIDES")
@@ -63,7 +55,7 @@ def load_known(path: Optional[PathLike]) -> frozenset[str]:
     """Words from a known-words file (one per line; anything after a tab or space is ignored)."""
     if path is None:
         return frozenset()
-    from .reader import read_text
+    from flashgen.source.reader import read_text
 
     words = set()
     for line in read_text(str(path)).splitlines():
@@ -75,10 +67,10 @@ def load_known(path: Optional[PathLike]) -> frozenset[str]:
 
 def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None) -> Transcript:
     """Read and structure a transcript: a file, raw text, or (neither) the bundled sample."""
-    from .reader import load_sample_text, read_text
-    from .structure import parse_transcript
+    from flashgen.source.reader import load_sample_text, read_text
+    from flashgen.source.structure import parse_transcript
 
-    from .script import to_simplified
+    from flashgen.source.convert import to_simplified
 
     if text is not None:
         name = "<text>"
@@ -92,9 +84,9 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None)
 
 def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, *, text: Optional[str] = None) -> Analysis:
     """Run the pipeline on a transcript file (None: the bundled sample) or on ``text``."""
-    from .annotate import annotate
-    from .meaning import load_overrides
-    from .vocab import build_vocab
+    from flashgen.study.annotate import annotate
+    from flashgen.chinese.meaning import load_overrides
+    from flashgen.study.vocab import build_vocab
 
     options = options or Options()
     transcript = load_transcript(path, text)

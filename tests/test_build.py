@@ -21,7 +21,7 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: p
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C while the PDF is drawn
 
-    monkeypatch.setattr("flashgen.print_pdf.render_pdf", interrupted)
+    monkeypatch.setattr("flashgen.printed.vocab_pdf.render_pdf", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_module.build(None, out)
     assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
@@ -33,7 +33,7 @@ def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch
     def no_font(*args: object, **kwargs: object) -> None:
         raise ResourceError("no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH")
 
-    monkeypatch.setattr("flashgen.pdf.load_fonts", no_font)
+    monkeypatch.setattr("flashgen.printed.pdf.load_fonts", no_font)
     result = build_module.build(None, tmp_path)
     names = sorted(p.name for p in result.outputs)
     assert names == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]
@@ -107,7 +107,7 @@ def test_odd_characters_reach_the_pdfs_without_harm(tmp_path: Path) -> None:
 def test_html_list_is_written_in_pieces_that_make_the_whole_document(tmp_path: Path) -> None:
     # build streams the HTML list row by row; the file is exactly render_html's document.
     from flashgen.pipeline import analyse
-    from flashgen.printing import html_chunks, render_html
+    from flashgen.printed.vocab_html import html_chunks, render_html
 
     analysis = analyse(None)
     chunks = list(html_chunks(analysis.transcript, analysis.vocab))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.cloze import (
+from flashgen.study.cloze import (
     CLOZE_RE,
     MAX_CLOZE_CHARS,
     cloze_segments,
@@ -19,11 +19,12 @@ from flashgen.cloze import (
     short_english,
     strip_markup,
 )
-from flashgen.glossary import glossary
+from flashgen.chinese.glossary import glossary
 from flashgen.models import ClozeItem, Sentence, Token, Transcript, VocabItem
-from flashgen.pipeline import Analysis, analyse
-from flashgen.reading import sentence_numbered, sentence_pinyin
-from flashgen.tones import numbered_to_marked
+from flashgen.models import Analysis
+from flashgen.pipeline import analyse
+from flashgen.chinese.reading import sentence_numbered, sentence_pinyin
+from flashgen.chinese.tones import numbered_to_marked
 
 GOLDEN = Path(__file__).parent / "golden" / "cloze"
 BREAKS = set("，、；：—")
@@ -317,7 +318,7 @@ def test_toy_golden_json():
 def test_each_sentence_and_answers_is_built_once(monkeypatch):
     # A run-on sentence naming 多边主义 ("multilateralism") thirty times has thirty windows
     # asking the same word: one item, built once (building each took minutes on a 1.5 MB text).
-    import flashgen.cloze as cloze_module
+    import flashgen.study.cloze as cloze_module
 
     built = []
     real_build = cloze_module._build

@@ -6,8 +6,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from flashgen.cloze import make_cloze_items
-from flashgen.deck import write_deck
+from flashgen.study.cloze import make_cloze_items
+from flashgen.anki.deck import write_deck
 
 DECKS = Path(__file__).resolve().parents[1] / "decks"
 

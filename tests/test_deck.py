@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flashgen.cloze import make_cloze_items
+from flashgen.study.cloze import make_cloze_items
 
 import json
 import os
@@ -19,8 +19,8 @@ pytest.importorskip("anki")
 
 from anki_helpers import import_apkg, notes_by_guid, open_collection, render_all, visible_text  # noqa: E402
 
-from flashgen import deck  # noqa: E402
-from flashgen import deck_templates as tpl  # noqa: E402
+from flashgen.anki import deck  # noqa: E402
+from flashgen.anki import templates as tpl  # noqa: E402
 from flashgen.errors import OutputError  # noqa: E402
 from flashgen.models import ClozeItem, Example, Gloss, Transcript, VocabItem  # noqa: E402
 
@@ -502,7 +502,7 @@ def test_highlight_and_blank_escape_first() -> None:
 
 
 def test_css_is_self_contained_and_has_night_mode() -> None:
-    from flashgen.tones import TONE_COLOURS
+    from flashgen.chinese.tones import TONE_COLOURS
 
     css = tpl.CSS
     for banned in ("url(", "@import", "http:", "https:", "@font-face"):

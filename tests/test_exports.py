@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from flashgen.exports import (
+from flashgen.export.files import (
     CEDICT_ATTRIBUTION,
     COLUMNS,
     hsk_label,

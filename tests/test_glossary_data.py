@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.tones import mark_syllable, numbered_to_marked
+from flashgen.chinese.tones import mark_syllable, numbered_to_marked
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "data" / "glossary.tsv"

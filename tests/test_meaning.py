@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from flashgen.errors import InputError
-from flashgen.lexicon import Entry
-from flashgen.meaning import Meaning, Override, compose, dictionary_meaning, load_overrides, merge_meanings, split_senses
+from flashgen.chinese.lexicon import Entry
+from flashgen.chinese.meaning import Meaning, Override, compose, dictionary_meaning, load_overrides, merge_meanings, split_senses
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from flashgen import fonts, pdf
+from flashgen.printed import fonts
+from flashgen.printed import pdf
 from flashgen.errors import ResourceError
 from flashgen.models import Example, Sentence, Token, Transcript, VocabItem
-from flashgen.print_template import example_excerpt
-from flashgen.printing import (
+from flashgen.printed.content import example_excerpt
+from flashgen.printed.vocab_html import (
     NO_HSK_GROUP,
     OPENING_GROUP,
     TERMS_GROUP,
@@ -23,7 +24,7 @@ from flashgen.printing import (
     pinyin_html,
     render_html,
 )
-from flashgen.tones import numbered_to_marked
+from flashgen.chinese.tones import numbered_to_marked
 
 DAY = datetime.date(2024, 5, 1)
 H1 = "携手构建人类命运共同体"  # "build a community with a shared future for mankind together"
@@ -458,7 +459,7 @@ def test_sample_pdf(sample: tuple[Transcript, list[VocabItem]], tmp_path: Path) 
     ],
 )
 def test_answer_key_columns(heights: list[float], room: float, columns: tuple) -> None:
-    from flashgen.print_pdf import _fill_columns
+    from flashgen.printed.vocab_pdf import _fill_columns
 
     assert _fill_columns(heights, room) == columns
 

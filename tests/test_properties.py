@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from flashgen.cloze import make_cloze_items, strip_markup
+from flashgen.study.cloze import make_cloze_items, strip_markup
 from flashgen.pipeline import analyse
 from flashgen.quiz.check import _normalise, check_pinyin
-from flashgen.tones import normalise_u, numbered_to_marked
+from flashgen.chinese.tones import normalise_u, numbered_to_marked
 
 SYLLABLES = ["zhong", "guo", "ren", "lei", "ming", "yun", "gong", "tong", "ti", "lü", "nü", "xue", "an", "er", "shi", "jie", "duo", "bian"]
 # Words and terms of the seed, punctuation and noise to build transcripts from.

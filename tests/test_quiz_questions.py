@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from flashgen.quiz.questions import _similar
-from flashgen.ansi import Painter
-from flashgen.tones import segments
+from flashgen.export.ansi import Painter
+from flashgen.chinese.tones import segments
 
 
 def test_hanzi_options_are_of_the_same_kind(sample_analysis) -> None:

@@ -16,7 +16,7 @@ from typing import Optional
 import pytest
 
 from flashgen.models import ClozeItem, Example, VocabItem
-from flashgen.ansi import Painter, colour_wanted
+from flashgen.export.ansi import Painter, colour_wanted
 from flashgen.quiz.render import excerpt
 from flashgen.quiz.session import SessionConfig, SessionResult, run_session
 from flashgen.quiz.store import ProgressStore

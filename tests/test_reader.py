@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import reader
+from flashgen.source import reader
 from flashgen.errors import InputError
-from flashgen.hanzi import count_hanzi, is_hanzi
-from flashgen.reader import SAMPLE_NAME, decode, html_to_text, load_sample_text, read_text
-from flashgen.structure import parse_transcript
+from flashgen.chinese.hanzi import count_hanzi, is_hanzi
+from flashgen.source.reader import SAMPLE_NAME, decode, html_to_text, load_sample_text, read_text
+from flashgen.source.structure import parse_transcript
 
 SEED = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashgen.reading import numbered, sentence_pinyin, syllables_to_marked, to_zhuyin
+from flashgen.chinese.reading import numbered, sentence_pinyin, syllables_to_marked, to_zhuyin
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.pipeline import analyse
-from flashgen.script import simplified_of, to_simplified
+from flashgen.source.convert import simplified_of, to_simplified
 
 TRADITIONAL = "外交部發言人：我們堅定維護多邊主義，推動構建人類命運共同體。中方願同各國加強合作。\n"
 SIMPLIFIED = "外交部发言人：我们坚定维护多边主义，推动构建人类命运共同体。中方愿同各国加强合作。\n"

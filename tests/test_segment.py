@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from flashgen.annotate import annotate
+from flashgen.study.annotate import annotate
 from flashgen.models import Sentence
-from flashgen.segment import segment
+from flashgen.chinese.segment import segment
 
 
 def _words(text: str) -> list[str]:
@@ -108,6 +108,6 @@ def test_unknown_words_split_into_likeliest_parts(text: str, words: list[str]) -
     ],
 )
 def test_person_tags_are_checked_against_the_dictionary(word: str, flag: str) -> None:
-    from flashgen.segment import _retag
+    from flashgen.chinese.segment import _retag
 
     assert _retag(word, "nr") == flag

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flashgen.models import KINDS
-from flashgen.hanzi import is_hanzi
-from flashgen.reader import SAMPLE_NAME, read_text
-from flashgen.structure import MAX_SENTENCE_CHARS, make_slug, parse_transcript, split_sentences
+from flashgen.chinese.hanzi import is_hanzi
+from flashgen.source.reader import SAMPLE_NAME, read_text
+from flashgen.source.structure import MAX_SENTENCE_CHARS, make_slug, parse_transcript, split_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
 

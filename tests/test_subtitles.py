@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from flashgen.reader import decode
-from flashgen.structure import parse_transcript
-from flashgen.subtitles import looks_like_subtitles, subtitles_to_text
+from flashgen.source.reader import decode
+from flashgen.source.structure import parse_transcript
+from flashgen.source.subtitles import looks_like_subtitles, subtitles_to_text
 
 SRT = """1
 00:00:01,000 --> 00:00:04,200

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from flashgen.tones import mark_syllable, numbered_to_marked, strip_marks, syllables, tone_of_marked, tones
+from flashgen.chinese.tones import mark_syllable, numbered_to_marked, strip_marks, syllables, tone_of_marked, tones
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashgen import fonts
-from flashgen.pdf_canvas import Canvas
-from flashgen.typeset import ZWSP, Blank, Line, Span, Style, Typesetter
+from flashgen.printed import fonts
+from flashgen.printed.pdf_canvas import Canvas
+from flashgen.printed.typeset import ZWSP, Blank, Line, Span, Style, Typesetter
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed; CI installs it")
 
@@ -125,7 +125,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # fonts-dejavu
 @needs_poppler
 def test_truetype_fonts_embed_too(tmp_path: Path) -> None:
     # Noto CJK is CFF; a TrueType (glyf) font takes the other path (CIDFontType2, FontFile2).
-    from flashgen.pdf_canvas import Face
+    from flashgen.printed.pdf_canvas import Face
 
     canvas = Canvas(Face(DEJAVU))
     page = canvas.new_page(200, 100)
@@ -165,7 +165,7 @@ def test_cross_reference_table_points_at_every_object() -> None:
 
 
 def test_unknown_paper_is_refused() -> None:
-    from flashgen.typeset import paper
+    from flashgen.printed.typeset import paper
 
     assert round(paper("letter", (10, 10, 10, 10)).inner_width, 2) == round(612 - 2 * 10 * 72 / 25.4, 2)
     with pytest.raises(ValueError, match="paper must be one of a4, letter"):

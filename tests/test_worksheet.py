@@ -10,11 +10,11 @@ import subprocess
 
 import pytest
 
-from flashgen.cloze import cloze_segments, make_cloze_items
+from flashgen.study.cloze import cloze_segments, make_cloze_items
 from flashgen.pipeline import analyse
 from test_cloze import toy_analysis  # the hand-segmented toy transcript
-from flashgen.pdf import write_worksheet_pdf
-from flashgen.worksheet import (
+from flashgen.printed.pdf import write_worksheet_pdf
+from flashgen.printed.worksheet import (
     ANSWER_KEY,
     WORD_BANK,
     answer_pinyin,

@@ -11,18 +11,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, TextIO, Union
 
-from ..errors import FlashgenError
+from flashgen.errors import FlashgenError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models import ClozeItem, VocabItem
-    from .session import SessionResult
+    from flashgen.models import ClozeItem, VocabItem
+    from flashgen.quiz.session import SessionResult
 
 MODES = ("meaning", "pinyin", "hanzi", "cloze", "mixed")
 
 
 def progress_path(option: Union[str, Path, None] = None) -> Path:
     """``--progress`` if given, else ``$FLASHGEN_PROGRESS``, else the user data folder."""
-    from .store import default_progress_path
+    from flashgen.quiz.store import default_progress_path
 
     return Path(option).expanduser() if option else default_progress_path()
 
@@ -32,8 +32,8 @@ def load_items(transcript: Optional[str], mode: str, options: Any = None) -> tup
 
     ``options`` is a :class:`flashgen.pipeline.Options` (vocabulary filters) or None.
     """
-    from ..cloze import make_cloze_items
-    from ..pipeline import Options, analyse
+    from flashgen.study.cloze import make_cloze_items
+    from flashgen.pipeline import Options, analyse
 
     analysis = analyse(path=transcript, options=options or Options())
     cloze = make_cloze_items(analysis) if mode in ("cloze", "mixed") else []
@@ -58,8 +58,8 @@ def run_quiz(
     Returns the session's counts; ``result.interrupted`` tells that Ctrl-C ended it.
     Raises :class:`ResourceError` for an unusable progress file.
     """
-    from .session import SessionConfig, run_session
-    from .store import ProgressStore
+    from flashgen.quiz.session import SessionConfig, run_session
+    from flashgen.quiz.store import ProgressStore
 
     if mode not in MODES:
         raise FlashgenError(f"unknown quiz mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -72,7 +72,7 @@ def run_quiz(
 
 def stats_report(progress: Union[str, Path, None] = None, now: Optional[datetime] = None) -> str:
     """A small table of what is due, learned and the retention so far, per mode."""
-    from .store import ProgressStore
+    from flashgen.quiz.store import ProgressStore
 
     path = progress_path(progress)
     if not path.exists():

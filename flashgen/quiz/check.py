@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..tones import normalise_u, tones
+from flashgen.chinese.tones import normalise_u, tones
 
 RIGHT, HARD, WRONG = "right", "hard", "wrong"
 

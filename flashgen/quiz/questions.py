@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Sequence, Union
 
-from ..models import ClozeItem, VocabItem
-from ..tones import syllables, tones
-from .check import expected_syllables, meaning_alternatives
-from .store import StoredCard
+from flashgen.models import ClozeItem, VocabItem
+from flashgen.chinese.tones import syllables, tones
+from flashgen.quiz.check import expected_syllables, meaning_alternatives
+from flashgen.quiz.store import StoredCard
 
 MODES = ("meaning", "pinyin", "hanzi", "cloze")
 N_OPTIONS = 4

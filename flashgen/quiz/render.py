@@ -1,6 +1,6 @@
 """Text helpers of the quiz's feedback: review intervals and sentence excerpts.
 
-Colour (tone-coloured pinyin, emphasis) comes from :mod:`flashgen.ansi`.
+Colour (tone-coloured pinyin, emphasis) comes from :mod:`flashgen.export.ansi`.
 """
 
 from __future__ import annotations

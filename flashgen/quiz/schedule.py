@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .check import HARD, RIGHT, WRONG
+from flashgen.quiz.check import HARD, RIGHT, WRONG
 
 if TYPE_CHECKING:  # pragma: no cover
     from fsrs import Card, Scheduler

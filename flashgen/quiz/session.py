@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, Iterator, Optional, Sequence, TextIO
 
-from ..models import ClozeItem, VocabItem
-from . import questions as qs
-from .check import HARD, RIGHT, WRONG, Verdict, check_hanzi, check_meaning, check_pinyin, parse_choice
-from ..ansi import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted
-from .render import excerpt, when
-from .schedule import RATING_OF_GRADE, card_from_json, make_scheduler, new_card, review
-from .store import ProgressStore, card_number
+from flashgen.models import ClozeItem, VocabItem
+from flashgen.quiz import questions as qs
+from flashgen.quiz.check import HARD, RIGHT, WRONG, Verdict, check_hanzi, check_meaning, check_pinyin, parse_choice
+from flashgen.export.ansi import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted
+from flashgen.quiz.render import excerpt, when
+from flashgen.quiz.schedule import RATING_OF_GRADE, card_from_json, make_scheduler, new_card, review
+from flashgen.quiz.store import ProgressStore, card_number
 
 
 @dataclass

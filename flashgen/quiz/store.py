@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional, Union
 
-from ..errors import ResourceError
+from flashgen.errors import ResourceError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fsrs import Card

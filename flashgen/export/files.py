@@ -1,0 +1,181 @@
+"""Vocabulary exports as strings: CSV, TSV, Pleco flashcards and a Markdown table.
+
+Every function takes the ranked ``list[VocabItem]`` and returns the whole file
+as one string; the caller writes it with :func:`flashgen.atomic.atomic_write`.
+Output is deterministic (same items, same text) so it can be compared with
+golden files.
+
+Columns of CSV, TSV and Markdown, in order: hanzi, traditional, pinyin,
+pinyin_numbered, meaning, measure words, HSK, category, count, example.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Optional
+
+from flashgen.chinese.levels import hsk_label
+from flashgen.models import VocabItem
+
+#: Machine-friendly column names (CSV and TSV header row).
+COLUMNS: tuple[str, ...] = (
+    "hanzi",
+    "traditional",
+    "pinyin",
+    "pinyin_numbered",
+    "meaning",
+    "measure_words",
+    "hsk",
+    "category",
+    "count",
+    "example",
+)
+
+#: Human-readable headers of the Markdown table, same order as COLUMNS.
+MARKDOWN_HEADERS: tuple[str, ...] = (
+    "Hanzi",
+    "Traditional",
+    "Pinyin",
+    "Pinyin (numbered)",
+    "Meaning",
+    "Measure words",
+    "HSK",
+    "Category",
+    "Count",
+    "Example",
+)
+
+#: Separator of several meanings (or measure words) inside one field.
+JOINER = "; "
+
+#: The attribution CC-CEDICT's licence asks for wherever its definitions appear.
+CEDICT_ATTRIBUTION = (
+    "Definitions from CC-CEDICT, © MDBG, CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/"
+)
+
+#: Pleco category names (``//`` lines): glossary terms first, then the rest.
+PLECO_TERMS = "Diplomatic terms"
+PLECO_VOCAB = "Vocabulary"
+
+_BOM = "\ufeff"
+
+
+def _one_line(text: str) -> str:
+    """Collapse tabs and line breaks to single spaces (a field must stay on one line)."""
+    return " ".join(text.split())
+
+
+def row(item: VocabItem) -> list[str]:
+    """The exported fields of one item, in :data:`COLUMNS` order, each on one line."""
+    example = item.examples[0].text if item.examples else ""
+    fields = [
+        item.hanzi,
+        item.traditional,
+        item.pinyin,
+        item.pinyin_numbered,
+        JOINER.join(item.meanings),
+        JOINER.join(item.measure_words),
+        hsk_label(item.hsk),
+        item.category or "",
+        str(item.count),
+        example,
+    ]
+    return [_one_line(f) for f in fields]
+
+
+def to_csv(items: list[VocabItem]) -> str:
+    """CSV for spreadsheets: UTF-8 BOM first (so Excel detects UTF-8), a header row, CRLF rows.
+
+    Encode the result as UTF-8 (the BOM is the string's first character).
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for item in items:
+        writer.writerow(row(item))
+    return _BOM + buf.getvalue()
+
+
+def to_tsv(items: list[VocabItem]) -> str:
+    """Tab-separated values with a header row; tabs and line breaks in fields become spaces."""
+    lines = ["\t".join(COLUMNS)]
+    lines.extend("\t".join(row(item)) for item in items)
+    return "\n".join(lines) + "\n"
+
+
+def pleco_pinyin(pinyin_numbered: str) -> str:
+    """Pinyin as Pleco's import reads it: tone numbers, syllables run together, ü as "u:".
+
+    "ren2 lei4" → "ren2lei4"; "lv4 shi1" → "lu:4shi1". Tone numbers make the
+    syllable boundaries unambiguous, so no apostrophe is needed ("xi1an1").
+    """
+    syllables = []
+    for syl in pinyin_numbered.split():
+        syl = syl.replace("ü", "u:").replace("Ü", "U:")
+        if "u:" not in syl.lower():
+            syl = syl.replace("v", "u:").replace("V", "U:")
+        syllables.append(syl)
+    return "".join(syllables)
+
+
+def pleco_headword(item: VocabItem) -> str:
+    """"simplified[traditional]" when the traditional form differs, else the simplified form."""
+    if item.traditional and item.traditional != item.hanzi:
+        return f"{item.hanzi}[{item.traditional}]"
+    return item.hanzi
+
+
+def pleco_definition(item: VocabItem) -> str:
+    """Meanings joined with "; ", then the measure words ("MW: 个 (gè)")."""
+    text = JOINER.join(item.meanings)
+    if item.measure_words:
+        mw = "MW: " + ", ".join(item.measure_words)
+        text = f"{text}{JOINER}{mw}" if text else mw
+    return _one_line(text)
+
+
+def _pleco_category(name: str) -> str:
+    # "/" nests categories in Pleco, so a slash inside a name would split it.
+    return _one_line(name.replace("/", "-"))
+
+
+def to_pleco(items: list[VocabItem], parent: Optional[str] = None) -> str:
+    """Pleco flashcard import file: ``headword<TAB>pinyin<TAB>definition`` lines.
+
+    Cards are grouped under ``//Diplomatic terms`` (glossary terms) and
+    ``//Vocabulary`` (the rest), each group keeping the ranked order; empty
+    groups are left out. With ``parent`` (e.g. the transcript title) the
+    categories nest under it: ``//<parent>/Diplomatic terms``.
+    """
+    prefix = f"//{_pleco_category(parent)}/" if parent else "//"
+    lines: list[str] = []
+    for name, group in ((PLECO_TERMS, [i for i in items if i.term]), (PLECO_VOCAB, [i for i in items if not i.term])):
+        if not group:
+            continue
+        lines.append(prefix + name)
+        for item in group:
+            fields = (pleco_headword(item), pleco_pinyin(item.pinyin_numbered), pleco_definition(item))
+            lines.append("\t".join(_one_line(f) for f in fields))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _md_cell(text: str) -> str:
+    # Backslash first, so that "\|" in the data does not turn into an escaped pipe.
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def to_markdown(items: list[VocabItem], title: Optional[str] = None) -> str:
+    """A Markdown (GFM) table of the items, ``|`` escaped, then the CC-CEDICT attribution.
+
+    With ``title`` a level-1 heading comes first.
+    """
+    out: list[str] = []
+    if title:
+        out += [f"# {_one_line(title)}", ""]
+    out.append("| " + " | ".join(MARKDOWN_HEADERS) + " |")
+    out.append("|" + "|".join("---" for _ in MARKDOWN_HEADERS) + "|")
+    for item in items:
+        out.append("| " + " | ".join(_md_cell(f) for f in row(item)) + " |")
+    out += ["", CEDICT_ATTRIBUTION]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""Renderer: printed lists and worksheets (HTML for the screen, PDF through Typst)."""

@@ -1,0 +1,81 @@
+"""Annotate stage: segment sentences and give every token its reading in context."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Mapping
+
+from flashgen.chinese.glossary import Term, glossary
+from flashgen.chinese.lexicon import lexicon
+from flashgen.chinese.meaning import Override
+from flashgen.models import Sentence, Token
+from flashgen.chinese.hanzi import has_hanzi
+from flashgen.chinese.reading import numbered, syllables_to_marked
+from flashgen.chinese.segment import cut, dictionary_word
+
+
+def token_reading(word: str, pos: str, overrides: Mapping[str, Override]) -> tuple[str, ...]:
+    """Numbered syllables of a token: overrides, then glossary, then dictionary/pypinyin."""
+    override = overrides.get(word)
+    if override and override.numbered:
+        return override.numbered
+    term: Term | None = glossary().get(word)
+    if term and term.pinyin_numbered:
+        return tuple(term.pinyin_numbered.split())
+    return numbered(word, pos)
+
+
+def marked_reading(word: str, syllables: tuple[str, ...]) -> str:
+    """Tone-marked reading as a dictionary writes it.
+
+    Glossary terms keep the glossary's own word spacing. Other long words that
+    are made of two-character-or-longer dictionary words are spaced between
+    them, as pinyin orthography asks (两国关系 liǎngguó guānxì, not liǎngguóguānxì).
+    """
+    term = glossary().get(word)
+    if term and term.pinyin and tuple(term.pinyin_numbered.split()) == syllables:
+        return term.pinyin
+    if len(word) >= 4 and len(syllables) == len(word):
+        parts = _parts(word)
+        if len(parts) > 1:
+            out, i = [], 0
+            for part in parts:
+                out.append(syllables_to_marked(syllables[i : i + len(part)]))
+                i += len(part)
+            return " ".join(out)
+    return syllables_to_marked(syllables)
+
+
+def _parts(word: str) -> list[str]:
+    """Longest dictionary words of ``word`` left to right, or [word] if any part is a single character."""
+    lex = lexicon()
+    parts, i = [], 0
+    while i < len(word):
+        for j in range(len(word) if i else len(word) - 1, i + 1, -1):
+            if word[i:j] in lex:
+                parts.append(word[i:j])
+                i = j
+                break
+        else:
+            return [word]
+    return parts
+
+
+def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None) -> list[Sentence]:
+    """Return the sentences with tokens (text, POS, pinyin); tokens join back into each text."""
+    overrides = overrides or {}
+
+    def known(word: str) -> bool:
+        return word in overrides or dictionary_word(word)
+
+    out = []
+    for sentence in sentences:
+        tokens = []
+        for word, pos in cut(sentence.text, known):
+            if has_hanzi(word):
+                syl = token_reading(word, pos, overrides)
+                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl)))
+            else:
+                tokens.append(Token(word, pos))
+        out.append(replace(sentence, tokens=tokens))
+    return out

@@ -1,0 +1,28 @@
+"""``flashgen lookup``: a word's reading, meaning and level outside any transcript."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from flashgen.study.annotate import marked_reading, token_reading
+from flashgen.errors import InputError
+from flashgen.chinese.levels import DEFAULT_STANDARD
+from flashgen.chinese.meaning import Override
+from flashgen.models import VocabItem
+from flashgen.chinese.hanzi import has_hanzi
+from flashgen.source.convert import to_simplified
+from flashgen.study.vocab import word_item
+
+
+def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hsk_standard: str = DEFAULT_STANDARD) -> list[VocabItem]:
+    """Annotate each word as the vocabulary stage would (no examples, count 0)."""
+    overrides = overrides or {}
+    items = []
+    for word in words:
+        word = to_simplified(word.strip())[0]  # 發展 is looked up as 发展
+        if not has_hanzi(word):
+            raise InputError(f"{word!r} has no Chinese characters; look up a word written in hanzi")
+        syllables = token_reading(word, "", overrides)
+        proper = bool(syllables and syllables[0][:1].isupper())
+        items.append(word_item(word, syllables, marked_reading(word, syllables), proper, overrides, hsk_standard))
+    return items

@@ -1,0 +1,183 @@
+"""Select stage: the transcript's vocabulary, annotated and ranked by usefulness.
+
+Ranking: diplomatic glossary terms first (most frequent in the text first),
+then every other word by keyness — how much more often it occurs in this text
+than in general Chinese (Zipf frequency), weighted by its count — so the words
+that make this text what it is come before the words every learner knows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Optional
+
+from flashgen.chinese.glossary import glossary
+from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
+from flashgen.chinese.lexicon import lexicon
+from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
+from flashgen.models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
+from flashgen.chinese.hanzi import has_hanzi
+from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
+
+#: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
+DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
+#: Function-word flags dropped when the word is a single character (和, 在, 也, 这, 个).
+DROP_SINGLE_FLAGS = frozenset({"p", "c", "d", "r", "f", "q", "zg", "k", "h"})
+_CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
+MAX_EXAMPLES = 3
+
+
+@dataclass
+class Filters:
+    """What the user wants in the list."""
+
+    include_names: bool = False
+    min_hsk: Optional[int] = None  # drop words graded below this level (off-list words stay)
+    known: frozenset[str] = frozenset()
+    limit: Optional[int] = None
+    terms_only: bool = False
+    hsk_standard: str = DEFAULT_STANDARD
+
+
+@dataclass
+class _Occurrences:
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def _wanted(token: Token, is_term: bool, include_names: bool) -> bool:
+    if not has_hanzi(token.text):
+        return False
+    if is_term:
+        return True
+    if token.pos in DROP_FLAGS or any(not ch.isalpha() for ch in token.text):
+        return False
+    if len(token.text) == 1 and token.pos in DROP_SINGLE_FLAGS:
+        return False
+    if token.pos in PERSON_FLAGS and not include_names:
+        return False
+    return True
+
+
+def build_vocab(
+    sentences: list[Sentence],
+    filters: Filters | None = None,
+    overrides: Mapping[str, Override] | None = None,
+) -> list[VocabItem]:
+    """Aggregate the tokens of annotated sentences into ranked vocabulary items."""
+    filters = filters or Filters()
+    overrides = overrides or {}
+    terms = glossary()
+    seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
+    total = 0
+    for sentence in sentences:
+        for token in sentence.tokens:
+            if not has_hanzi(token.text):
+                continue
+            total += 1
+            if _wanted(token, token.text in terms, filters.include_names):
+                occ = seen[token.text]
+                occ.tokens.append(token)
+                if not occ.sentences or occ.sentences[-1] is not sentence:
+                    occ.sentences.append(sentence)
+    # One sentence serves as the example of many words: its readings are worked out once
+    # (keyed by object identity, as sentences built by hand may share an index).
+    readings: dict[int, tuple[str, str]] = {}
+    items = [_item(word, occ, total, overrides, filters, readings) for word, occ in seen.items()]
+    items = [i for i in items if _kept(i, filters)]
+    items.sort(key=lambda i: (-i.score, i.hanzi))
+    return items[: filters.limit] if filters.limit else items
+
+
+def _kept(item: VocabItem, filters: Filters) -> bool:
+    if item.hanzi in filters.known or item.traditional in filters.known:
+        return False
+    if filters.terms_only and not item.term:
+        return False
+    if filters.min_hsk is not None and item.hsk is not None and item.hsk < filters.min_hsk:
+        return False
+    return bool(item.meanings)
+
+
+def _category(pos: str, pinyin: str) -> Optional[str]:
+    """"name" for persons; "place"/"organisation" only when read as a proper noun (安宁 ānníng is not a place)."""
+    if pos in PERSON_FLAGS:
+        return "name"
+    return _CATEGORY_OF_FLAG.get(pos) if pinyin[:1].isupper() else None
+
+
+def word_item(
+    word: str,
+    syllables: tuple[str, ...],
+    pinyin: str,
+    proper: bool,
+    overrides: Mapping[str, Override],
+    hsk_standard: str = DEFAULT_STANDARD,
+    fallback_category: Optional[str] = None,
+) -> VocabItem:
+    """A word's dictionary side — meanings, traditional form, levels — given its reading.
+
+    Shared by the vocabulary stage and ``flashgen lookup``; count, examples and
+    score are the caller's.
+    """
+    term = glossary().get(word)
+    found = dictionary_meaning(word, syllables, proper)
+    meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
+    return VocabItem(
+        hanzi=word,
+        traditional=found.traditional,
+        pinyin=pinyin,
+        pinyin_numbered=" ".join(syllables),
+        zhuyin=to_zhuyin(syllables),
+        meanings=meanings,
+        measure_words=list(found.measure_words),
+        hsk=hsk_level(word, hsk_standard),
+        zipf=lexicon().zipf(word),
+        term=term is not None,
+        category=term.category if term else fallback_category,
+        composed=source == "composed",
+        meaning_source=source,
+    )
+
+
+def _sentence_readings(sentence: Sentence, readings: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    """The tone-marked and numbered readings of ``sentence``, worked out once per sentence."""
+    found = readings.get(id(sentence))
+    if found is None:
+        found = (
+            sentence_pinyin([(t.text, t.pinyin) for t in sentence.tokens]),
+            sentence_numbered([(t.text, t.pinyin_numbered) for t in sentence.tokens]),
+        )
+        readings[id(sentence)] = found
+    return found
+
+
+def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters,
+          readings: dict[int, tuple[str, str]]) -> VocabItem:
+    first = occ.tokens[0]
+    pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
+    syllables = tuple(first.pinyin_numbered.split())
+    item = word_item(word, syllables, first.pinyin, prefers_proper(word, pos), overrides, filters.hsk_standard,
+                     _category(pos, first.pinyin))
+    term = glossary().get(word)
+    count = len(occ.tokens)
+    if term:
+        score = 1000.0 + count * 10 - term.rank / 1000
+    else:
+        text_zipf = math.log10(count / max(total, 1) * 1e9)
+        score = (text_zipf - max(item.zipf, 1.0)) * math.log2(1 + count)
+    examples = [
+        Example(
+            text=s.text,
+            speaker=s.speaker,
+            section=s.section,
+            sentence_index=s.index,
+            pinyin=_sentence_readings(s, readings)[0],
+            pinyin_numbered=_sentence_readings(s, readings)[1],
+        )
+        # Real sentences make better examples than headings, which repeat them in short.
+        for s in sorted(occ.sentences, key=lambda s: (s.kind in ("heading", "title"), s.index))[:MAX_EXAMPLES]
+    ]
+    return replace(item, count=count, examples=examples, pos=pos, score=round(score, 4))
