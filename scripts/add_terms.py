@@ -159,7 +159,7 @@ def _split_at_capitals(sylls: list[str], caps: list[bool]) -> str:
     return " ".join(_join(p)[:1].upper() + _join(p)[1:] for p in parts)
 
 
-def marked(term: str, syllables: list[str], name: bool = False) -> str:
+def marked(term: str, syllables: list[str], name: bool = False, idiom: bool = False) -> str:
     """Tone-marked pinyin in dictionary word spacing; proper nouns (or every word of a ``name``) capitalised.
 
     A leading pair of one-character country names is written apart (中美 Zhōng Měi).
@@ -179,12 +179,12 @@ def marked(term: str, syllables: list[str], name: bool = False) -> str:
         entries = lex.entries(word)
         proper = bool(entries) and all(e.proper for e in entries)
         country = len(word) == 1 and word in COUNTRIES and len(term) > 3
-        if proper and len(entries[0].pinyin.split()) == len(sylls) and len(sylls) > 1:
+        if proper and lex.jieba_tag(word) == "nr" and len(entries[0].pinyin.split()) == len(sylls) > 1:
             # A person's name as CC-CEDICT writes it: surname apart (毛泽东 Máo Zédōng).
             caps = [p[:1].isupper() for p in entries[0].pinyin.split()]
             if sum(caps) > 1:
                 text = _split_at_capitals(sylls, caps)
-        if name or proper or country:
+        if name or (proper and not idiom) or country:
             text = text[:1].upper() + text[1:]
         out.append(text)
     return " ".join(out)
@@ -250,7 +250,7 @@ def main() -> None:
                     note = "added by review"
             origin = "corpus" if cand else "other"
             english = " | ".join(p.strip() for p in english.split("|") if p.strip())
-            row = [hanzi, " ".join(syllables), marked(hanzi, syllables, name), english, category, note,
+            row = [hanzi, " ".join(syllables), marked(hanzi, syllables, name, category == "idiom"), english, category, note,
                    "official" if rendering == "o" else "flashgen", origin]
             existing.add(hanzi)
             new_rows.append("\t".join(row))

@@ -3,21 +3,24 @@
 jieba's global tokenizer is left alone (other code in the process may use it);
 ours loads jieba's default dictionary, then adds every glossary term with just
 the frequency needed to beat its own split (``suggest_freq``), shortest first so
-that longer terms are tuned against the shorter ones already added. jieba's
+that longer terms are tuned against the shorter ones already added. The result
+is cached as one prefix dictionary, rebuilt only when the glossary changes. jieba's
 log chatter is silenced, as in wordfreq.
 """
 
 from __future__ import annotations
 
 import logging
+import marshal
 import math
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from flashgen.cache import cache_dir, cache_key
-from flashgen.chinese.glossary import glossary
+from flashgen.cache import cache_dir, cache_key, cached_file
+from flashgen.chinese.glossary import Term, glossary, glossary_digest
 from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token
 from flashgen.chinese.hanzi import HANZI
 
@@ -95,23 +98,48 @@ def _tokenizer() -> Any:
             tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
         except OSError:
             pass  # unwritable cache: jieba falls back to the system temp folder
-        tk.initialize()
         terms = sorted(glossary().values(), key=lambda t: (len(t.hanzi), t.rank))
-        for term in terms:
-            tag = _CATEGORY_TAGS.get(term.category, "n")
-            tk.add_word(term.hanzi, tag=tag)
-            tk.suggest_freq(term.hanzi, tune=True)
-            # jieba's dictionary holds rare names and fragments (方有何) that steal a
-            # character from a term in a shorter route (中 + 方有何 beats 中方 + 有 + 何
-            # at its own count). A floor makes the term win those ties; a route with one
-            # more word still pays a whole factor of the total count, so ordinary
-            # words around the term (其中 + 方法) are not pulled apart.
-            if tk.FREQ[term.hanzi] < TERM_FREQ_FLOOR:
-                tk.add_word(term.hanzi, freq=TERM_FREQ_FLOOR, tag=tag)
+        tags = {t.hanzi: _CATEGORY_TAGS.get(t.category, "n") for t in terms}
+        # The prefix dictionary with every glossary term tuned in is cached as a whole
+        # (keyed by jieba's version and the glossary's text): a start-up loads one file
+        # instead of tuning some 4,000 terms one by one.
+        built: list[bool] = []
+
+        def build(tmp: Path) -> None:
+            _add_terms(tk, terms, tags)
+            with open(tmp, "wb") as fh:
+                marshal.dump((tk.FREQ, tk.total), fh)
+            built.append(True)
+
+        path = cached_file("jieba-terms.cache", cache_key(jieba.__version__, glossary_digest(), TERM_FREQ_FLOOR), build)
+        if not built:
+            try:
+                with open(path, "rb") as fh:
+                    tk.FREQ, tk.total = marshal.load(fh)
+                tk.initialized = True
+                tk.user_word_tag_tab.update(tags)  # what add_word records; posseg reads it
+            except (OSError, ValueError, EOFError, TypeError):
+                _add_terms(tk, terms, tags)
         pos_tokenizer = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
         pos_tokenizer.tokenizer = tk
         pos_tokenizer.word_tag_tab = _LazyTags()
         return pos_tokenizer
+
+
+def _add_terms(tk: Any, terms: list[Term], tags: dict[str, str]) -> None:
+    """Load jieba's dictionary and add every glossary term, each tuned to come out whole."""
+    tk.initialize()
+    for term in terms:
+        tag = tags[term.hanzi]
+        tk.add_word(term.hanzi, tag=tag)
+        tk.suggest_freq(term.hanzi, tune=True)
+        # jieba's dictionary holds rare names and fragments (方有何) that steal a
+        # character from a term in a shorter route (中 + 方有何 beats 中方 + 有 + 何
+        # at its own count). A floor makes the term win those ties; a route with one
+        # more word still pays a whole factor of the total count, so ordinary
+        # words around the term (其中 + 方法) are not pulled apart.
+        if tk.FREQ[term.hanzi] < TERM_FREQ_FLOOR:
+            tk.add_word(term.hanzi, freq=TERM_FREQ_FLOOR, tag=tag)
 
 
 def dictionary_word(word: str) -> bool:
