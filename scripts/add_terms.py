@@ -3,7 +3,7 @@
 
 Input: review decisions, one accepted term a line (``#`` comments allowed)::
 
-    hanzi <TAB> category[+] <TAB> English (official first, " | " between) <TAB> o|f [<TAB> note [<TAB> numbered pinyin]]
+    hanzi <TAB> category[+] <TAB> English (official first, " | " between) <TAB> o|f [<TAB> note [<TAB> numbered pinyin [<TAB> marked pinyin]]]
 
 A ``+`` after the category marks a proper name (every word of its pinyin
 capitalised). ``o`` marks an official rendering (Foreign Ministry, Xinhua, the English
@@ -38,6 +38,8 @@ CATEGORIES = {"concept", "slogan", "principle", "policy", "organisation", "docum
 SUFFIXES = set("化性式型者员家率权制界论观感力区省市县族派方法节日")
 #: One-character country or region names at the start of a term (中美 Zhōng Měi).
 COUNTRIES = set("中美俄欧日韩朝非英法德印巴澳加越菲泰蒙港澳台伊")
+#: One-character words that are always names in these terms.
+SINGLE_NAMES = {"伊"}
 
 
 def _cedict_parts(term: str) -> list[str]:
@@ -119,8 +121,10 @@ def _words(term: str) -> list[str]:
         for j in range(i + 1, n + 1):
             part = term[i:j]
             if j - i == 1 or part in lex or part in EXTRA_WORDS:
-                options.append((cost_of.get(j - i, 6.0) + best[j][0], j))
-        best[i] = min(options)
+                # Ties go to the longer first word (人均 + 可 + 支配, not 人 + 均可 + 支配).
+                options.append((cost_of.get(j - i, 6.0) + best[j][0], -j))
+        cost, end = min(options)
+        best[i] = (cost, -end)
     parts, i = [], 0
     while i < n:
         parts.append(term[i : best[i][1]])
@@ -168,9 +172,13 @@ def marked(term: str, syllables: list[str], name: bool = False, idiom: bool = Fa
 
     lex = lexicon()
     words = _words(term)
+    leading = 0
     if len(words[0]) >= 2 and words[0][0] == "中" and words[0][1] in COUNTRIES and len(term) > 2:
         head = words[0]
         words = [head[0], head[1]] + ([head[2:]] if len(head) > 2 else []) + words[1:]
+        leading = 2
+        while leading < len(words) and len(words[leading]) == 1 and words[leading] in COUNTRIES:
+            leading += 1  # 中日韩 Zhōng Rì Hán
     out, i = [], 0
     for n, word in enumerate(words):
         sylls = syllables[i : i + len(word)]
@@ -178,7 +186,9 @@ def marked(term: str, syllables: list[str], name: bool = False, idiom: bool = Fa
         text = _join(sylls)
         entries = lex.entries(word)
         proper = bool(entries) and all(e.proper for e in entries)
-        country = len(word) == 1 and word in COUNTRIES and len(term) > 3
+        # A lone one-character name: 伊 (Iran) in 伊核问题. Other single characters are
+        # common words (法 law, 加 add, 中 middle) unless they open a pair as above.
+        country = word in SINGLE_NAMES or (len(word) == 1 and word in COUNTRIES and n < leading)
         if proper and lex.jieba_tag(word) == "nr" and len(entries[0].pinyin.split()) == len(sylls) > 1:
             # A person's name as CC-CEDICT writes it: surname apart (毛泽东 Máo Zédōng).
             caps = [p[:1].isupper() for p in entries[0].pinyin.split()]
@@ -222,6 +232,7 @@ def main() -> None:
             category = category.rstrip("+")
             note = fields[4] if len(fields) > 4 and fields[4] else ""
             given = fields[5].split() if len(fields) > 5 and fields[5] else None
+            spelled = fields[6] if len(fields) > 6 and fields[6] else None
             if hanzi in existing:
                 print(f"{where}: {hanzi} already in the glossary", file=sys.stderr)
                 continue
@@ -250,7 +261,7 @@ def main() -> None:
                     note = "added by review"
             origin = "corpus" if cand else "other"
             english = " | ".join(p.strip() for p in english.split("|") if p.strip())
-            row = [hanzi, " ".join(syllables), marked(hanzi, syllables, name, category == "idiom"), english, category, note,
+            row = [hanzi, " ".join(syllables), spelled or marked(hanzi, syllables, name, category == "idiom"), english, category, note,
                    "official" if rendering == "o" else "flashgen", origin]
             existing.add(hanzi)
             new_rows.append("\t".join(row))

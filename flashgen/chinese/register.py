@@ -48,13 +48,6 @@ def _table() -> dict[str, float]:
     return parse(text)
 
 
-@lru_cache(maxsize=1)
-def floor_zipf() -> float:
-    """The Zipf value of the rarest word in the table: a word the table lacks is used less than that."""
-    table = _table()
-    return min(table.values()) if table else 0.0
-
-
 def mfa_zipf(word: str) -> float | None:
     """Zipf frequency of ``word`` in the ministry's press conferences (None when the table lacks it)."""
     return _table().get(word)
