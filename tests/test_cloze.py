@@ -10,15 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.study.cloze import (
-    CLOZE_RE,
-    MAX_CLOZE_CHARS,
-    cloze_segments,
-    make_cloze_items,
-    make_id,
-    short_english,
-    strip_markup,
-)
+from flashgen.study.cloze import MAX_CLOZE_CHARS, make_cloze_items, make_id, short_english
+from flashgen.study.cloze_syntax import CLOZE_RE, cloze_segments, strip_markup
 from flashgen.chinese.glossary import glossary
 from flashgen.models import ClozeItem, Sentence, Token, Transcript, VocabItem
 from flashgen.models import Analysis

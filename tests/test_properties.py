@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from flashgen.study.cloze import make_cloze_items, strip_markup
+from flashgen.study.cloze import make_cloze_items
+from flashgen.study.cloze_syntax import strip_markup
 from flashgen.pipeline import analyse
 from flashgen.quiz.check import _normalise, check_pinyin
 from flashgen.chinese.tones import normalise_u, numbered_to_marked

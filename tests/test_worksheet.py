@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from flashgen.study.cloze import cloze_segments, make_cloze_items
+from flashgen.study.cloze import make_cloze_items
+from flashgen.study.cloze_syntax import cloze_segments
 from flashgen.pipeline import analyse
 from test_cloze import toy_analysis  # the hand-segmented toy transcript
 from flashgen.printed.pdf import write_worksheet_pdf

@@ -46,22 +46,24 @@ from typing import Optional
 
 from flashgen.models import Sentence, Transcript
 from flashgen.chinese.hanzi import count_hanzi
+from flashgen.chinese.punctuation import (BREAKS, CLAUSE_ENDS, CLOSING, ENUMERATION_COMMA, NO_LINE_START, QUOTATION_CLOSING,
+                                          SENTENCE_ENDS, SPACES)
 
-_HARD_FINAL = frozenset("。！？；…：!?;:.")  # a unit ending in one of these ends a sentence
+_HARD_FINAL = (BREAKS - {"，", ","}) | {"."}  # a unit ending in one of these ends a sentence
 _SOFT_FINAL = frozenset("”）」』)\"")  # ends a paragraph, yet a heading may end so too
-_CLOSERS = frozenset("”’」』）》〉)]\"'")
-_ENDERS = frozenset("。！？；…!?")  # where sentences split
-_NO_SENTENCE_START = frozenset("，、,：:;")  # a split before these would leave a broken sentence
-_CONTINUATION_START = frozenset("，、。！？；：,.!?;:）)」』”’》…")  # a line starting so continues the last
+_CLOSERS = CLOSING | {"\"", "'"}
+_ENDERS = SENTENCE_ENDS | {"；"}  # where sentences split
+_NO_SENTENCE_START = (CLAUSE_ENDS - {"；"}) | {ENUMERATION_COMMA}  # a split before these would leave a broken sentence
+_CONTINUATION_START = NO_LINE_START - {"·"}  # a line starting so continues the last
 # Last characters that leave a phrase hanging ("我们还将"): a line ending so was
 # cut by a hard break. Words that also end headings (两会, 方向, 成就) are left out.
 _DANGLING_END = frozenset("的了着和与或并而且但将在把被从以于让给之其这那个们也还又再很最已，、,—-（(“‘《「『")
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉"}
-_QUOTE_CLOSERS = frozenset("”」』")  # a quotation closing after its own ender ends the sentence
+_QUOTE_CLOSERS = QUOTATION_CLOSING  # a quotation closing after its own ender ends the sentence
 _MAX_PROTECTED = 200  # a longer "quotation" is a quoted passage: split it into sentences
 #: Rule 6: longer sentences are cut (the seed's longest is 86 characters).
 MAX_SENTENCE_CHARS = 200
-_CLAUSE_CUT = re.compile(r"(?<=[，、：；,:; ])")  # after a clause mark, which stays with its clause
+_CLAUSE_CUT = re.compile("(?<=[%s])" % re.escape("".join(sorted(CLAUSE_ENDS | SPACES | {ENUMERATION_COMMA}))))  # after a clause mark, which stays with its clause
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百零〇]+[、．.]|[（(][一二三四五六七八九十百零〇\d]{1,3}[)）]"
     r"|第[一二三四五六七八九十百零〇\d]{1,3}(?:部分|章|节|節|篇|讲|講|单元|單元|课|課)|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])"
