@@ -78,14 +78,14 @@ def vocab_guid(hanzi: str) -> str:
     """GUID of the vocabulary note for ``hanzi`` (independent of transcript, reading, meaning)."""
     import genanki
 
-    return genanki.guid_for("flashgen-vocab", hanzi)
+    return str(genanki.guid_for("flashgen-vocab", hanzi))
 
 
 def cloze_guid(item_id: str) -> str:
     """GUID of the cloze note of a :class:`ClozeItem` id."""
     import genanki
 
-    return genanki.guid_for("flashgen-cloze", item_id)
+    return str(genanki.guid_for("flashgen-cloze", item_id))
 
 
 def deck_id(name: str) -> int:

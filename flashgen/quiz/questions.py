@@ -186,6 +186,11 @@ def _with_options(q: Question, right: str, distractors: list[str], rng: random.R
     return q
 
 
+def _marked(numbered: str) -> str:
+    """Numbered syllables as tone-marked pinyin written together."""
+    return "".join(s for s, _t in syllables(numbered))
+
+
 def _cloze_prompt(item: ClozeItem) -> tuple[str, str]:
     """The clause with c1 blanked (other deletions shown) and the hint of c1."""
     hint = item.hint
@@ -221,9 +226,8 @@ def build(cand: Candidate, vocab: Sequence[VocabItem], rng: random.Random, choic
         if not choices:
             return q
         q.ask = "Which reading? (1–4, or type it)"
-        marked = lambda p: "".join(s for s, _t in syllables(p))  # noqa: E731
-        variants = [marked(v) for v in _tone_variants(item.pinyin_numbered, rng, 3)]
-        return _with_options(q, marked(item.pinyin_numbered), variants, rng)
+        variants = [_marked(v) for v in _tone_variants(item.pinyin_numbered, rng, 3)]
+        return _with_options(q, _marked(item.pinyin_numbered), variants, rng)
     q = Question(cand, item.hanzi, "Meaning in English?", short_meaning(item))
     if not choices:
         return q

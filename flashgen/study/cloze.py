@@ -15,7 +15,7 @@ import random
 import re
 from typing import TYPE_CHECKING, Optional
 
-from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, ClozeItem, Gloss, Sentence, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, ClozeItem, Gloss, Hint, Sentence, Token, VocabItem
 from flashgen.study.cloze_syntax import cloze_segments, deletion, strip_markup
 from flashgen.chinese.clauses import WEAK_ENDS, grow, split_clauses, tidy
 from flashgen.chinese.hanzi import has_hanzi
@@ -232,7 +232,7 @@ def _budget(plans: list[tuple[Sentence, list[int]]], rank: dict[str, int]) -> li
     return kept
 
 
-def make_cloze_items(analysis: Analysis, *, hint: str = "english", seed: int = 0,
+def make_cloze_items(analysis: Analysis, *, hint: Hint = "english", seed: int = 0,
                      limit: Optional[int] = None) -> list[ClozeItem]:
     """Cloze items of the transcript, ordered by the best-ranked term they ask.
 
