@@ -15,7 +15,8 @@ jieba's own dictionary, which tags every entry:
   least ``MIN_END_SHARE`` of the place entries they occur in, that CC-CEDICT
   knows as a common word and that are not transliteration characters (亚 of 尼亚) (县 "county", 岛 "island"). Hong Kong's estate and
   road suffixes (邨, 道) are too rare in jieba's mainland dictionary; they are
-  listed in ``EXTRA_SUFFIXES`` below, with the reason, as is 岛.
+  listed in ``EXTRA_SUFFIXES`` below, with the reason, as is 岛; facility
+  suffixes (站 station) are left out (``FACILITY_SUFFIXES``).
 
     python3 scripts/derive_name_parts.py > data/name_parts.tsv
 """
@@ -40,6 +41,8 @@ MIN_END_SHARE = 0.5
 #: 邨 (public housing estate: 美孚新邨), 道 (road: 弥敦道, 大埔道), 苑 (housing court).
 #: 岛 (island) also ends enough transliterated names (…岛 in Japanese names) to count as one.
 EXTRA_SUFFIXES = "岛邨道苑"
+#: Facilities named after a place (旺角站 Mong Kok station, X馆, X店, X场): the place is the unit to learn.
+FACILITY_SUFFIXES = "站馆店场"
 _FOREIGN_NAME = re.compile(r"^([A-Z][A-Za-z' -]+) \(name\)$")
 
 
@@ -83,7 +86,7 @@ def place_suffixes(entries: list[tuple[str, str]], transliteration: str) -> str:
     lex = lexicon()
     chosen = [
         c for c, n in ending.items()
-        if n >= MIN_PLACES and n / inside[c] >= MIN_END_SHARE and c not in transliteration
+        if n >= MIN_PLACES and n / inside[c] >= MIN_END_SHARE and c not in transliteration and c not in FACILITY_SUFFIXES
         and any(not e.proper for e in lex.entries(c))
     ]
     chosen = sorted(chosen, key=lambda c: (-ending[c], c))

@@ -53,6 +53,29 @@ def _titles() -> frozenset[str]:
     return frozenset(t.hanzi for t in glossary().values() if t.category == "title")
 
 
+def _title(word: str) -> bool:
+    """A glossary title (总统, 外长, 行政长官) or a head of something (局长, 署长, 院长)."""
+    if word in _titles():
+        return True
+    from flashgen.chinese.lexicon import lexicon
+
+    return len(word) >= 2 and word.endswith("长") and word in lexicon()
+
+
+def _chinese_name_after_title(pairs: list[Pair], i: int) -> int:
+    """End of a three-character Chinese name cut up after a title (局长 + 林 + 世 + 雄,
+    行政长官 + 李家 + 超), or ``i`` when there is none."""
+    from flashgen.chinese.segment import _is_surname
+
+    if i == 0 or not _title(pairs[i - 1][0]) or not _hanzi(pairs[i][0]) or not _is_surname(pairs[i][0][0]):
+        return i
+    end, size = i, 0
+    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS:
+        size += len(pairs[end][0])
+        end += 1
+    return end if size == 3 and end - i >= 2 else i
+
+
 def _hanzi(word: str) -> bool:
     return all(HANZI.fullmatch(ch) for ch in word)
 
@@ -191,6 +214,8 @@ def _join_names(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
                 if flag and (n > 2 or all(f not in FUNCTION_FLAGS for _, f in run)):
                     pairs, joined = _merge(pairs, i, i + n, flag), True
                     break
+        if not joined and (end := _chinese_name_after_title(pairs, i)) > i:
+            pairs, joined = _merge(pairs, i, end, "nr"), True
         if not joined:
             end = i
             near_title = (i > 0 and pairs[i - 1][0] in titles)
