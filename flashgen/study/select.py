@@ -18,7 +18,7 @@ from typing import Optional
 
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.levels import DEFAULT_STANDARD
-from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, HskStandard, Token, VocabItem
 
 #: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
 DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
@@ -41,7 +41,7 @@ class Filters:
     known: frozenset[str] = frozenset()
     limit: Optional[int] = None
     terms_only: bool = False
-    hsk_standard: str = DEFAULT_STANDARD
+    hsk_standard: HskStandard = DEFAULT_STANDARD
 
     @property
     def basic_words_left_out(self) -> bool:

@@ -17,7 +17,7 @@ from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
-from flashgen.models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
 from flashgen.study.select import Filters, kept, wanted
@@ -87,7 +87,7 @@ def word_item(
     pinyin: str,
     proper: bool,
     overrides: Mapping[str, Override],
-    hsk_standard: str = DEFAULT_STANDARD,
+    hsk_standard: HskStandard = DEFAULT_STANDARD,
     fallback_category: Optional[str] = None,
 ) -> VocabItem:
     """A word's dictionary side — meanings, traditional form, levels — given its reading.
