@@ -38,9 +38,11 @@ class Figures:
     composed: int
 
     def line(self, name: str) -> str:
-        share = (lambda n: f"{100 * n / self.items:.1f}%") if self.items else (lambda n: "-")
-        return f"{name}: {self.items} items, {share(self.single)} single characters ({self.single}), " \
-               f"{share(self.composed)} composed meanings ({self.composed})"
+        return f"{name}: {self.items} items, {self.share(self.single)} single characters ({self.single}), " \
+               f"{self.share(self.composed)} composed meanings ({self.composed})"
+
+    def share(self, n: int) -> str:
+        return f"{100 * n / self.items:.1f}%" if self.items else "-"
 
 
 def figures(items: list[VocabItem]) -> Figures:
@@ -63,7 +65,7 @@ def _texts(args: argparse.Namespace) -> list[tuple[str, str]]:
             corpus, _, number = spec.partition(":")
             if not held_out(int(number)):
                 sys.exit(f"{spec} is not a held-out document (line numbers ≡ 7 mod 10 are)")
-            doc = next(d for d in documents(corpus, split="heldout") if d.number == int(number))  # type: ignore[arg-type]
+            doc = next(d for d in documents(corpus, split="heldout") if d.number == int(number))
             texts.append((f"{corpus}:{number} {doc.title}", doc.text))
     return texts
 
