@@ -75,6 +75,7 @@ def test_units_stay_whole(text: str, whole: str, pieces: list[str]) -> None:
         ("特朗普总统回答“会的”。", ["会", "的"]),  # quoted speech, not a name: 会的 stays two words
         ("中国有句话，叫“相由心生”。", ["心"]),  # a quoted saying keeps its words
         ("同拜登总统通了电话。", ["同", "拜登", "总统", "通"]),  # 同 (with) is no piece of the name
+        ("外交部长王毅就中国外交政策回答提问。", ["王毅", "就"]),  # 王毅 is whole: 就 (on) stays out of the name
     ],
 )
 def test_no_join_across_word_boundaries(text: str, words: list[str]) -> None:

@@ -67,10 +67,11 @@ def _chinese_name_after_title(pairs: list[Pair], i: int) -> int:
     行政长官 + 李家 + 超), or ``i`` when there is none."""
     from flashgen.chinese.segment import _is_surname
 
-    if i == 0 or not _title(pairs[i - 1][0]) or not _hanzi(pairs[i][0]) or not _is_surname(pairs[i][0][0]):
+    if i == 0 or not _title(pairs[i - 1][0]) or not _hanzi(pairs[i][0]) or not _is_surname(pairs[i][0][0]) \
+            or pairs[i][1] in PERSON_FLAGS and len(pairs[i][0]) > 1:  # 外长 + 王毅 + 就: the name is whole already
         return i
     end, size = i, 0
-    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS:
+    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS | {"d"}:
         size += len(pairs[end][0])
         end += 1
     return end if size == 3 and end - i >= 2 else i
