@@ -72,6 +72,8 @@ def build(
     progress("cloze")
     stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
     result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
+    if analysis.selection:
+        result.notes.append(f"vocabulary: {analysis.selection}")
     progress("deck")
     # Written row by row: the list of a year of press conferences runs to tens of megabytes.
     html = html_chunks(transcript, analysis.vocab, paper=paper)

@@ -178,6 +178,7 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
         "Section": esc(example.section) if example else "",
         "Category": esc(category_label(item)),
         "Source": esc(source_title),
+        "Related": "、".join(esc(w) for w in item.related),
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
 
