@@ -378,7 +378,7 @@ def test_corpus_terms_occur_in_the_derive_corpora() -> None:
 # Official renderings of mined terms: MFA, Xinhua and the English editions of the reports.
 MINED_RENDERINGS = [
     ("政治互信", "political mutual trust"),  # political mutual trust
-    ("提出严正交涉", "lodge solemn representations"),  # lodge solemn representations
+    ("社会主义市场经济体制", "socialist market economy"),  # the reports' rendering
     ("科学发展观", "Scientific Outlook on Development"),  # Hu Jintao's guiding concept
     ("社会主义初级阶段", "primary stage of socialism"),  # primary stage of socialism
     ("供给侧结构性改革", "supply-side structural reform"),  # supply-side structural reform
@@ -409,8 +409,9 @@ MINED_READINGS = [
     ("正当合法权益", "zheng4 dang4 he2 fa3 quan2 yi4"),  # legitimate rights: 正当 zhèngdàng
     ("工商行政管理", "gong1 shang1 xing2 zheng4 guan3 li3"),  # industry and commerce administration: 行 xíng
     ("流血冲突", "liu2 xue4 chong1 tu1"),  # bloody clashes: 血 xuè
-    ("摒弃冷战思维", "bing4 qi4 leng3 zhan4 si1 wei2"),  # abandon the Cold War mentality: 摒 bìng
-    ("坚持一个中国原则", "jian1 chi2 yi1 ge4 zhong1 guo2 yuan2 ze2"),  # 一 in citation tone
+    ("中意政府委员会", "zhong1 yi4 zheng4 fu3 wei3 yuan2 hui4"),  # China-Italy committee: 中意 Zhōng Yì, not zhòngyì "to like"
+    ("古为今用", "gu3 wei2 jin1 yong4"),  # make the past serve the present: 为 wéi
+    ("一视同仁", "yi1 shi4 tong2 ren2"),  # treat all alike: 一 in citation tone
     ("友好合作关系", "you3 hao3 he2 zuo4 guan1 xi4"),  # 关系 guānxì, full tone as in the rest of the file
 ]
 
