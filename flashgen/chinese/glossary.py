@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from flashgen.cache import cache_key, cached_file
 from flashgen.chinese.tones import normalise_u
@@ -29,9 +29,12 @@ FORMAT_VERSION = 2
 HEADER = ("hanzi", "pinyin_numbered", "pinyin", "english", "category", "note", "rendering", "origin")
 
 
-@dataclass(frozen=True)
-class Term:
-    """One glossary entry: the whole term, its reading and official rendering."""
+class Term(NamedTuple):
+    """One glossary entry: the whole term, its reading and official rendering.
+
+    A named tuple rather than a dataclass: some 4,000 are built at every start,
+    and a tuple is built several times faster than a frozen dataclass.
+    """
 
     hanzi: str
     pinyin_numbered: str  # "ren2 lei4 ming4 yun4 gong4 tong2 ti3" (ü as ü)
