@@ -78,9 +78,24 @@ class Stats:
     years: set[str] = field(default_factory=set)
 
 
+#: Year of each CPC National Congress, by its number as titles write it (十九大, 第十九次全国代表大会).
+CONGRESS_YEARS = {
+    "一": 1921, "二": 1922, "三": 1923, "四": 1925, "五": 1927, "六": 1928, "七": 1945, "八": 1956,
+    "九": 1969, "十": 1973, "十一": 1977, "十二": 1982, "十三": 1987, "十四": 1992, "十五": 1997,
+    "十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
+}
+CONGRESS = re.compile(r"(?:第|（|\()([一二三四五六七八九十]+)(?:次全国代表大会|大)")
+
+
 def _year(doc: Document) -> str:
+    """The document's year: its date, a year in its title, or the year of the congress it reports to."""
     found = YEAR.search(doc.date) or YEAR.search(doc.title)
-    return found.group(1) if found else f"{doc.corpus}:{doc.number}"
+    if found:
+        return found.group(1)
+    congress = CONGRESS.search(doc.title)
+    if congress and congress.group(1) in CONGRESS_YEARS:
+        return str(CONGRESS_YEARS[congress.group(1)])
+    return f"{doc.corpus}:{doc.number}"
 
 
 def _clauses(text: str) -> Iterator[str]:
