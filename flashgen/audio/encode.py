@@ -2,9 +2,10 @@
 
 One SoX pass trims the silence at both ends, mixes to mono, resamples to
 16 kHz and measures the speech's RMS level; a second applies the gain that
-brings it to :data:`TARGET_RMS_DB` (a limiter keeps the peaks below full
-scale) and encodes MP3 at :data:`BITRATE_KBPS` constant bit rate. The result
-is decoded once more to check it is a real clip of plausible length.
+brings it to :data:`TARGET_RMS_DB` (less when the peaks would pass
+:data:`PEAK_DB`: never clipped) and encodes MP3 at :data:`BITRATE_KBPS`
+constant bit rate. The result is decoded once more to check it is a real
+clip of plausible length.
 
 MP3 rather than Opus: every Anki client plays it (AnkiMobile and older
 AnkiDroid versions do not all play Ogg/Opus), and at 24 kbit/s a word costs
@@ -19,10 +20,12 @@ import subprocess
 from pathlib import Path
 
 #: Part of every clip's cache key: change it when the settings below change.
-ENCODING = "mp3-16k-24k-rms20-v1"
+ENCODING = "mp3-16k-24k-rms20-pk1-v1"
 SAMPLE_RATE = 16000
 BITRATE_KBPS = 24
 TARGET_RMS_DB = -20.0
+#: Highest peak allowed (dBFS): no clipping, room for the MP3 encoder.
+PEAK_DB = -1.0
 #: Clips shorter than this after trimming are broken (an engine that spoke nothing).
 MIN_SECONDS = 0.15
 #: And longer than this (a runaway engine).
@@ -92,11 +95,13 @@ def to_clip(raw: Path, out: Path) -> float:
     trimmed = raw.with_name(raw.name + ".trim.wav")
     report = _sox(["-t", sniff(raw), str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(trimmed),
                    *_TRIM, "stats", *_PAD])
-    found = re.search(r"RMS lev dB\s+(-?[\d.]+|-inf)", report)
-    if not found or found.group(1) == "-inf":
+    rms = re.search(r"RMS lev dB\s+(-?[\d.]+)", report)
+    peak = re.search(r"Pk lev dB\s+(-?[\d.]+)", report)
+    if not rms or not peak:
         raise EncodeError("the engine's output is silent")
-    gain = max(-30.0, min(30.0, TARGET_RMS_DB - float(found.group(1))))
-    _sox([str(trimmed), "-t", "mp3", "-C", str(BITRATE_KBPS), str(out), "gain", "-l", f"{gain:.2f}"])
+    # To the target level, unless that would push the peaks past PEAK_DB (then as loud as they allow).
+    gain = max(-30.0, min(30.0, TARGET_RMS_DB - float(rms.group(1)), PEAK_DB - float(peak.group(1))))
+    _sox([str(trimmed), "-t", "mp3", "-C", str(BITRATE_KBPS), str(out), "gain", f"{gain:.2f}"])
     seconds = duration(out)
     if not MIN_SECONDS <= seconds <= MAX_SECONDS:
         raise EncodeError(f"the clip lasts {seconds:.2f} s, not a plausible recording")
