@@ -72,6 +72,8 @@ def build(
     from flashgen.printed.vocab_html import html_chunks
 
     out = Path(outdir)
+    if audio is not None:
+        audio.check()  # a bad --tts-command fails before the analysis, not after
     analysis = analyse(path, options)
     progress("analyse")
     transcript = analysis.transcript

@@ -352,6 +352,15 @@ def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, 
         return buf.getvalue()
 
 
+_SOUND = re.compile(r"\[sound:([^\]]+)\]")
+
+
+def _used_media(package: Any, files: Mapping[str, Path]) -> dict[str, Path]:
+    """The clips the package's notes play (Anki imports no others)."""
+    used = {name for d in package.decks for note in d.notes for field in note.fields for name in _SOUND.findall(field)}
+    return {name: path for name, path in files.items() if name in used}
+
+
 def _id_counter(timestamp: float) -> Iterable[int]:
     import itertools
 
@@ -378,6 +387,7 @@ def write_deck(
     a failed build leaves any previous file at ``path`` untouched.
     """
     package, stats = build_package(transcript, vocab, cloze, audio)
-    data = _package_bytes(package, time.time() if timestamp is None else timestamp, audio.files() if audio else None)
+    media = _used_media(package, audio.files()) if audio else None
+    data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)

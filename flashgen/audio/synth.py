@@ -37,6 +37,10 @@ class AudioOptions:
     timeout: float = DEFAULT_TIMEOUT
     jobs: Optional[int] = None  # parallel clips (default: the number of cores)
 
+    def check(self) -> None:
+        """Raise :class:`flashgen.errors.InputError` now for options no engine can use (before any work)."""
+        make_engine(self.engine, voice=self.voice, command=self.command, timeout=self.timeout)
+
 
 @dataclass
 class AudioMedia:
