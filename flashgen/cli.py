@@ -209,9 +209,13 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 @click.option("--new", "new_per_day", type=click.IntRange(0), default=20, show_default=True, help="New cards per day; cards due for review come first.")
 @PROGRESS
 @click.option("--seed", type=int, help="Same seed, same order and options.")
+@click.option("--audio", type=click.Choice(["espeak", "command", "edge"]), help="Say the word after each answer where sound can play (engines as for build).")
+@click.option("--tts-command", help="With --audio command: the engine's command template (see build).")
+@click.option("--voice", help="Voice of the engine.")
 @_vocab_options
 @_friendly
-def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
+def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int],
+         audio: Optional[str], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
     """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
 
     Answers are read one per line (so they can be piped in). Ctrl-D ends the
@@ -219,7 +223,13 @@ def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_pe
     """
     from flashgen.quiz import run_quiz
 
-    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
+    speak = None
+    if audio:
+        from flashgen.audio import AudioOptions
+
+        speak = AudioOptions(audio, voice=voice, command=tts_command)
+    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress,
+                      options=_options(**filters), audio=speak)
     if result.interrupted:
         sys.exit(130)
 

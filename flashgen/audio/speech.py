@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 from flashgen.models import ClozeItem, VocabItem
 
@@ -37,6 +37,16 @@ def example_speech(item: VocabItem) -> Optional[Speech]:
 
 def cloze_speech(item: ClozeItem) -> Speech:
     return Speech(item.sentence.strip(), item.sentence_pinyin_numbered.strip())
+
+
+def answer_speech(item: Union[VocabItem, ClozeItem], by_hanzi: Mapping[str, VocabItem]) -> Optional[Speech]:
+    """The word a quiz answer is about: the item's headword, or a cloze item's first answer."""
+    if isinstance(item, VocabItem):
+        return word_speech(item)
+    term = item.answers[0] if item.answers else ""
+    if term in by_hanzi:
+        return word_speech(by_hanzi[term])
+    return Speech(term) if term else None
 
 
 def speeches(vocab: Iterable[VocabItem], cloze: Iterable[ClozeItem]) -> list[Speech]:
