@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import ResourceError
-from flashgen.models import ClozeItem, Transcript, VocabItem
+from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike, analyse
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ def build(
     options: Optional[Options] = None,
     *,
     font: Optional[PathLike] = None,
-    paper: str = "a4",
-    hint: str = "english",
+    paper: Paper = "a4",
+    hint: Hint = "english",
     seed: int = 0,
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
@@ -103,7 +103,7 @@ def build(
 
 
 def _write_pdfs(result: BuildResult, vocab: list[VocabItem], cloze: list[ClozeItem], transcript: Transcript,
-                out: Path, *, font: Optional[PathLike], paper: str, print_limit: Optional[int],
+                out: Path, *, font: Optional[PathLike], paper: Paper, print_limit: Optional[int],
                 progress: Callable[[str], None]) -> None:
     """The printed list and the worksheet; a missing font skips both with a warning."""
     from flashgen.printed.pdf import write_vocab_pdf, write_worksheet_pdf

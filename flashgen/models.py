@@ -8,7 +8,19 @@ renderers never re-segment text, they only read these fields.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Optional
+from typing import Any, Literal, Optional
+
+#: The values of the commands' options: one definition, used by the CLI's choices and the library's signatures.
+VocabFormat = Literal["table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf"]
+SentenceFormat = Literal["text", "json"]
+ClozeFormat = Literal["text", "json", "html", "pdf"]
+LookupFormat = Literal["table", "json"]
+Paper = Literal["a4", "letter"]
+Hint = Literal["english", "pinyin", "none"]
+GroupBy = Literal["section", "hsk"]
+QuizMode = Literal["meaning", "pinyin", "hanzi", "cloze", "mixed"]
+HskStandard = Literal["2025", "2021", "2.0"]
+AudioEngine = Literal["espeak", "command", "edge"]  # flashgen.audio's engines
 
 #: Sentence kinds produced by the structure stage.
 KINDS = ("title", "heading", "question", "answer", "narration")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from flashgen.models import Analysis, Transcript
+from flashgen.models import Analysis, HskStandard, Transcript
 from flashgen.study.vocab import Filters
 
 PathLike = Union[str, Path]
@@ -26,7 +26,7 @@ class Options:
     known: Optional[PathLike] = None  # file: one known word per line, excluded
     limit: Optional[int] = None
     terms_only: bool = False
-    hsk_standard: str = "2025"
+    hsk_standard: HskStandard = "2025"
     overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: the user's config file
 
     def filters(self) -> Filters:

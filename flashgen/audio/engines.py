@@ -13,10 +13,11 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Optional
+from typing import Optional, get_args
 
 from flashgen.audio.speech import Speech, pinyin_for_espeak
 from flashgen.errors import InputError
+from flashgen.models import AudioEngine
 
 #: Seconds one clip may take before it is given up.
 DEFAULT_TIMEOUT = 60.0
@@ -202,7 +203,7 @@ class Edge(Engine):
         return out
 
 
-ENGINES = ("espeak", "command", "edge")
+ENGINES: tuple[AudioEngine, ...] = get_args(AudioEngine)
 
 
 def make_engine(name: str, *, voice: Optional[str] = None, command: Optional[str] = None,

@@ -68,7 +68,7 @@ def _import_posseg() -> Any:
 
     if "jieba.posseg" in sys.modules:
         return sys.modules["jieba.posseg"]
-    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")  # type: ignore[method-assign]
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
     try:
         import jieba.posseg
     finally:

@@ -17,7 +17,7 @@ from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
-from flashgen.models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
 
@@ -38,7 +38,7 @@ class Filters:
     known: frozenset[str] = frozenset()
     limit: Optional[int] = None
     terms_only: bool = False
-    hsk_standard: str = DEFAULT_STANDARD
+    hsk_standard: HskStandard = DEFAULT_STANDARD
 
 
 @dataclass
@@ -114,7 +114,7 @@ def word_item(
     pinyin: str,
     proper: bool,
     overrides: Mapping[str, Override],
-    hsk_standard: str = DEFAULT_STANDARD,
+    hsk_standard: HskStandard = DEFAULT_STANDARD,
     fallback_category: Optional[str] = None,
 ) -> VocabItem:
     """A word's dictionary side — meanings, traditional form, levels — given its reading.
