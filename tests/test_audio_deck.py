@@ -17,12 +17,12 @@ pytest.importorskip("anki")
 
 from anki_helpers import import_apkg, notes_by_guid, open_collection  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
-from test_deck import make_cloze, make_transcript, make_vocab  # noqa: E402
 
 from flashgen.anki import deck  # noqa: E402
 from flashgen.anki import templates as tpl  # noqa: E402
 from flashgen.audio import AudioMedia, AudioOptions, encode, speeches, synthesise, word_speech  # noqa: E402
 from flashgen.cli import cli  # noqa: E402
+from flashgen.models import ClozeItem, Example, Transcript, VocabItem  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None or not encode.sox_available(),
                                 reason="espeak-ng and SoX (scripts/install-system-deps.sh)")
@@ -38,6 +38,40 @@ TINY = """银行业的合作
 
 王毅：我们坚持共商共建共享的全球治理观，推动构建人类命运共同体。
 """
+
+
+# "China is willing to work with all sides to promote the building of a community with a shared future for mankind."
+EXAMPLE = Example(text="中方愿同各方一道，推动构建人类命运共同体。", speaker="王毅", section="中国外交",
+                  pinyin_numbered="zhong1 fang1 yuan4 tong2 ge4 fang1 yi1 dao4 ， tui1 dong4 gou4 jian4 "
+                                  "ren2 lei4 ming4 yun4 gong4 tong2 ti3 。")
+
+
+def make_transcript() -> Transcript:
+    return Transcript(title="王毅答记者问", source="sample.txt", sentences=[], slug="wang-yi")
+
+
+def make_vocab() -> list[VocabItem]:
+    def item(hanzi: str, numbered: str, meaning: str, examples: list[Example]) -> VocabItem:
+        return VocabItem(hanzi=hanzi, traditional=hanzi, pinyin=numbered, pinyin_numbered=numbered, zhuyin="",
+                         meanings=[meaning], examples=examples)
+
+    return [
+        item("推动", "tui1 dong4", "to promote", [EXAMPLE]),  # 推动 to promote
+        item("人类命运共同体", "ren2 lei4 ming4 yun4 gong4 tong2 ti3", "community with a shared future for mankind",
+             [EXAMPLE]),  # the same example: one clip for both notes
+        item("银行", "yin2 hang2", "bank", []),  # 银行 bank: no example, no example clip
+    ]
+
+
+def make_cloze() -> list[ClozeItem]:
+    # "We must uphold multilateralism."
+    kept = ClozeItem(id="c-multilateral", sentence="我们要坚持多边主义。", cloze="我们要坚持{{c1::多边主义}}。",
+                     answers=["多边主义"], hint="", choices=[], speaker="王毅", section=None,
+                     sentence_pinyin_numbered="wo3 men5 yao4 jian1 chi2 duo1 bian1 zhu3 yi4 。")
+    # "No blank." — no deletion: Anki would make no card, so the deck has no note (and no clip) for it.
+    dropped = ClozeItem(id="c-none", sentence="没有填空。", cloze="没有填空。", answers=[], hint="", choices=[],
+                        speaker=None, section=None)
+    return [kept, dropped]
 
 
 @pytest.fixture()
