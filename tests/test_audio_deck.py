@@ -190,7 +190,7 @@ def test_cli_build_with_espeak_then_from_the_cache(tmp_path: Path) -> None:
     args = ["build", str(source), "-o", str(tmp_path / "out"), "--no-pdf", "--audio", "espeak"]
     first = runner.invoke(cli, args)
     assert first.exit_code == 0, first.output
-    found = re.search(r"audio \(espeak\): (\d+) clips, [\d.]+ MB \((\d+) synthesised, (\d+) from the cache\)", first.output)
+    found = re.search(r"audio \(espeak\): (\d+) clips, [\d.]+ [KM]B \((\d+) synthesised, (\d+) from the cache\)", first.output)
     assert found and int(found.group(1)) >= 15, first.output
     second = runner.invoke(cli, args)
     assert f"audio (espeak): {found.group(1)} clips" in second.output and "(0 synthesised" in second.output

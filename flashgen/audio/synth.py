@@ -71,7 +71,8 @@ class AudioMedia:
         notes, warnings = [], []
         if self.clips:
             size = sum(p.stat().st_size for p in set(self.clips.values()))
-            notes.append(f"audio ({self.engine}): {len(self.clips)} clips, {size / 1e6:.1f} MB "
+            amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} KB"
+            notes.append(f"audio ({self.engine}): {len(self.clips)} clips, {amount} "
                          f"({self.synthesised} synthesised, {self.cached} from the cache)")
         if self.unavailable:
             warnings.append(f"audio: {self.unavailable}; the deck is written without sound")
