@@ -87,6 +87,8 @@ def build(
         progress("audio")
     stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg", audio=media)
     result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
+    if analysis.selection:
+        result.notes.append(f"vocabulary: {analysis.selection}")
     if media is not None:
         notes, warnings = media.summary()
         result.notes.extend(notes)

@@ -49,7 +49,8 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Filters shared by the commands that select vocabulary."""
     decorators = [
         click.option("--include-names", is_flag=True, help="Keep person names (left out by default)."),
-        click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9)."),
+        click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9; default 3: HSK 1–2 and function words are left out)."),
+        click.option("--all", "keep_all", is_flag=True, help="Keep every word: HSK 1–2 and function words too (same as --min-hsk 1)."),
         click.option("--known", type=click.Path(exists=True, dir_okay=False), help="File of known words, one per line, to leave out."),
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
@@ -61,10 +62,14 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _options(include_names: bool, min_hsk: Optional[int], known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str]) -> "Options":
+def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str]) -> "Options":
     from flashgen.pipeline import Options
 
-    return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides)
+    if keep_all and min_hsk not in (None, 1):
+        raise click.UsageError("--all keeps every level; leave out --min-hsk or use --min-hsk 1")
+    level = 1 if keep_all else min_hsk
+    return Options(include_names=include_names, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
+                   overrides=overrides, **({} if level is None else {"min_hsk": level}))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

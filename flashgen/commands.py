@@ -44,7 +44,7 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
     if fmt == "table":
         from flashgen.export.table import vocab_table
 
-        return vocab_table(items, colour=colour)
+        return vocab_table(items, colour=colour, note=analysis.selection)
     if fmt == "json":
         return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv", "markdown", "pleco"):

@@ -124,6 +124,7 @@ class VocabItem:
     composed: bool = False  # meaning composed from parts, not found in a dictionary
     meaning_source: str = ""  # "glossary", "cedict", "override", "composed"
     score: float = 0.0  # usefulness for this text, higher first
+    related: list[str] = field(default_factory=list)  # listed sub-terms it holds and long terms it is part of
 
     def to_json(self) -> dict[str, Any]:
         """The ``vocab`` JSON contract (extra keys are additive)."""
@@ -132,6 +133,7 @@ class VocabItem:
         data["meanings"] = list(self.meanings)
         data["measure_words"] = list(self.measure_words)
         data["examples"] = [e.to_json() for e in self.examples]
+        data["related"] = list(self.related)
         return data
 
 
@@ -174,3 +176,4 @@ class Analysis:
 
     transcript: Transcript  # sentences carry their tokens and readings
     vocab: list[VocabItem] = field(default_factory=list)
+    selection: str = ""  # what the list leaves out by default ("HSK 1–2 words … left out"), for summaries

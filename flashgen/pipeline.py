@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from flashgen.models import Analysis, HskStandard, Transcript
-from flashgen.study.vocab import Filters
+from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
 
@@ -22,7 +22,7 @@ class Options:
     """Options shared by the commands (see ``flashgen vocab --help``)."""
 
     include_names: bool = False
-    min_hsk: Optional[int] = None
+    min_hsk: Optional[int] = DEFAULT_MIN_HSK  # 1 (the CLI's --all) keeps HSK 1–2 and function words
     known: Optional[PathLike] = None  # file: one known word per line, excluded
     limit: Optional[int] = None
     terms_only: bool = False
@@ -96,5 +96,6 @@ def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, 
     overrides = load_overrides(Path(overrides_path)) if overrides_path else {}
     sentences = annotate(transcript.sentences, overrides)
     transcript = Transcript(transcript.title, transcript.source, sentences, transcript.slug)
-    vocab = build_vocab(sentences, options.filters(), overrides)
-    return Analysis(transcript, vocab)
+    filters = options.filters()
+    vocab = build_vocab(sentences, filters, overrides)
+    return Analysis(transcript, vocab, selection=selection_note(filters))

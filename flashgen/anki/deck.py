@@ -184,6 +184,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Section": esc(example.section) if example else "",
         "Category": esc(category_label(item)),
         "Source": esc(source_title),
+        "Related": "、".join(esc(w) for w in item.related),
         "Audio": audio.sound(word_speech(item)) if audio else "",
         "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
