@@ -19,9 +19,9 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: p
     old_pdf.write_bytes(b"%PDF-1.7 previous list")
 
     def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt  # Ctrl-C while the PDF is drawn
+        raise KeyboardInterrupt  # Ctrl-C while Typst sets the PDF
 
-    monkeypatch.setattr("flashgen.printed.vocab_pdf.render_pdf", interrupted)
+    monkeypatch.setattr("flashgen.printed.pdf.compile_pdf", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_module.build(None, out)
     assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
