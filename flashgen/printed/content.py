@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 from typing import Optional
 
-from flashgen.export.files import hsk_label
+from flashgen.chinese.levels import hsk_label
 from flashgen.models import ClozeItem, Example, Token, Transcript, VocabItem
 
 # ---------------------------------------------------------------- the vocabulary list

@@ -17,7 +17,8 @@ from typing import Optional, Union
 
 from flashgen.atomic import atomic_write
 from flashgen.chinese.tones import TONE_COLOURS, segments
-from flashgen.export.files import CEDICT_ATTRIBUTION, hsk_label
+from flashgen.chinese.levels import hsk_label
+from flashgen.export.files import CEDICT_ATTRIBUTION
 from flashgen.models import ClozeItem, Transcript, VocabItem
 from flashgen.printed import content
 from flashgen.printed.fonts import load_fonts
@@ -38,7 +39,7 @@ def _paper(paper: str) -> str:
     return PAPERS[paper]
 
 
-def _credit() -> dict[str, str]:
+def _credit() -> dict[str, JSON]:
     """The CC-CEDICT credit split around its licence address, which the PDF makes a link."""
     match = re.search(r"https?://\S+", CEDICT_ATTRIBUTION)
     if match is None:
@@ -190,8 +191,23 @@ def write_vocab_pdf(
 
     Raises :class:`flashgen.errors.ResourceError` (no font) or :class:`flashgen.errors.OutputError` (cannot write).
     """
+    return atomic_write(path, vocab_pdf(transcript, vocab, font=font, paper=paper, group_by=group_by, study=study,
+                                        generated=generated))
+
+
+def vocab_pdf(
+    transcript: Transcript,
+    vocab: list[VocabItem],
+    *,
+    font: Optional[Union[str, Path]] = None,
+    paper: str = "a4",
+    group_by: str = "section",
+    study: bool = False,
+    generated: Optional[_dt.date] = None,
+) -> bytes:
+    """The printable vocabulary list as PDF bytes (see :func:`write_vocab_pdf`)."""
     data = vocab_data(transcript, vocab, paper=paper, group_by=group_by, study=study, generated=generated)
-    return atomic_write(path, compile_pdf("vocab.typ", data, load_fonts(font)))
+    return compile_pdf("vocab.typ", data, load_fonts(font))
 
 
 def write_worksheet_pdf(
@@ -204,5 +220,11 @@ def write_worksheet_pdf(
     pinyin_hints: bool = False,
 ) -> Path:
     """Write the cloze worksheet to ``path`` (through a temporary file and a rename); raises as above."""
+    return atomic_write(path, worksheet_pdf(transcript, items, font=font, paper=paper, pinyin_hints=pinyin_hints))
+
+
+def worksheet_pdf(transcript: Transcript, items: list[ClozeItem], *, font: Optional[Union[str, Path]] = None,
+                  paper: str = "a4", pinyin_hints: bool = False) -> bytes:
+    """The cloze worksheet as PDF bytes (see :func:`write_worksheet_pdf`)."""
     data = worksheet_data(transcript, items, paper=paper, pinyin_hints=pinyin_hints)
-    return atomic_write(path, compile_pdf("worksheet.typ", data, load_fonts(font)))
+    return compile_pdf("worksheet.typ", data, load_fonts(font))

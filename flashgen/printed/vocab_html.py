@@ -14,7 +14,8 @@ from typing import Iterator, Optional
 
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.tones import segments, syllables
-from flashgen.export.files import CEDICT_ATTRIBUTION, hsk_label
+from flashgen.chinese.levels import hsk_label
+from flashgen.export.files import CEDICT_ATTRIBUTION
 from flashgen.models import Transcript, VocabItem
 from flashgen.printed.content import (
     LIST_KICKER,
