@@ -16,7 +16,7 @@ from typing import Callable, Optional
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import ResourceError
-from flashgen.models import ClozeItem, Transcript, VocabItem
+from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike, analyse
 
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
@@ -47,8 +47,8 @@ def build(
     options: Optional[Options] = None,
     *,
     font: Optional[PathLike] = None,
-    paper: str = "a4",
-    hint: str = "english",
+    paper: Paper = "a4",
+    hint: Hint = "english",
     seed: int = 0,
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
@@ -75,6 +75,8 @@ def build(
     pdfs = _PdfJob(transcript, analysis.vocab, cloze, font=font, paper=paper, print_limit=print_limit) if pdf else None
     stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
     result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
+    if analysis.selection:
+        result.notes.append(f"vocabulary: {analysis.selection}")
     progress("deck")
     # Written row by row: the list of a year of press conferences runs to tens of megabytes.
     html = html_chunks(transcript, analysis.vocab, paper=paper)
@@ -93,7 +95,7 @@ class _PdfJob(threading.Thread):
     """
 
     def __init__(self, transcript: Transcript, vocab: list[VocabItem], cloze: list[ClozeItem], *,
-                 font: Optional[PathLike], paper: str, print_limit: Optional[int]) -> None:
+                 font: Optional[PathLike], paper: Paper, print_limit: Optional[int]) -> None:
         super().__init__(name="flashgen-pdfs", daemon=True)
         self.transcript, self.font, self.paper = transcript, font, paper
         self.printed = vocab[:print_limit] if print_limit else vocab

@@ -11,21 +11,20 @@ markup. :mod:`flashgen.printed.typst_run` compiles them; the fonts come from
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from pathlib import Path
 from typing import Optional, Union
 
 from flashgen.atomic import atomic_write
 from flashgen.chinese.tones import TONE_COLOURS, segments
 from flashgen.chinese.levels import hsk_label
-from flashgen.export.files import CEDICT_ATTRIBUTION
-from flashgen.models import ClozeItem, Transcript, VocabItem
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
+from flashgen.models import ClozeItem, GroupBy, Paper, Transcript, VocabItem
 from flashgen.printed import content
 from flashgen.printed.fonts import load_fonts
 from flashgen.printed.typst_run import JSON, compile_pdf
 
 #: Typst's names of the paper sizes flashgen offers.
-PAPERS = {"a4": "a4", "letter": "us-letter"}
+PAPERS: dict[str, str] = {"a4": "a4", "letter": "us-letter"}
 #: Point sizes of the headword size classes of :func:`~flashgen.printed.content.headword_size` (as the HTML list's CSS).
 HANZI_SIZES = {"": 14.0, "mid": 12.0, "long": 11.0, "xlong": 9.5}
 #: Column widths of the list in percent of the text width: #, 汉字, pinyin, meaning, HSK, example.
@@ -33,21 +32,19 @@ WIDTHS = (5, 17, 15, 29, 6, 28)
 ZWSP = "\u200b"  # a line may break here; nothing is drawn
 
 
-def _paper(paper: str) -> str:
+def _paper(paper: Paper) -> str:
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     return PAPERS[paper]
 
 
 def _credit() -> dict[str, JSON]:
-    """The CC-CEDICT credit split around its licence address, which the PDF makes a link."""
-    match = re.search(r"https?://\S+", CEDICT_ATTRIBUTION)
-    if match is None:
-        return {"text": CEDICT_ATTRIBUTION, "url": ""}
-    return {"text": CEDICT_ATTRIBUTION[: match.start()], "url": match.group(0)}
+    """The CC-CEDICT credit split before its licence address, which the PDF makes a link."""
+    text, url, rest = CEDICT_ATTRIBUTION.partition(CEDICT_LICENCE_URL)
+    return {"text": text, "url": url, "after": rest}
 
 
-def _common(title: str, paper: str) -> dict[str, JSON]:
+def _common(title: str, paper: Paper) -> dict[str, JSON]:
     return {
         "paper": _paper(paper),
         "title": title,
@@ -98,8 +95,8 @@ def vocab_data(
     transcript: Transcript,
     vocab: list[VocabItem],
     *,
-    paper: str = "a4",
-    group_by: str = "section",
+    paper: Paper = "a4",
+    group_by: GroupBy = "section",
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> dict[str, JSON]:
@@ -135,7 +132,7 @@ def vocab_data(
     }
 
 
-def worksheet_data(transcript: Transcript, items: list[ClozeItem], *, paper: str = "a4",
+def worksheet_data(transcript: Transcript, items: list[ClozeItem], *, paper: Paper = "a4",
                    pinyin_hints: bool = False) -> dict[str, JSON]:
     """Everything the worksheet shows, as the JSON object ``templates/worksheet.typ`` reads.
 
@@ -143,7 +140,7 @@ def worksheet_data(transcript: Transcript, items: list[ClozeItem], *, paper: str
     (measured for the blank's width, never printed there), its letter and,
     with ``pinyin_hints``, the answer's reading.
     """
-    from flashgen.study.cloze import cloze_segments
+    from flashgen.study.cloze_syntax import cloze_segments
 
     sentences: list[JSON] = []
     answers: list[JSON] = []
@@ -182,8 +179,8 @@ def write_vocab_pdf(
     path: Union[str, Path],
     *,
     font: Optional[Union[str, Path]] = None,
-    paper: str = "a4",
-    group_by: str = "section",
+    paper: Paper = "a4",
+    group_by: GroupBy = "section",
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> Path:
@@ -200,8 +197,8 @@ def vocab_pdf(
     vocab: list[VocabItem],
     *,
     font: Optional[Union[str, Path]] = None,
-    paper: str = "a4",
-    group_by: str = "section",
+    paper: Paper = "a4",
+    group_by: GroupBy = "section",
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> bytes:
@@ -216,7 +213,7 @@ def write_worksheet_pdf(
     path: Union[str, Path],
     *,
     font: Optional[Union[str, Path]] = None,
-    paper: str = "a4",
+    paper: Paper = "a4",
     pinyin_hints: bool = False,
 ) -> Path:
     """Write the cloze worksheet to ``path`` (through a temporary file and a rename); raises as above."""
@@ -224,7 +221,7 @@ def write_worksheet_pdf(
 
 
 def worksheet_pdf(transcript: Transcript, items: list[ClozeItem], *, font: Optional[Union[str, Path]] = None,
-                  paper: str = "a4", pinyin_hints: bool = False) -> bytes:
+                  paper: Paper = "a4", pinyin_hints: bool = False) -> bytes:
     """The cloze worksheet as PDF bytes (see :func:`write_worksheet_pdf`)."""
     data = worksheet_data(transcript, items, paper=paper, pinyin_hints=pinyin_hints)
     return compile_pdf("worksheet.typ", data, load_fonts(font))

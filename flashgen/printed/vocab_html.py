@@ -15,7 +15,8 @@ from typing import Iterator, Optional
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.tones import segments, syllables
 from flashgen.chinese.levels import hsk_label
-from flashgen.export.files import CEDICT_ATTRIBUTION
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
+from flashgen.chinese.punctuation import may_break_line
 from flashgen.models import Transcript, VocabItem
 from flashgen.printed.content import (
     LIST_KICKER,
@@ -29,7 +30,6 @@ from flashgen.printed.content import (
     group_items,
     headword_size,
     list_meta,
-    may_break,
 )
 from flashgen.printed.html_page import document
 from flashgen.printed.html_style import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, stylesheet
@@ -93,7 +93,7 @@ def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
         following = excerpt.pieces[i + 1][2] if i + 1 < len(excerpt.pieces) else False
         if excerpt.by_word:
             html = _ruby(text, pinyin)
-            if i and may_break(prev[0], text):
+            if i and may_break_line(prev[0], text):
                 body += "<wbr>"
         else:
             html = _e(text)
@@ -210,8 +210,7 @@ def html_chunks(
     meta = _e(list_meta(transcript, len(vocab), day))
     key_html = f'<section class="key"><h2>Answer key</h2><ol>{"".join(key)}</ol></section>' if study else ""
     attribution = _e(CEDICT_ATTRIBUTION).replace(
-        "https://creativecommons.org/licenses/by-sa/4.0/",
-        '<a href="https://creativecommons.org/licenses/by-sa/4.0/">https://creativecommons.org/licenses/by-sa/4.0/</a>',
+        CEDICT_LICENCE_URL, f'<a href="{CEDICT_LICENCE_URL}">{CEDICT_LICENCE_URL}</a>',
     )
     body = BODY.substitute(
         kicker=_e(LIST_KICKER),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from string import Template
 
-from flashgen.export.files import CEDICT_ATTRIBUTION
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.models import ClozeItem, Transcript
 from flashgen.printed.content import (
     ANSWER_KEY,
@@ -24,7 +24,7 @@ from flashgen.printed.content import (
 )
 from flashgen.printed.html_page import document
 from flashgen.printed.html_style import FONT_STACK, PAPER_SIZES, escape_html as _e
-from flashgen.study.cloze import cloze_segments
+from flashgen.study.cloze_syntax import cloze_segments
 
 __all__ = ["render_text", "render_html", "answer_pinyin", "blank_label", "word_bank"]
 
