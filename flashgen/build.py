@@ -111,11 +111,13 @@ class _PdfJob(threading.Thread):
         self.start()
 
     def run(self) -> None:
+        from flashgen.printed.fonts import load_fonts
         from flashgen.printed.pdf import vocab_pdf, worksheet_pdf
 
         try:
-            self.pdfs = (vocab_pdf(self.transcript, self.printed, font=self.font, paper=self.paper),
-                         worksheet_pdf(self.transcript, self.sheet, font=self.font, paper=self.paper))
+            fonts = load_fonts(self.font)
+            self.pdfs = (vocab_pdf(self.transcript, self.printed, fonts, paper=self.paper),
+                         worksheet_pdf(self.transcript, self.sheet, fonts, paper=self.paper))
         except BaseException as exc:  # handed to the main thread, which raises it or warns
             self.error = exc
 

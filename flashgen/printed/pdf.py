@@ -20,7 +20,7 @@ from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
 from flashgen.models import ClozeItem, GroupBy, Paper, Transcript, VocabItem
 from flashgen.printed import content
-from flashgen.printed.fonts import load_fonts
+from flashgen.printed.fonts import PdfFonts, load_fonts
 from flashgen.printed.typst_run import JSON, compile_pdf
 
 #: Typst's names of the paper sizes flashgen offers.
@@ -53,7 +53,7 @@ def _common(title: str, paper: Paper) -> dict[str, JSON]:
     }
 
 
-def pinyin_pieces(pinyin: str, pinyin_numbered: str) -> list[list[JSON]]:
+def pinyin_pieces(pinyin: str, pinyin_numbered: str) -> list[JSON]:
     """The written reading as [text, tone] pieces, one per syllable (tone 0: not a syllable).
 
     Run-together syllables get a zero-width space between them, so a line may
@@ -62,7 +62,7 @@ def pinyin_pieces(pinyin: str, pinyin_numbered: str) -> list[list[JSON]]:
     pieces = segments(pinyin, pinyin_numbered)
     if not pieces:
         return [[pinyin, 0]]
-    out: list[list[JSON]] = []
+    out: list[JSON] = []
     for i, (text, tone) in enumerate(pieces):
         if tone and i and pieces[i - 1][1]:
             out.append([ZWSP, 0])
@@ -81,7 +81,7 @@ def _row(number: int, item: VocabItem, transcript: Transcript, study: bool) -> d
         "hanzi": item.hanzi,
         "size": HANZI_SIZES[content.headword_size(item.hanzi)],
         "trad": item.traditional if item.traditional and item.traditional != item.hanzi else "",
-        "pinyin": pinyin_pieces(item.pinyin, item.pinyin_numbered),  # type: ignore[dict-item]
+        "pinyin": pinyin_pieces(item.pinyin, item.pinyin_numbered),
         "category": item.category.upper() if item.term and item.category else "",
         "approx": item.composed,
         "meanings": [] if study else list(item.meanings[: content.MAX_MEANINGS]),
@@ -188,23 +188,23 @@ def write_vocab_pdf(
 
     Raises :class:`flashgen.errors.ResourceError` (no font) or :class:`flashgen.errors.OutputError` (cannot write).
     """
-    return atomic_write(path, vocab_pdf(transcript, vocab, font=font, paper=paper, group_by=group_by, study=study,
-                                        generated=generated))
+    return atomic_write(path, vocab_pdf(transcript, vocab, load_fonts(font), paper=paper, group_by=group_by,
+                                        study=study, generated=generated))
 
 
 def vocab_pdf(
     transcript: Transcript,
     vocab: list[VocabItem],
+    fonts: PdfFonts,
     *,
-    font: Optional[Union[str, Path]] = None,
     paper: Paper = "a4",
     group_by: GroupBy = "section",
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> bytes:
-    """The printable vocabulary list as PDF bytes (see :func:`write_vocab_pdf`)."""
+    """The printable vocabulary list as PDF bytes, set in ``fonts`` (see :func:`write_vocab_pdf`)."""
     data = vocab_data(transcript, vocab, paper=paper, group_by=group_by, study=study, generated=generated)
-    return compile_pdf("vocab.typ", data, load_fonts(font))
+    return compile_pdf("vocab.typ", data, fonts)
 
 
 def write_worksheet_pdf(
@@ -217,11 +217,11 @@ def write_worksheet_pdf(
     pinyin_hints: bool = False,
 ) -> Path:
     """Write the cloze worksheet to ``path`` (through a temporary file and a rename); raises as above."""
-    return atomic_write(path, worksheet_pdf(transcript, items, font=font, paper=paper, pinyin_hints=pinyin_hints))
+    return atomic_write(path, worksheet_pdf(transcript, items, load_fonts(font), paper=paper, pinyin_hints=pinyin_hints))
 
 
-def worksheet_pdf(transcript: Transcript, items: list[ClozeItem], *, font: Optional[Union[str, Path]] = None,
-                  paper: Paper = "a4", pinyin_hints: bool = False) -> bytes:
-    """The cloze worksheet as PDF bytes (see :func:`write_worksheet_pdf`)."""
+def worksheet_pdf(transcript: Transcript, items: list[ClozeItem], fonts: PdfFonts, *, paper: Paper = "a4",
+                  pinyin_hints: bool = False) -> bytes:
+    """The cloze worksheet as PDF bytes, set in ``fonts`` (see :func:`write_worksheet_pdf`)."""
     data = worksheet_data(transcript, items, paper=paper, pinyin_hints=pinyin_hints)
-    return compile_pdf("worksheet.typ", data, load_fonts(font))
+    return compile_pdf("worksheet.typ", data, fonts)
