@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.lexicon import lexicon
@@ -62,14 +62,10 @@ def _cedict_choice(word: str, proper: bool, guess: Callable[[], list[str]]) -> O
     ``guess()`` gives pypinyin's reading, asked for only to choose among several
     (pypinyin costs about half a millisecond a word).
     """
-    n = sum(1 for ch in word if HANZI.match(ch))
-    readings = [e.pinyin for e in lexicon().entries(word) if len(e.pinyin.split()) == n]
+    readings = _entry_readings(word)
     if not readings:
         return None
-    preferred = [r for r in readings if r[:1].isupper() == proper] or readings
-    distinct: dict[str, str] = {}
-    for r in preferred:
-        distinct.setdefault(_norm(r), r)
+    distinct = dictionary_readings(word, proper)
     if len(distinct) == 1:
         return normalise_u(next(iter(distinct.values()))).split()
     key = " ".join(guess()).lower()
@@ -89,6 +85,24 @@ def _cedict_choice(word: str, proper: bool, guess: Callable[[], list[str]]) -> O
         return agree, citation
 
     return normalise_u(max(distinct, key=score)).split()
+
+
+@lru_cache(maxsize=65536)
+def _entry_readings(word: str) -> tuple[str, ...]:
+    """CC-CEDICT's readings of ``word`` with one syllable per hanzi, as written there."""
+    n = sum(1 for ch in word if HANZI.match(ch))
+    return tuple(e.pinyin for e in lexicon().entries(word) if len(e.pinyin.split()) == n)
+
+
+def dictionary_readings(word: str, proper: bool) -> dict[str, str]:
+    """CC-CEDICT's distinct readings of ``word`` for this use (proper-noun entries first when
+    ``proper``, else common ones; the other kind only if there is none), keyed by canonical form."""
+    readings = _entry_readings(word)
+    preferred = [r for r in readings if r[:1].isupper() == proper] or readings
+    distinct: dict[str, str] = {}
+    for r in preferred:
+        distinct.setdefault(_norm(r), r)
+    return distinct
 
 
 #: Words CC-CEDICT reads two ways whose usual reading in news and politics pypinyin misses.
@@ -142,6 +156,22 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
             i = j
             break
     return tuple(out)
+
+
+def in_context(
+    texts: Sequence[str],
+    tokens: Sequence[Sequence[tuple[str, str]]],
+    fixed: Callable[[str], Optional[tuple[str, ...]]],
+) -> list[list[tuple[str, ...]]]:
+    """Numbered readings of the tokens of sentences, each read in its sentence.
+
+    ``tokens[k]`` are the (word, jieba POS) pairs of ``texts[k]``; ``fixed(word)``
+    is a reading not to be questioned (overrides, glossary) or None. See
+    :mod:`flashgen.chinese.polyphones` for how the dictionary and the model share the work.
+    """
+    from flashgen.chinese.polyphones import read_in_context
+
+    return read_in_context(texts, tokens, fixed)
 
 
 def syllables_to_marked(syllables: tuple[str, ...] | list[str]) -> str:

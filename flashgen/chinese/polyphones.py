@@ -1,0 +1,279 @@
+"""Readings of polyphonic characters from their sentence: the g2pM model.
+
+g2pM (Park & Lee, Interspeech 2020; Apache-2.0) is a one-layer BiLSTM over
+the characters of a sentence with a small classifier on top, trained on the
+CPP benchmark's training set; it ships its weights (1.6 MB of numpy arrays)
+inside the PyPI package. Its own ``G2pM.__call__`` runs one sentence at a
+time in a Python loop over characters; here the same weights run a whole
+batch of sentences at once, the input projections computed for all steps in
+one product, and the classifier gives scores for every reading so that the
+caller can keep only the readings the dictionary allows for the word.
+
+The model and numpy are loaded on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from flashgen.chinese.hanzi import HANZI
+from flashgen.chinese.reading import PARTICLES, REGISTER, dictionary_readings, numbered, prefers_proper
+from flashgen.chinese.tones import normalise_u
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+_lock = threading.Lock()
+_BOS, _EOS, _UNK = "시", "끝", "<UNK>"  # g2pM's sentence markers and unknown character
+BATCH = 64  # sentences per forward pass (sorted by length, so little padding)
+
+
+class Model:
+    """g2pM's weights and a batched forward pass."""
+
+    def __init__(self, folder: Path) -> None:
+        import numpy as np
+
+        def load(name: str) -> object:
+            with open(folder / name, "rb") as f:
+                return pickle.load(f)  # noqa: S301 - the package's own weight files
+
+        self.np = np
+        self.char_ids: dict[str, int] = load("char2idx.pkl")  # type: ignore[assignment]
+        classes: dict[str, int] = load("class2idx.pkl")  # type: ignore[assignment]
+        self.readings: list[str] = [""] * len(classes)
+        for reading, idx in classes.items():
+            self.readings[idx] = reading.replace("u:", "ü")
+        self.class_of = {r: i for i, r in enumerate(self.readings)}
+        cedict: dict[str, list[str]] = load("digest_cedict.pkl")  # type: ignore[assignment]
+        #: The readings g2pM knows for each polyphonic character.
+        self.polyphones = {ch: tuple(p.replace("u:", "ü") for p in prons) for ch, prons in cedict.items() if len(prons) > 1}
+        w: dict[str, NDArray[np.float32]] = load("np_ckpt.pkl")  # type: ignore[assignment]
+        f32 = np.float32
+        self.emb = w["embedding.weight"].astype(f32)
+        self.fw = (w["lstm.weight_ih_l0"].T.astype(f32), w["lstm.weight_hh_l0"].T.astype(f32),
+                   (w["lstm.bias_ih_l0"] + w["lstm.bias_hh_l0"]).astype(f32))
+        self.bw = (w["lstm.weight_ih_l0_reverse"].T.astype(f32), w["lstm.weight_hh_l0_reverse"].T.astype(f32),
+                   (w["lstm.bias_ih_l0_reverse"] + w["lstm.bias_hh_l0_reverse"]).astype(f32))
+        self.fc0 = (w["logit_layer.0.weight"].T.astype(f32), w["logit_layer.0.bias"].astype(f32))
+        self.fc1 = (w["logit_layer.2.weight"].T.astype(f32), w["logit_layer.2.bias"].astype(f32))
+
+    def _ids(self, text: str) -> list[int]:
+        unk = self.char_ids[_UNK]
+        return [self.char_ids[_BOS]] + [self.char_ids.get(ch, unk) for ch in text] + [self.char_ids[_EOS]]
+
+    def _run(self, ids: NDArray[np.int64], lengths: NDArray[np.int64], weights: tuple[NDArray[np.float32], ...],
+             reverse: bool) -> NDArray[np.float32]:
+        """Hidden states [batch, time, hidden] of one LSTM direction (padding at the end of each row)."""
+        np = self.np
+        w_ih, w_hh, bias = weights
+        batch, steps = ids.shape
+        if reverse:  # each row reversed within its own length
+            index = np.arange(steps)[None, :]
+            src = np.where(index < lengths[:, None], lengths[:, None] - 1 - index, index)
+            ids = np.take_along_axis(ids, src, axis=1)
+        gates_in = self.emb[ids] @ w_ih + bias  # [b, t, 4h]
+        hidden = w_hh.shape[0]
+        h = np.zeros((batch, hidden), dtype=np.float32)
+        c = np.zeros((batch, hidden), dtype=np.float32)
+        out = np.empty((batch, steps, hidden), dtype=np.float32)
+        for t in range(steps):
+            g = gates_in[:, t] + h @ w_hh
+            i = 1 / (1 + np.exp(-g[:, :hidden]))
+            f = 1 / (1 + np.exp(-g[:, hidden : 2 * hidden]))
+            cell = np.tanh(g[:, 2 * hidden : 3 * hidden])
+            o = 1 / (1 + np.exp(-g[:, 3 * hidden :]))
+            c = f * c + i * cell
+            h = o * np.tanh(c)
+            out[:, t] = h
+        if reverse:
+            out = np.take_along_axis(out, src[:, :, None], axis=1)
+        return out
+
+    def scores(self, texts: Sequence[str], positions: Sequence[Sequence[int]]) -> list[NDArray[np.float32]]:
+        """Classifier scores [len(positions[k]), readings] for characters of each text."""
+        np = self.np
+        result: list[NDArray[np.float32]] = [np.zeros((0, len(self.readings)), dtype=np.float32)] * len(texts)
+        order = sorted((k for k in range(len(texts)) if positions[k]), key=lambda k: len(texts[k]))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            rows = [self._ids(texts[k]) for k in chunk]
+            lengths = np.array([len(r) for r in rows])
+            ids = np.zeros((len(rows), int(lengths.max())), dtype=np.int64)
+            for r, row in enumerate(rows):
+                ids[r, : len(row)] = row
+            states = np.concatenate([self._run(ids, lengths, self.fw, False), self._run(ids, lengths, self.bw, True)], axis=2)
+            for r, k in enumerate(chunk):
+                picked = states[r, [p + 1 for p in positions[k]]]  # +1: the sentence-start marker
+                hidden = np.maximum(picked @ self.fc0[0] + self.fc0[1], 0)
+                result[k] = hidden @ self.fc1[0] + self.fc1[1]
+        return result
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The g2pM model, loaded once per process on first use."""
+    with _lock:
+        import g2pM
+
+        return Model(Path(g2pM.__file__).resolve().parent)
+
+
+def best(model_: Model, scores: NDArray[np.float32], candidates: Iterable[str]) -> str | None:
+    """The candidate reading (numbered, lower case) the model scores highest, None if it knows none of them."""
+    known = [(float(scores[model_.class_of[c]]), c) for c in candidates if c in model_.class_of]
+    return max(known)[1] if known else None
+
+
+# --- Which reading each token of a sentence gets -------------------------------------------
+
+#: A dictionary word's reading gives way to the model's only when the model prefers its own
+#: reading of a character by more than this (in logits). Chosen on the even lines of the CPP
+#: dev set (odd lines held out); 0 would let the model overrule 银行 yínháng, infinity would
+#: keep CC-CEDICT's old or rare readings (勃艮第 gěn for gèn, 挣脱 zhèng for zhēng).
+MARGIN = 6.0
+
+FIXED, CHOOSE, CHECK, CHARS = "fixed", "choose", "check", "chars"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a token is read: fixed, or with the model's view of some of its characters.
+
+    ``choose``: the model chooses among the dictionary's whole-word ``options``
+    (single characters, words with several readings). ``check``: a dictionary
+    word with one reading (``default``) whose characters the model may overrule
+    by more than MARGIN. ``chars``: a word no dictionary has, read part by part
+    (``default``), every polyphonic character put to the model.
+    """
+
+    mode: str
+    default: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...] = ()
+    positions: tuple[int, ...] = ()  # hanzi indices within the word the model is asked about
+    particle: str = ""  # neutral-tone particle reading for jieba's u* tags (得 de, 地 de, 过 guo)
+
+
+def neutral_only(a: str, b: str) -> bool:
+    """Whether two numbered syllables differ only as full vs. neutral tone (关系 xì / xi)."""
+    return a[:-1].lower() == b[:-1].lower() and a != b and "5" in (a[-1:], b[-1:])
+
+
+@lru_cache(maxsize=8192)
+def polyphonic(ch: str) -> bool:
+    """Whether CC-CEDICT gives ``ch`` more than one reading (capitals aside)."""
+    return len({r.lower() for r in dictionary_readings(ch, False)} | {r.lower() for r in dictionary_readings(ch, True)}) > 1
+
+
+@lru_cache(maxsize=65536)
+def plan(word: str, pos: str) -> Plan:
+    """How ``word`` (a token with hanzi, tagged ``pos`` by jieba) is read in its sentence."""
+    hanzi = "".join(ch for ch in word if HANZI.match(ch))
+    proper = prefers_proper(hanzi, pos)
+    if len(hanzi) == 1:
+        options: dict[str, str] = {}
+        for reading in list(dictionary_readings(hanzi, proper).values()) + list(dictionary_readings(hanzi, not proper).values()):
+            options.setdefault(reading.lower(), normalise_u(reading))
+        particle = PARTICLES.get(hanzi, "") if pos.startswith("u") else ""
+        if len(options) < 2:
+            return Plan(FIXED, numbered(word, pos))
+        return Plan(CHOOSE, (), tuple((r,) for r in options.values()), (0,), particle)
+    if hanzi in REGISTER:
+        return Plan(FIXED, numbered(word, pos))
+    positions = tuple(i for i, ch in enumerate(hanzi) if polyphonic(ch))
+    if not positions:
+        return Plan(FIXED, numbered(word, pos))
+    readings = dictionary_readings(hanzi, proper)
+    if len(readings) > 1:
+        whole = tuple(tuple(normalise_u(r).split()) for r in readings.values())
+        differ = tuple(i for i in range(len(hanzi)) if len({w[i].lower() for w in whole}) > 1)
+        return Plan(CHOOSE, (), whole, differ)
+    return Plan(CHECK if readings else CHARS, numbered(word, pos), (), positions)
+
+
+def _decide(plan_: Plan, word: str, pos: str, chars: str, scores: NDArray[np.float32], model_: Model) -> tuple[str, ...]:
+    """The reading of one token given the model's scores at ``plan_.positions`` (``chars`` are those characters)."""
+
+    def score(k: int, syllable: str) -> float | None:
+        idx = model_.class_of.get(syllable.lower())
+        return None if idx is None else float(scores[k, idx])
+
+    if plan_.mode == CHOOSE:
+        ranked = []
+        for option in plan_.options:
+            known = [score(k, option[i]) for k, i in enumerate(plan_.positions)]
+            if all(s is not None for s in known):
+                ranked.append((sum(s for s in known if s is not None), option))
+        if not ranked:
+            return numbered(word, pos)
+        chosen = max(ranked)[1]
+        if plan_.particle and chosen[0][:-1].lower() == plan_.particle[:-1]:
+            return (plan_.particle,)  # 过 guo, 着 zhe: the particle's neutral tone, as CC-CEDICT writes it
+        return chosen
+    out = list(plan_.default)
+    for k, i in enumerate(plan_.positions):
+        mine = out[i]
+        candidates = model_.polyphones.get(chars[k], ())
+        known = [(s, c) for c in candidates if (s := score(k, c)) is not None]
+        if not known:
+            continue
+        best_score, best = max(known)
+        if best == mine.lower() or neutral_only(best, mine):
+            continue  # neutral tones as the dictionary writes them
+        if plan_.mode == CHECK:
+            theirs = score(k, mine)
+            if theirs is not None and best_score - theirs <= MARGIN:
+                continue
+        out[i] = best.capitalize() if mine[:1].isupper() else best
+    return tuple(out)
+
+
+def read_in_context(
+    texts: Sequence[str],
+    tokens: Sequence[Sequence[tuple[str, str]]],
+    fixed: Callable[[str], tuple[str, ...] | None],
+) -> list[list[tuple[str, ...]]]:
+    """Numbered readings of every token of every sentence (() for tokens without hanzi).
+
+    ``tokens[k]`` are the (word, jieba POS) pairs that join into ``texts[k]``;
+    ``fixed(word)`` gives a reading that is not to be questioned (the user's
+    overrides, the glossary) or None. The model is loaded and run, in one batch,
+    only when some token needs it.
+    """
+    out: list[list[tuple[str, ...]]] = []
+    pending: list[tuple[int, int, Plan, str, str, list[int]]] = []  # sentence, token, plan, word, pos, offsets
+    for k, pairs in enumerate(tokens):
+        row: list[tuple[str, ...]] = []
+        offset = 0
+        for t, (word, pos) in enumerate(pairs):
+            hanzi_at = [offset + j for j, ch in enumerate(word) if HANZI.match(ch)]
+            offset += len(word)
+            if not hanzi_at:
+                row.append(())
+                continue
+            given = fixed(word)
+            plan_ = plan(word, pos) if given is None else Plan(FIXED, given)
+            row.append(plan_.default)
+            if plan_.mode != FIXED:
+                pending.append((k, t, plan_, word, pos, [hanzi_at[i] for i in plan_.positions]))
+        out.append(row)
+    if not pending:
+        return out
+    model_ = model()
+    positions: list[list[int]] = [[] for _ in texts]
+    for k, _, _, _, _, offsets in pending:
+        positions[k].extend(offsets)
+    scores = model_.scores(texts, positions)
+    used = [0] * len(texts)
+    for k, t, plan_, word, pos, offsets in pending:
+        rows = scores[k][used[k] : used[k] + len(offsets)]
+        used[k] += len(offsets)
+        chars = "".join(texts[k][o] for o in offsets)
+        out[k][t] = _decide(plan_, word, pos, chars, rows, model_)
+    return out
