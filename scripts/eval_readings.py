@@ -66,7 +66,7 @@ class Result:
 
 
 def load(folder: Path, part: str = "all", limit: int | None = None) -> list[Item]:
-    """The benchmark items of ``folder`` (dev.sent, dev.lb), optionally half of them and the first ``limit``."""
+    """The benchmark items of ``folder`` (dev.sent, dev.lb), optionally half of them and ``limit`` of those."""
     sents = (folder / "dev.sent").read_text(encoding="utf-8").splitlines()
     labels = (folder / "dev.lb").read_text(encoding="utf-8").splitlines()
     if len(sents) != len(labels):
@@ -78,8 +78,9 @@ def load(folder: Path, part: str = "all", limit: int | None = None) -> list[Item
         position = raw.index(MARK)
         text = raw.replace(MARK, "")
         items.append(Item(n, text, position, _canon(gold)))
-        if limit is not None and len(items) >= limit:
-            break
+    if limit is not None and limit < len(items):
+        # Lines are grouped by character: take ``limit`` items spread evenly over the set.
+        items = [items[i * len(items) // limit] for i in range(limit)]
     return items
 
 
@@ -125,7 +126,7 @@ def evaluate(items: list[Item]) -> Result:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with dev.sent and dev.lb")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N items (after --part)")
+    parser.add_argument("--limit", type=int, default=None, help="only N items, spread evenly over the set (after --part)")
     parser.add_argument("--part", choices=("all", "even", "odd"), default="all")
     parser.add_argument("--top", type=int, default=20, help="characters with most errors to list")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrong items")

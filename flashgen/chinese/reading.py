@@ -109,6 +109,7 @@ def dictionary_readings(word: str, proper: bool) -> dict[str, str]:
 REGISTER = {
     "正当": "zheng4 dang4",  # legitimate (正当权益), not zhèngdāng "just when"
     "不是": "bu4 shi4",  # is not; bú shi "fault" is rare
+    "当天": "dang4 tian1",  # that very day, as the standard dictionaries read it (除夕当天)
 }
 
 

@@ -70,7 +70,7 @@ def build_vocab(
     filters = filters or Filters()
     overrides = overrides or {}
     terms = glossary()
-    seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
+    seen: dict[tuple[str, str], _Occurrences] = defaultdict(_Occurrences)
     total = 0
     for sentence in sentences:
         for token in sentence.tokens:
@@ -78,17 +78,28 @@ def build_vocab(
                 continue
             total += 1
             if _wanted(token, token.text in terms, filters.include_names):
-                occ = seen[token.text]
+                occ = seen[token.text, token.pinyin_numbered.lower()]  # one item per reading: 长 cháng / zhǎng
                 occ.tokens.append(token)
                 if not occ.sentences or occ.sentences[-1] is not sentence:
                     occ.sentences.append(sentence)
     # One sentence serves as the example of many words: its readings are worked out once
     # (keyed by object identity, as sentences built by hand may share an index).
     readings: dict[int, tuple[str, str]] = {}
-    items = [_item(word, occ, total, overrides, filters, readings) for word, occ in seen.items()]
+    items = [_item(word, occ, total, overrides, filters, readings) for (word, _), occ in seen.items()]
     items = [i for i in items if _kept(i, filters)]
     items.sort(key=lambda i: (-i.score, i.hanzi))
     return items[: filters.limit] if filters.limit else items
+
+
+def item_key(item: VocabItem) -> str:
+    """A vocabulary item's identity (Anki note, quiz card): its hanzi, and for a word read
+    otherwise than out of context (长 zhǎng beside 长 cháng, 还 huán beside 还 hái) the reading too."""
+    from flashgen.chinese.reading import numbered
+
+    reading = item.pinyin_numbered.lower()
+    if not reading or " ".join(numbered(item.hanzi, item.pos)).lower() == reading:
+        return item.hanzi
+    return f"{item.hanzi}|{reading}"
 
 
 def _kept(item: VocabItem, filters: Filters) -> bool:
