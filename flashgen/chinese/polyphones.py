@@ -209,6 +209,7 @@ def plan(word: str, pos: str) -> Plan:
 
 #: Verbs after which a lone 为 means "as" (wéi): 誉为, 称为, 视为, 选为, 改为, 分为…
 _VERB_AS = frozenset("称誉视作选改分成化认定奉立封任拜转变译命名列评推尊追晋升划更")
+_DEGREE = frozenset({"很", "更", "最", "太", "较", "比较", "非常", "特别", "十分", "相当", "那么", "这么", "多么", "越来越", "更加", "不够"})
 #: Characters that start a clause: the rules look no further.
 _CLAUSE_END = frozenset("，。；：！？、,.;:!?")
 
@@ -242,6 +243,8 @@ def rule(pairs: Sequence[tuple[str, str]], t: int) -> str | None:
         return "de5"
     if word == "应" and nxt_hanzi and nxt[1][:1] in ("v", "d", "a", "p", "c", "t"):
         return "ying1"  # should: 应切实遵守, 应早日意识到
+    if word == "长" and prev[0] in _DEGREE:
+        return "chang2"  # long, after a degree adverb: 很长, 更长, 太长
     if word == "重" and nxt_hanzi and nxt[1][:1] == "n" and pos[:1] in ("a", "v"):
         return "zhong4"  # to value: 重情义 (chóng "again" comes before verbs: 重建)
     return None
