@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Sequence, Union
 
 from flashgen.models import ClozeItem, VocabItem
+from flashgen.study.vocab import item_key
 from flashgen.chinese.tones import syllables, tones
 from flashgen.quiz.check import expected_syllables, meaning_alternatives
 from flashgen.quiz.store import StoredCard
@@ -49,7 +50,7 @@ class Question:
 
 def card_id(mode: str, item: Item) -> str:
     """Store identity: mode + hanzi, or the cloze id, never pinyin or meaning text."""
-    return f"cloze:{item.id}" if isinstance(item, ClozeItem) else f"{mode}:{item.hanzi}"
+    return f"cloze:{item.id}" if isinstance(item, ClozeItem) else f"{mode}:{item_key(item)}"
 
 
 def short_meaning(item: VocabItem) -> str:

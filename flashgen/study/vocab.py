@@ -94,10 +94,10 @@ def build_vocab(
 def item_key(item: VocabItem) -> str:
     """A vocabulary item's identity (Anki note, quiz card): its hanzi, and for a word read
     otherwise than out of context (长 zhǎng beside 长 cháng, 还 huán beside 还 hái) the reading too."""
-    from flashgen.chinese.reading import numbered
+    from flashgen.study.annotate import token_reading
 
     reading = item.pinyin_numbered.lower()
-    if not reading or " ".join(numbered(item.hanzi, item.pos)).lower() == reading:
+    if not reading or " ".join(token_reading(item.hanzi, item.pos, {})).lower() == reading:
         return item.hanzi
     return f"{item.hanzi}|{reading}"
 
