@@ -10,6 +10,7 @@ import pytest
 
 from flashgen.models import Sentence, Token
 from flashgen.study.annotate import annotate
+from flashgen.study.select import Filters
 from flashgen.study.vocab import build_vocab, item_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ def test_one_item_per_reading() -> None:
                           Token("长", "a", "cháng", "chang2"), Token("。", "x")])
     second = _sentence(1, [Token("小树", "n", "xiǎoshù", "xiao3 shu4"), Token("长", "v", "zhǎng", "zhang3"),
                            Token("得", "ud", "de", "de5"), Token("快", "a", "kuài", "kuai4"), Token("。", "x")])
-    items = [i for i in build_vocab([first, second]) if i.hanzi == "长"]
+    items = [i for i in build_vocab([first, second], Filters(min_hsk=None)) if i.hanzi == "长"]
     assert sorted(i.pinyin for i in items) == ["cháng", "zhǎng"]
     by_reading = {i.pinyin: i for i in items}
     assert [e.text for e in by_reading["cháng"].examples] == [first.text]
@@ -65,5 +66,5 @@ def test_one_item_per_reading() -> None:
 def test_one_item_per_reading_through_annotate() -> None:
     # 这条河很长。小树长得很快。 "the river is long. the sapling grows fast."
     sentences = annotate([Sentence(0, 0, None, None, "这条河很长。"), Sentence(1, 1, None, None, "小树长得很快。")])
-    readings = sorted(i.pinyin_numbered for i in build_vocab(sentences) if i.hanzi == "长")
+    readings = sorted(i.pinyin_numbered for i in build_vocab(sentences, Filters(min_hsk=None)) if i.hanzi == "长")
     assert readings == ["chang2", "zhang3"]

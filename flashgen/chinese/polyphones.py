@@ -95,7 +95,7 @@ class Model:
             out[:, t] = h
         if reverse:
             out = np.take_along_axis(out, src[:, :, None], axis=1)
-        return out
+        return out  # type: ignore[no-any-return]
 
     def scores(self, texts: Sequence[str], positions: Sequence[Sequence[int]]) -> list[NDArray[np.float32]]:
         """Classifier scores [len(positions[k]), readings] for characters of each text."""
