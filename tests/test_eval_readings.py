@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.models import Sentence, Token
+from flashgen.models import Sentence, Token, VocabItem
 from flashgen.study.annotate import annotate
 from flashgen.study.select import Filters
-from flashgen.study.vocab import build_vocab, item_key
+from flashgen.study.vocab import build_vocab, item_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def test_one_item_per_reading() -> None:
     assert [e.text for e in by_reading["cháng"].examples] == [first.text]
     assert [e.text for e in by_reading["zhǎng"].examples] == [second.text]
     assert by_reading["cháng"].meanings != by_reading["zhǎng"].meanings  # each reading its own sense
-    assert len({item_key(i) for i in items}) == 2  # two Anki notes, two quiz cards
+    assert len(set(item_keys(items))) == 2  # two Anki notes, two quiz cards
 
 
 def test_one_item_per_reading_through_annotate() -> None:
@@ -68,3 +68,23 @@ def test_one_item_per_reading_through_annotate() -> None:
     sentences = annotate([Sentence(0, 0, None, None, "这条河很长。"), Sentence(1, 1, None, None, "小树长得很快。")])
     readings = sorted(i.pinyin_numbered for i in build_vocab(sentences, Filters(min_hsk=None)) if i.hanzi == "长")
     assert readings == ["chang2", "zhang3"]
+
+
+def test_two_readings_are_two_notes_and_two_quiz_cards(tmp_path: Path) -> None:
+    # 长 cháng "long" and 长 zhǎng "to grow": the first keeps the hanzi's GUID, the second its own
+    import sqlite3
+    import zipfile
+
+    from flashgen.anki import deck
+    from flashgen.models import Transcript
+    from flashgen.quiz.questions import candidates
+
+    items = [VocabItem(hanzi="长", traditional="長", pinyin="cháng", pinyin_numbered="chang2", zhuyin="", meanings=["long"]),
+             VocabItem(hanzi="长", traditional="長", pinyin="zhǎng", pinyin_numbered="zhang3", zhuyin="", meanings=["to grow"])]
+    stats = deck.write_deck(Transcript("t", "t.txt", [], "t"), items, [], tmp_path / "d.apkg")
+    assert stats.vocab_notes == 2
+    with zipfile.ZipFile(stats.path) as z:
+        (tmp_path / "c.db").write_bytes(z.read("collection.anki2"))
+    guids = {row[0] for row in sqlite3.connect(tmp_path / "c.db").execute("SELECT guid FROM notes")}
+    assert guids == {deck.vocab_guid("长"), deck.vocab_guid("长|zhang3")}
+    assert {c.card_id for c in candidates("meaning", items, [])} == {"meaning:长", "meaning:长|zhang3"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
@@ -83,15 +83,17 @@ def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
     return [groups[r] for r in ordered]
 
 
-def item_key(item: VocabItem) -> str:
-    """A vocabulary item's identity (Anki note, quiz card): its hanzi, and for a word read
-    otherwise than out of context (长 zhǎng beside 长 cháng, 还 huán beside 还 hái) the reading too."""
-    from flashgen.study.annotate import token_reading
-
-    reading = item.pinyin_numbered.lower()
-    if not reading or " ".join(token_reading(item.hanzi, item.pos, {})).lower() == reading:
-        return item.hanzi
-    return f"{item.hanzi}|{reading}"
+def item_keys(items: Sequence[VocabItem]) -> list[str]:
+    """The identity of each item (Anki note, quiz card), in list order: its hanzi, so that a
+    corrected reading or meaning updates the note; a second item of the same hanzi, another
+    reading of it (长 zhǎng after 长 cháng), is ``hanzi|reading``."""
+    first: dict[str, str] = {}  # hanzi → the reading of its first item
+    keys = []
+    for item in items:
+        reading = item.pinyin_numbered.lower()
+        same = first.setdefault(item.hanzi, reading) == reading
+        keys.append(item.hanzi if same else f"{item.hanzi}|{reading}")
+    return keys
 
 
 def _link(items: list[VocabItem], links: Mapping[str, list[str]]) -> None:
