@@ -32,13 +32,21 @@ if TYPE_CHECKING:
 
 _lock = threading.Lock()
 _BOS, _EOS, _UNK = "시", "끝", "<UNK>"  # g2pM's sentence markers and unknown character
-BATCH = 64  # sentences per forward pass (sorted by length, so little padding)
+BATCH = 256  # sentences per forward pass (sorted by length, so little padding)
 
 
 class Model:
     """g2pM's weights and a batched forward pass."""
 
     def __init__(self, folder: Path) -> None:
+        import os
+        import sys
+
+        if "numpy" not in sys.modules:
+            # The matrices are small (batch × 128): BLAS threads only spin, and on a busy
+            # machine make the run 30 times slower. One thread, unless the user says otherwise.
+            for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(var, "1")
         import numpy as np
 
         def load(name: str) -> object:
@@ -121,9 +129,12 @@ class Model:
 def model() -> Model:
     """The g2pM model, loaded once per process on first use."""
     with _lock:
-        import g2pM
+        from importlib.util import find_spec
 
-        return Model(Path(g2pM.__file__).resolve().parent)
+        spec = find_spec("g2pM")  # the package's data files only: its own module is not needed
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError("g2pM")
+        return Model(Path(spec.origin).resolve().parent)
 
 
 def best(model_: Model, scores: NDArray[np.float32], candidates: Iterable[str]) -> str | None:

@@ -19,6 +19,7 @@ from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.lexicon import lexicon
 from flashgen.models import PERSON_FLAGS
 from flashgen.chinese.tones import mark_syllable, normalise_u
+from flashgen.chinese.zhuyin import zhuyin_syllable
 
 #: Structural particles (jieba flags u*) are toneless: 得 in 做得好 is de, not dé.
 #: Month and weekday names, which CC-CEDICT capitalises after English (San1 yue4 "March")
@@ -195,11 +196,14 @@ def to_zhuyin(syllables: tuple[str, ...] | list[str]) -> str:
 
 @lru_cache(maxsize=4096)  # about 1,300 distinct syllables with tones: each converted once
 def _zhuyin_syllable(syl: str) -> str:
-    from pypinyin import Style
-    from pypinyin.style import convert
-
     if syl.lower() in ("r5", "r"):
         return "ㄦ˙"  # erhua suffix
+    found = zhuyin_syllable(syl)
+    if found is not None:
+        return found
+    from pypinyin import Style  # syllables outside the table (m2, hm): pypinyin's own conversion
+    from pypinyin.style import convert
+
     return convert(mark_syllable(syl).lower(), Style.BOPOMOFO, True) or syl
 
 
