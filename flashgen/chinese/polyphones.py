@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.lexicon import lexicon
-from flashgen.chinese.reading import PARTICLES, REGISTER, dictionary_readings, numbered, prefers_proper
+from flashgen.chinese.reading import PARTICLES, REGISTER, _pypinyin, dictionary_readings, numbered, prefers_proper
 from flashgen.chinese.tones import normalise_u
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ class Model:
         self.class_of = {r: i for i, r in enumerate(self.readings)}
         cedict: dict[str, list[str]] = load("digest_cedict.pkl")  # type: ignore[assignment]
         #: The readings g2pM knows for each polyphonic character.
-        self.polyphones = {ch: tuple(p.replace("u:", "ü") for p in prons) for ch, prons in cedict.items() if len(prons) > 1}
+        self.cedict = {ch: tuple(p.replace("u:", "ü") for p in prons) for ch, prons in cedict.items()}
+        self.polyphones = {ch: prons for ch, prons in self.cedict.items() if len(prons) > 1}
         w: dict[str, NDArray[np.float32]] = load("np_ckpt.pkl")  # type: ignore[assignment]
         f32 = np.float32
         self.emb = w["embedding.weight"].astype(f32)
@@ -176,6 +177,24 @@ class Plan:
     particle: str = ""  # neutral-tone particle reading for jieba's u* tags (得 de, 地 de, 过 guo)
 
 
+def plain_readings(hanzi: str) -> list[str]:
+    """A reading per character without context, for the few places the model does not decide:
+    the only reading g2pM knows for the character (个 gè); for a character g2pM does not
+    know at all, pypinyin's (loaded only then); else CC-CEDICT's first common one."""
+    digest = model().cedict
+    out = []
+    for ch in hanzi:
+        known = digest.get(ch, ())
+        readings = list(dictionary_readings(ch, False)) or list(dictionary_readings(ch, True))
+        if len(known) == 1:
+            out.append(known[0])
+        elif not known and len(readings) > 1:
+            out.extend(_pypinyin(ch) or readings[:1])
+        else:
+            out.append(readings[0] if readings else known[0] if known else "?5")
+    return out
+
+
 def neutral_only(a: str, b: str) -> bool:
     """Whether two numbered syllables differ only as full vs. neutral tone (关系 xì / xi)."""
     return a[:-1].lower() == b[:-1].lower() and a != b and "5" in (a[-1:], b[-1:])
@@ -199,14 +218,16 @@ def plan(word: str, pos: str) -> Plan:
         for reading in list(dictionary_readings(hanzi, proper).values()) + list(dictionary_readings(hanzi, not proper).values()):
             options.setdefault(reading.lower(), normalise_u(reading))
         particle = PARTICLES.get(hanzi, "") if pos.startswith("u") else ""
+        if not options:  # not in CC-CEDICT (閤): the model reads it if it knows it
+            return Plan(CHARS, numbered(word, pos, plain_readings), (), (0,))
         if len(options) < 2 or particle in ("de5", "le5", "zhe5", "guo5") and hanzi in "的了着过":
-            return Plan(FIXED, numbered(word, pos))
+            return Plan(FIXED, numbered(word, pos, plain_readings))
         return Plan(CHOOSE, (), tuple((r,) for r in options.values()), (0,), particle)
     if hanzi in REGISTER:
-        return Plan(FIXED, numbered(word, pos))
+        return Plan(FIXED, numbered(word, pos, plain_readings))
     positions = tuple(i for i, ch in enumerate(hanzi) if polyphonic(ch))
     if not positions:
-        return Plan(FIXED, numbered(word, pos))
+        return Plan(FIXED, numbered(word, pos, plain_readings))
     readings = dictionary_readings(hanzi, proper)
     both = {**dictionary_readings(hanzi, not proper), **readings}
     if len({r.lower() for r in both}) > 1:  # 明朝 Míng Cháo the dynasty or míngzhāo tomorrow morning
@@ -214,13 +235,16 @@ def plan(word: str, pos: str) -> Plan:
         differ = tuple(i for i in range(len(hanzi)) if len({w[i].lower() for w in whole}) > 1)
         return Plan(CHOOSE, (), whole, differ)
     if readings and lexicon().zipf(hanzi) >= RARE:
-        return Plan(FIXED, numbered(word, pos))
-    return Plan(CHECK if readings else CHARS, numbered(word, pos), (), positions)
+        return Plan(FIXED, numbered(word, pos, plain_readings))
+    return Plan(CHECK if readings else CHARS, numbered(word, pos, plain_readings), (), positions)
 
 
 #: Verbs after which a lone 为 means "as" (wéi): 誉为, 称为, 视为, 选为, 改为, 分为…
 _VERB_AS = frozenset("称誉视作选改分成化认定奉立封任拜转变译命名列评推尊追晋升划更")
 _DEGREE = frozenset({"很", "更", "最", "太", "较", "比较", "非常", "特别", "十分", "相当", "那么", "这么", "多么", "越来越", "更加", "不够"})
+#: Verbs of purpose after 为 wèi "in order to" (为构建新发展格局贡献力量).
+_PURPOSE = frozenset({"实现", "构建", "推动", "促进", "维护", "建设", "保障", "解决", "落实", "推进", "加强", "营造",
+                      "打造", "开创", "捍卫", "保护", "改善", "巩固", "深化", "确保", "提高", "增进", "完善", "应对"})
 #: Characters that start a clause: the rules look no further.
 _CLAUSE_END = frozenset("，。；：！？、,.;:!?")
 
@@ -246,8 +270,8 @@ def rule(pairs: Sequence[tuple[str, str]], t: int) -> str | None:
                 rest = [] if w == "所" else rest
                 break
             rest.append(p)
-        if any(p[:1] == "v" or p in ("i", "l", "ad") for p in rest[1:]):
-            return "wei4"  # 为 + someone + verb: "for", "in order to"
+        if any(p[:1] == "v" or p in ("i", "l", "ad") for p in rest[1:]) or nxt[0] in _PURPOSE:
+            return "wei4"  # 为 + someone + verb: "for"; 为 + purpose: "in order to" (为构建…)
     if word == "地" and pos.startswith("u") and nxt_hanzi and nxt[1][:1] in ("v", "d", "p", "a"):
         return "de5"  # adverbial 地 before the verb it qualifies
     if word == "得" and pos.startswith("u") and nxt_hanzi:
@@ -270,14 +294,14 @@ def _decide(plan_: Plan, word: str, pos: str, chars: str, scores: NDArray[np.flo
 
     if plan_.mode == CHOOSE:
         if any(chars[k] not in model_.polyphones for k in range(len(plan_.positions))):
-            return numbered(word, pos)  # the model never learnt to tell this character's readings apart
+            return numbered(word, pos, plain_readings)  # the model never learnt to tell this character's readings apart
         ranked = []
         for option in plan_.options:
             parts = [score(k, option[i]) for k, i in enumerate(plan_.positions)]
             if all(s is not None for s in parts):
                 ranked.append((sum(s for s in parts if s is not None), option))
         if not ranked:
-            return numbered(word, pos)
+            return numbered(word, pos, plain_readings)
         chosen = max(ranked)[1]
         if plan_.particle and chosen[0][:-1].lower() == plan_.particle[:-1]:
             return (plan_.particle,)  # 过 guo, 着 zhe: the particle's neutral tone, as CC-CEDICT writes it

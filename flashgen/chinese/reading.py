@@ -115,11 +115,14 @@ REGISTER = {
 
 
 @lru_cache(maxsize=65536)
-def numbered(word: str, pos: str = "") -> tuple[str, ...]:
+def numbered(word: str, pos: str = "", guesser: Optional[Callable[[str], list[str]]] = None) -> tuple[str, ...]:
     """Numbered syllables of ``word`` (one per hanzi), e.g. 重回 → ("chong2", "hui2").
 
     Glossary and overrides are applied by the caller; this covers the
-    dictionary and pypinyin. Non-hanzi characters are skipped.
+    dictionary and pypinyin. Non-hanzi characters are skipped. ``guesser``
+    replaces pypinyin where the dictionary leaves a choice: the sentence-level
+    reader passes a plain per-character default, as the polyphone model decides
+    those characters anyway (and pypinyin's 7 MB phrase table is then never loaded).
     """
     hanzi = "".join(ch for ch in word if HANZI.match(ch))
     if not hanzi:
@@ -133,7 +136,7 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
 
     def guess() -> list[str]:
         if not memo:
-            found = _pypinyin(hanzi)
+            found = (guesser or _pypinyin)(hanzi)
             memo.append((found + ["?5"] * len(hanzi))[: len(hanzi)])
         return memo[0]
 
@@ -150,7 +153,8 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
         for j in range(len(hanzi), i, -1):
             part = hanzi[i:j]
             if j - i == 1:
-                out.append(guess()[i])
+                single = dictionary_readings(part, proper) if guesser else {}
+                out.append(normalise_u(next(iter(single.values()))) if len(single) == 1 else guess()[i])
             elif part in lexicon():
                 out.extend(_cedict_choice(part, proper, lambda: guess()[i:j]) or guess()[i:j])
             else:
