@@ -1,4 +1,5 @@
-"""Readings of polyphonic characters from their sentence: the g2pM model.
+"""Readings of polyphonic characters from their sentence: the g2pM model, and how the
+dictionary, a few rules and the model share the work (:func:`read_in_context`).
 
 g2pM (Park & Lee, Interspeech 2020; Apache-2.0) is a one-layer BiLSTM over
 the characters of a sentence with a small classifier on top, trained on the
@@ -19,7 +20,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.lexicon import lexicon
@@ -136,12 +137,6 @@ def model() -> Model:
         if spec is None or spec.origin is None:
             raise ModuleNotFoundError("g2pM")
         return Model(Path(spec.origin).resolve().parent)
-
-
-def best(model_: Model, scores: NDArray[np.float32], candidates: Iterable[str]) -> str | None:
-    """The candidate reading (numbered, lower case) the model scores highest, None if it knows none of them."""
-    known = [(float(scores[model_.class_of[c]]), c) for c in candidates if c in model_.class_of]
-    return max(known)[1] if known else None
 
 
 # --- Which reading each token of a sentence gets -------------------------------------------
