@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -15,7 +16,9 @@ from flashgen.chinese.tones import mark_syllable, normalise_u, strip_marks, tone
 
 #: "臺灣|台湾[Tai2 wan1]" or "台湾[Tai2 wan1]" cross-references inside senses.
 _REF = re.compile(r"(?:[^\s|\[\]/,;()]+\|)?([^\s|\[\]/,;()]+)\[([A-Za-z:0-9 ]+)\]")
-_BARE_READING = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
+#: Pronunciation notes: "(Taiwan pr. [han4])", "Taiwan pr. [huo4]", "also pr. [ji1]".
+_PRON_NOTE = re.compile(r"\s*\(?\b(?:Taiwan |also |old |coll\. |Beijing )?pr\. \[[^\]]*\]\)?", re.I)
+_BARE_READING = re.compile(r"\s*\[[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*\]")
 _VARIANT = re.compile(r"^(?:old |archaic |unofficial |Japanese |Taiwan |erhua |also written )?variant of ", re.I)
 _NOISE = re.compile(r"^(?:surname \S+|see [^ ]+|see also .+|used in .+|\(old\) .+)$", re.I)
 _INLINE_CL = re.compile(r"\s*\((CL:[^)]*)\)\s*$")
@@ -36,11 +39,17 @@ def _marked(reading: str) -> str:
     return "".join(mark_syllable(s) for s in normalise_u(reading).split())
 
 
-def _clean_sense(sense: str) -> str:
-    """Readable sense: cross-references as hanzi (pīnyīn), ü for u:."""
-    sense = _REF.sub(lambda m: f"{m.group(1)} ({_marked(m.group(2))})", sense)
-    sense = _BARE_READING.sub(lambda m: f"[{_marked(m.group(1))}]", sense)
-    return sense.replace("u:", "ü").strip()
+def clean_sense(sense: str) -> str:
+    """Readable sense: cross-references as hanzi only, no pronunciation notes or bracketed readings, ü for u:.
+
+    "abbr. for 全國人大會議|全国人大会议[Quan2 guo2 Ren2 Da4 hui4 yi4]" → "abbr. for 全国人大会议";
+    "(joining two nouns) and; with (Taiwan pr. [han4])" → "(joining two nouns) and; with".
+    """
+    sense = _PRON_NOTE.sub("", sense)
+    sense = _REF.sub(lambda m: m.group(1), sense)
+    sense = _BARE_READING.sub("", sense)
+    sense = re.sub(r"\(\s*\)", "", sense)  # a parenthesis emptied of its reading
+    return re.sub(r"\s{2,}", " ", sense.replace("u:", "ü")).strip(" ;,")
 
 
 def _measure_words(sense: str) -> list[str]:
@@ -48,8 +57,20 @@ def _measure_words(sense: str) -> list[str]:
     return [f"{m.group(1)} ({_marked(m.group(2))})" for m in _REF.finditer(sense[3:])]
 
 
-def split_senses(entries: list[Entry], proper: bool) -> tuple[list[str], list[str]]:
-    """Cleaned senses and measure words of entries, noise dropped (kept if nothing else is left)."""
+def _self_reference(raw: str, word: str) -> bool:
+    """A sense that only points back at the word itself ("see 中美[Zhong1 Mei3]" under 中美)."""
+    if not word or not any(m.group(1) == word for m in _REF.finditer(raw)):
+        return False
+    rest = _REF.sub("", raw).strip(" ,;.").lower()
+    return rest in ("", "see", "see also", "same as", "also written", "abbr. for") or bool(_VARIANT.match(raw))
+
+
+def split_senses(entries: list[Entry], proper: bool, word: str = "") -> tuple[list[str], list[str]]:
+    """Cleaned senses and measure words of entries, noise dropped (kept if nothing else is left).
+
+    A variant entry ("variant of 台湾[Tai2 wan1]") is replaced by the senses of the
+    entry it names, one step only, so no card shows a chain of "variant of".
+    """
     senses: list[str] = []
     measures: list[str] = []
     fallback: list[str] = []
@@ -62,13 +83,30 @@ def split_senses(entries: list[Entry], proper: bool) -> tuple[list[str], list[st
             if inline:  # "world (CL:個|个[ge4])"
                 measures.extend(m for m in _measure_words(inline.group(1)) if m not in measures)
                 raw = raw[: inline.start()].rstrip()
-            cleaned = _clean_sense(raw)
+            if _PRON_NOTE.fullmatch(raw) or _self_reference(raw, word or entry.simplified):
+                continue
+            cleaned = clean_sense(raw)
             if _VARIANT.match(raw) or (_NOISE.match(raw) and not proper):
-                fallback.append(cleaned)
+                fallback.append(raw)
                 continue
             if cleaned and cleaned not in senses:
                 senses.append(cleaned)
-    return (senses or fallback)[:_MAX_SENSES], measures
+    if not senses:
+        senses = _resolved(fallback, word or (entries[0].simplified if entries else ""))
+    return senses[:_MAX_SENSES], measures
+
+
+def _resolved(fallback: list[str], word: str) -> list[str]:
+    """Senses of the entries that variant notes name; the notes themselves, cleaned, when that fails."""
+    out: list[str] = []
+    for raw in fallback:
+        ref = _REF.search(raw) if _VARIANT.match(raw) else None
+        if ref and ref.group(1) != word:
+            key = normalise_u(ref.group(2)).lower()
+            target = [e for e in lexicon().entries(ref.group(1)) if normalise_u(e.pinyin).lower() == key]
+            found, _ = split_senses([e for e in target if not any(_VARIANT.match(s) for s in e.senses)], False, ref.group(1))
+            out.extend(s for s in found if s not in out)
+    return out or [c for c in dict.fromkeys(clean_sense(r) for r in fallback) if c]
 
 
 def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[Entry]:
@@ -84,6 +122,16 @@ def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[E
     return kind
 
 
+@lru_cache(maxsize=None)
+def sense_pool(word: str, reading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Cleaned senses of ``word`` read as ``reading`` (numbered, any case): (common-word senses, proper-noun senses)."""
+    syllables = tuple(reading.split())
+    common = [e for e in _choose_entries(word, syllables, False) if not e.proper]
+    proper = [e for e in _choose_entries(word, syllables, True) if e.proper]
+    return (
+        tuple(split_senses(common, False, word)[0]) if common else (),
+        tuple(split_senses(proper, True, word)[0]) if proper else (),
+    )
 def traditional_of(word: str, reading: tuple[str, ...] = ()) -> str:
     """Traditional form, from CC-CEDICT's word entry or character by character.
 
@@ -117,34 +165,32 @@ def dictionary_meaning(word: str, reading: tuple[str, ...], proper: bool) -> Mea
 
 
 def compose(word: str, reading: tuple[str, ...] = ()) -> list[str]:
-    """Meaning from the word's longest dictionary parts: "新 (new) + 格局 (structure)".
+    """Meaning from the word's longest dictionary parts, one fitting sense each: "party + and + state".
 
-    Each part's sense is taken from the entries read as the part is read in
-    the word (重 zhòng "heavy", not chóng "again"), common-word entries first.
+    Each part is read as it is read in the word (重 zhòng "heavy", not chóng
+    "again") and gets the sense its neighbours in the word call for (法 in 法方
+    "France", 住 after a verb "firmly (resultative)"): see :func:`senses.part_gloss`.
     """
+    from flashgen.chinese.senses import part_gloss
+
     if len(word) < 2:
         return []
     syllables = list(reading) if len(reading) == len(word) else []
-    parts: list[str] = []
+    pieces: list[tuple[str, str]] = []
     i = 0
     while i < len(word):
         for j in range(len(word), i, -1):
             piece = word[i:j]
             if (j - i < len(word) and piece in lexicon()) or j - i == 1:
-                found = list(lexicon().entries(piece))
-                if syllables:
-                    key = " ".join(syllables[i:j]).lower()
-                    found = [e for e in found if normalise_u(e.pinyin).lower() == key] or found
-                common = [e for e in found if not e.proper] or found
-                common.sort(key=lambda e: -len(e.senses))
-                senses, _ = split_senses(common, proper=False)
-                gloss = senses[0] if senses else "?"
-                parts.append(f"{piece} ({gloss})")
+                pieces.append((piece, " ".join(syllables[i:j])))
                 i = j
                 break
-    if not any(HANZI.match(p[0]) for p in parts) or all(p.endswith("(?)") for p in parts):
+    if not any(HANZI.match(p[0]) for p, _ in pieces):
         return []
-    return [" + ".join(parts)]
+    glosses = [part_gloss(pieces, k) for k in range(len(pieces))]
+    if all(not g for g in glosses):
+        return []
+    return [" + ".join(g or p for g, (p, _) in zip(glosses, pieces))]
 
 
 @dataclass(frozen=True)
@@ -204,21 +250,35 @@ def _key(sense: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def merge_meanings(renderings: tuple[str, ...], found: Meaning, override: Optional[Override]) -> tuple[list[str], str]:
+def merge_meanings(
+    renderings: tuple[str, ...],
+    found: Meaning,
+    override: Optional[Override],
+    chosen: tuple[str, ...] = (),
+    official: tuple[str, ...] = (),
+) -> tuple[list[str], str]:
     """Meanings best first, and their source.
 
-    The user's override wins, then the glossary's official renderings, then
-    dictionary senses that say something new (not a case or "to " variant of
-    one already listed). A composed meaning is dropped when the glossary knows the term.
+    The user's override wins, then the glossary's official renderings, then the
+    senses the text uses (``chosen``, most used first, with the register's
+    official renderings), then dictionary senses that say something new (not a
+    case or "to " variant of one already listed). A composed meaning is dropped
+    when the glossary or the register knows the word (source "register").
     """
     meanings: list[str] = []
     keys: set[str] = set()
 
     def add(sense: str) -> None:
         key = _key(sense) or sense
-        if key not in keys:
-            keys.add(key)
-            meanings.append(sense)
+        if key in keys:
+            return
+        parts = [p.strip() for p in sense.split(";") if p.strip()]
+        new = [p for p in parts if (_key(p) or p) not in keys]
+        if not new:
+            return  # says nothing new ("to implement" after "to implement; to carry out")
+        keys.add(key)
+        keys.update(_key(p) or p for p in parts)
+        meanings.append(sense if len(new) == len(parts) else "; ".join(new))
 
     source = found.source
     if override and override.senses:
@@ -227,9 +287,11 @@ def merge_meanings(renderings: tuple[str, ...], found: Meaning, override: Option
         source = "override"
     elif renderings:
         source = "glossary"
-    for sense in renderings:
+    elif chosen and found.source != "cedict":
+        source = "register"
+    for sense in (*renderings, *chosen[:1], *official, *chosen[1:]):
         add(sense)
-    if not (renderings and found.source == "composed"):
+    if not ((renderings or chosen) and found.source == "composed"):
         for sense in found.senses:
             add(sense)
     return meanings[:8], source

@@ -16,7 +16,7 @@ import io
 from typing import Optional
 
 from flashgen.chinese.levels import hsk_label
-from flashgen.models import VocabItem
+from flashgen.models import COMPOSED_MARK, VocabItem
 
 #: Machine-friendly column names (CSV and TSV header row).
 COLUMNS: tuple[str, ...] = (
@@ -74,7 +74,7 @@ def row(item: VocabItem) -> list[str]:
         item.traditional,
         item.pinyin,
         item.pinyin_numbered,
-        JOINER.join(item.meanings),
+        (COMPOSED_MARK if item.composed else "") + JOINER.join(item.meanings),
         JOINER.join(item.measure_words),
         hsk_label(item.hsk),
         item.category or "",
@@ -128,7 +128,7 @@ def pleco_headword(item: VocabItem) -> str:
 
 def pleco_definition(item: VocabItem) -> str:
     """Meanings joined with "; ", then the measure words ("MW: 个 (gè)")."""
-    text = JOINER.join(item.meanings)
+    text = (COMPOSED_MARK if item.composed and item.meanings else "") + JOINER.join(item.meanings)
     if item.measure_words:
         mw = "MW: " + ", ".join(item.measure_words)
         text = f"{text}{JOINER}{mw}" if text else mw
