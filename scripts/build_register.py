@@ -8,17 +8,21 @@ is a candidate when it is frequent in this genre and flashgen, left to the
 dictionary alone, would show a first sense that is likely not the political
 one: a noun or adjective sense first for a word used as a verb, a classifier,
 surname or proper-noun sense first, more than one entry for the reading, or no
-dictionary entry at all (a composed meaning). Candidates are printed as TSV,
+dictionary entry at all (a composed meaning). Glossary terms are left out:
+they show their official rendering first already. Candidates are printed as TSV,
 most frequent first, with the senses flashgen shows today, so that a reviewer
 writes the register sense and a note for each one in ``data/register.tsv``;
 words already in the table are marked.
 
-    python3 scripts/build_register.py [--limit 3000] [--mfa-every 4] > candidates.tsv
+    python3 scripts/build_register.py [--limit 3000] [--mfa-every 4] [--cache counts.pickle] > candidates.tsv
+
+Segmenting the corpus takes minutes; ``--cache`` keeps the counts in a file between runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import re
 import sys
 from collections import Counter
@@ -29,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import documents  # noqa: E402
 
+from flashgen.chinese.glossary import glossary  # noqa: E402
 from flashgen.chinese.hanzi import HANZI  # noqa: E402
 from flashgen.chinese.lexicon import lexicon  # noqa: E402
 from flashgen.chinese.meaning import dictionary_meaning  # noqa: E402
@@ -75,8 +80,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=3000, help="candidates to print")
     parser.add_argument("--mfa-every", type=int, default=4, help="read one press conference in N")
+    parser.add_argument("--cache", type=Path, help="pickle of the counts, written on the first run and read after")
     args = parser.parse_args()
-    found, total = counts(args.mfa_every)
+    if args.cache and args.cache.is_file():
+        found, total = pickle.loads(args.cache.read_bytes())
+    else:
+        found, total = counts(args.mfa_every)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps((found, total)))
     words: Counter[str] = Counter()
     tags: dict[str, Counter[str]] = {}
     for (word, tag), n in found.items():
@@ -87,8 +98,8 @@ def main() -> None:
     printed = 0
     for word, n in words.most_common():
         tag = tags[word].most_common(1)[0][0]
-        if not CONTENT.match(tag):
-            continue
+        if not CONTENT.match(tag) or word in glossary():
+            continue  # glossary terms show their official rendering already
         reading = numbered(word, tag)
         meaning = dictionary_meaning(word, reading, prefers_proper(word, tag))
         reason = why(word, tag, meaning.senses, meaning.source)

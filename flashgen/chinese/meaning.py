@@ -19,6 +19,7 @@ _REF = re.compile(r"(?:[^\s|\[\]/,;()]+\|)?([^\s|\[\]/,;()]+)\[([A-Za-z:0-9 ]+)\
 #: Pronunciation notes: "(Taiwan pr. [han4])", "Taiwan pr. [huo4]", "also pr. [ji1]".
 _PRON_NOTE = re.compile(r"\s*\(?\b(?:Taiwan |also |old |coll\. |Beijing )?pr\. \[[^\]]*\]\)?", re.I)
 _BARE_READING = re.compile(r"\s*\[[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*\]")
+_TRAD_SIMP = re.compile(r"[\u3400-\u9fff\uf900-\ufaff…]+\|([\u3400-\u9fff…]+)")
 _VARIANT = re.compile(r"^(?:old |archaic |unofficial |Japanese |Taiwan |erhua |also written )?variant of ", re.I)
 _NOISE = re.compile(r"^(?:surname \S+|see [^ ]+|see also .+|used in .+|\(old\) .+)$", re.I)
 _INLINE_CL = re.compile(r"\s*\((CL:[^)]*)\)\s*$")
@@ -47,6 +48,7 @@ def clean_sense(sense: str) -> str:
     """
     sense = _PRON_NOTE.sub("", sense)
     sense = _REF.sub(lambda m: m.group(1), sense)
+    sense = _TRAD_SIMP.sub(lambda m: m.group(1), sense)  # "奧運會|奥运会" without a reading
     sense = _BARE_READING.sub("", sense)
     sense = re.sub(r"\(\s*\)", "", sense)  # a parenthesis emptied of its reading
     return re.sub(r"\s{2,}", " ", sense.replace("u:", "ü")).strip(" ;,")
