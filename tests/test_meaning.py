@@ -104,7 +104,7 @@ def test_composed_meaning_uses_parts_read_in_context() -> None:
     # 新发展格局 "new development pattern" is not in CC-CEDICT: composed from its parts, one sense each
     meaning = dictionary_meaning("新发展格局", ("xin1", "fa1", "zhan3", "ge2", "ju2"), False)
     assert meaning.source == "composed"
-    assert meaning.senses[0] == "new + development + structure"
+    assert meaning.senses[0] == "new + development + pattern"  # 格局 in the register: pattern
     assert meaning.traditional == "新發展格局"
     # 重情义 "value friendship": 重 read zhòng means "attach importance to", not "again"
     assert "repeat" not in compose("重情义", ("zhong4", "qing2", "yi4"))[0]

@@ -11,7 +11,8 @@ occurrence of a word the sense is chosen from what the sentence gives:
 3. a proper-noun sense when the token is a name or an abbreviation (美 in 中美);
 4. the word's register sense: the one political and diplomatic text uses
    (落实 "to implement"), or a function word's learner's gloss (是 "to be; is/are");
-5. a verb sense ("to …") for a token used as a verb, a noun sense for a noun;
+5. a verb sense ("to …") for a token used as a verb, an adverb ("…ly") for an
+   adverb, a noun sense for a noun;
 6. else the dictionary's first common-word sense.
 
 Both tables are small TSV files read once, on first use.
@@ -202,6 +203,10 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         return (proper[0], True, "") if proper else ("", False, "")
     if use is not None and use.pos == "v":
         found = next((s for s in common if s.startswith("to ")), None)
+        if found:
+            return found, False, ""
+    if use is not None and use.pos in ("d", "ad") and not common[0].endswith("ly"):
+        found = next((s for s in common if s.endswith("ly") and not s.startswith("to ")), None)
         if found:
             return found, False, ""
     if use is not None and use.pos in ("n", "ng", "vn", "an"):
