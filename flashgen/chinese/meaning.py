@@ -22,6 +22,7 @@ _BARE_READING = re.compile(r"\s*\[[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*\]")
 _TRAD_SIMP = re.compile(r"[\u3400-\u9fff\uf900-\ufaff…]+\|([\u3400-\u9fff…]+)")
 _VARIANT = re.compile(r"^(?:old |archaic |unofficial |Japanese |Taiwan |erhua |also written )?variant of ", re.I)
 _NOISE = re.compile(r"^(?:surname \S+|see [^ ]+|see also .+|used in .+|\(old\) .+)$", re.I)
+_SEE = re.compile(r"^(?:see also|see|same as)\s", re.I)
 _INLINE_CL = re.compile(r"\s*\((CL:[^)]*)\)\s*$")
 _MAX_SENSES = 6
 
@@ -88,7 +89,7 @@ def split_senses(entries: list[Entry], proper: bool, word: str = "") -> tuple[li
             if _PRON_NOTE.fullmatch(raw) or _self_reference(raw, word or entry.simplified):
                 continue
             cleaned = clean_sense(raw)
-            if _VARIANT.match(raw) or (_NOISE.match(raw) and not proper):
+            if _VARIANT.match(raw) or _lone_see(raw) or (_NOISE.match(raw) and not proper):
                 fallback.append(raw)
                 continue
             if cleaned and cleaned not in senses:
@@ -98,11 +99,16 @@ def split_senses(entries: list[Entry], proper: bool, word: str = "") -> tuple[li
     return senses[:_MAX_SENSES], measures
 
 
+def _lone_see(raw: str) -> bool:
+    """"see 团结一心[tuan2 jie2 yi1 xin1]": a pointer to another entry and nothing else."""
+    return bool(_SEE.match(raw)) and not _SEE.sub("", _REF.sub("", raw)).strip(" ,;.")
+
+
 def _resolved(fallback: list[str], word: str) -> list[str]:
-    """Senses of the entries that variant notes name; the notes themselves, cleaned, when that fails."""
+    """Senses of the entries that variant notes and lone "see …" notes name; the notes themselves, cleaned, when that fails."""
     out: list[str] = []
     for raw in fallback:
-        ref = _REF.search(raw) if _VARIANT.match(raw) else None
+        ref = _REF.search(raw) if (_VARIANT.match(raw) or _lone_see(raw)) else None
         if ref and ref.group(1) != word:
             key = normalise_u(ref.group(2)).lower()
             target = [e for e in lexicon().entries(ref.group(1)) if normalise_u(e.pinyin).lower() == key]

@@ -205,7 +205,7 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         found = next((s for s in common if s.startswith("to ")), None)
         if found:
             return found, False, ""
-    if use is not None and use.pos in ("d", "ad") and not common[0].endswith("ly"):
+    if use is not None and use.pos in ("d", "ad") and not common[0].endswith("ly") and not common[0].startswith("to "):
         found = next((s for s in common if s.endswith("ly") and not s.startswith("to ")), None)
         if found:
             return found, False, ""
