@@ -252,6 +252,7 @@ def part_gloss(pieces: Sequence[tuple[str, str]], k: int) -> str:
 
 def short(sense: str) -> str:
     """The first gloss of a sense, without leading notes or "to ": "(joining two nouns) and; with" → "and"."""
+    sense = re.sub(r"^abbr\. for \S+?,\s*", "", sense)  # "abbr. for 中国共产党, Chinese Communist Party"
     first = sense.split(";")[0].strip()
     stripped = re.sub(r"^(?:\([^)]*\)\s*)+", "", first).strip() or first
     stripped = re.sub(r"\s*\((?:abbr\.|bound form)[^)]*\)", "", stripped).strip() or stripped
