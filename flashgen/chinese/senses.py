@@ -201,8 +201,10 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         return default.sense, False, default.official
     if not common:
         return (proper[0], True, "") if proper else ("", False, "")
+    # Only the dictionary's first two senses compete: a verb or noun sense far down the
+    # list is a rare use (对准 "registration", 只能 "to have no other choice").
     if use is not None and use.pos == "v":
-        found = next((s for s in common if s.startswith("to ")), None)
+        found = next((s for s in common[:2] if s.startswith("to ")), None)
         if found:
             return found, False, ""
     if use is not None and use.pos in ("d", "ad") and not common[0].endswith("ly") and not common[0].startswith("to "):
@@ -210,7 +212,7 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         if found:
             return found, False, ""
     if use is not None and use.pos in ("n", "ng", "vn", "an"):
-        found = next((s for s in common if not s.startswith(("to ", "classifier", "("))), None)
+        found = next((s for s in common[:2] if not s.startswith(("to ", "classifier", "("))), None)
         if found:
             return found, False, ""
     return common[0], False, ""
