@@ -212,7 +212,7 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         if found:
             return found, False, ""
     if use is not None and use.pos in ("n", "ng", "vn", "an"):
-        found = next((s for s in common[:2] if not s.startswith(("to ", "classifier", "("))), None)
+        found = next((s for s in common[:2] if not s.startswith(("to ", "classifier", "(bound form)", "(literary)"))), None)
         if found:
             return found, False, ""
     return common[0], False, ""
