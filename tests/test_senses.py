@@ -41,7 +41,10 @@ def test_sample_seed_senses(sample_vocab, word: str, phrase: str, first: str) ->
     "word, reading, use, first",
     [
         ("电", "dian4", Use(pos="n", prev="中新社"), "dispatch (news)"),  # 中新社电 CNS dispatch
-        ("电", "dian4", Use(pos="n", prev="供"), "lightning"),  # no agency before it: dictionary order
+        ("电", "dian4", Use(pos="n", prev="、", prev_pos="x", next="、", next_pos="x"), "electricity"),  # 煤、电、油: not lightning
+        ("电", "dian4", Use(pos="n", prev="供", prev_pos="v"), "(in 供电)"),  # 供|电 cut by jieba: the word it belongs to
+        ("纾", "shu1", Use(pos="v", prev="助企", prev_pos="v", next="困", next_pos="v"), "(in 纾困)"),  # 助企纾|困 cut by jieba
+        ("参", "can1", Use(pos="v", prev="人", prev_pos="n", next="保", next_pos="v"), "to take part in"),  # 万人|参|保: no 人参 ginseng
         ("项", "xiang4", Use(pos="n", prev="一", prev_pos="m"), "item"),  # 一项 one item
         ("条", "tiao2", Use(pos="n", prev="这", prev_pos="r"), "classifier for"),  # 这条 this (road)
         ("条", "tiao2", Use(pos="n", prev="第三", prev_pos="m"), "classifier for"),  # 第三条 the third (article)

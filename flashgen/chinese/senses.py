@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from flashgen.chinese.meaning import sense_pool
+from flashgen.chinese.meaning import clean_sense, sense_pool
 from flashgen.chinese.reading import prefers_proper
 from flashgen.models import Token
 from flashgen.resources import read_data_text
@@ -40,6 +40,8 @@ CONTEXT_KINDS = ("after", "before", "pos", "after-pos", "before-pos", "measure",
 #: Tokens after which a classifier sense is meant: numerals, demonstratives, quantifiers (这一, 各, 每, 几).
 _MEASURE_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千万亿两几各每这那哪某数半整单首]|多)$")
 _MEASURE_POS = ("m", "r", "mq")
+#: Characters that stand alone after a numeral or as a word far more often than they begin one (万人|参保 is no 人参).
+_STANDALONE = frozenset("人年月日时次个国")
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,9 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
                 return rule.sense, rule.sense in proper and rule.sense not in common, rule.official
             default = default or rule
     if use is not None:
+        fragment = _fragment_of(word, use)
+        if fragment:
+            return fragment, False, ""
         if measure_context(use):
             found = next((s for s in common if _is_classifier(s)), None)
             if found:
@@ -216,6 +221,32 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         if found:
             return found, False, ""
     return common[0], False, ""
+
+
+def _fragment_of(word: str, use: Use) -> str:
+    """Two single-character tokens that make a two-character word (优|抚, 军|工): that word's sense.
+
+    Shown as "(in 优抚) special care …", so the card explains the fragment
+    instead of giving the character's unrelated first sense ("excellent").
+    """
+    if len(word) != 1 or use.part:
+        return ""
+    from flashgen.chinese.lexicon import lexicon
+
+    # Only two single-character tokens in a row: 传统|通 is no fragment of "统通".
+    backward = use.prev not in _STANDALONE
+    for combined, pos in ((word + use.next, use.next_pos), (use.prev + word if backward else "", use.prev_pos)):
+        if len(combined) != 2 or pos.startswith(("x", "m", "eng", "u", "p", "c", "d", "r", "y", "q", "f")):
+            continue  # 注意到|了, 着|数亿: a particle or a numeral is no part of a word
+        known = next((r.sense for r in rules().get(combined, ()) if not r.context), "")
+        if known:
+            return f"(in {combined}) {short(known)}"
+        entries = [e for e in lexicon().entries(combined) if not e.proper]
+        if entries:
+            found = [s for s in (clean_sense(x) for x in entries[0].senses) if s and not s.startswith("CL:")]
+            if found:
+                return f"(in {combined}) {short(found[0])}"
+    return ""
 
 
 def choose(word: str, reading: str, uses: Sequence[Use]) -> Choice:
