@@ -68,7 +68,7 @@ def _self_reference(raw: str, word: str) -> bool:
     return rest in ("", "see", "see also", "same as", "also written", "abbr. for") or bool(_VARIANT.match(raw))
 
 
-def split_senses(entries: list[Entry], proper: bool, word: str = "") -> tuple[list[str], list[str]]:
+def split_senses(entries: list[Entry], proper: bool, word: str = "", limit: int = _MAX_SENSES) -> tuple[list[str], list[str]]:
     """Cleaned senses and measure words of entries, noise dropped (kept if nothing else is left).
 
     A variant entry ("variant of 台湾[Tai2 wan1]") is replaced by the senses of the
@@ -96,7 +96,7 @@ def split_senses(entries: list[Entry], proper: bool, word: str = "") -> tuple[li
                 senses.append(cleaned)
     if not senses:
         senses = _resolved(fallback, word or (entries[0].simplified if entries else ""))
-    return senses[:_MAX_SENSES], measures
+    return senses[:limit], measures
 
 
 def _lone_see(raw: str) -> bool:
@@ -137,8 +137,9 @@ def sense_pool(word: str, reading: str) -> tuple[tuple[str, ...], tuple[str, ...
     common = [e for e in _choose_entries(word, syllables, False) if not e.proper]
     proper = [e for e in _choose_entries(word, syllables, True) if e.proper]
     return (
-        tuple(split_senses(common, False, word)[0]) if common else (),
-        tuple(split_senses(proper, True, word)[0]) if proper else (),
+        # Every sense: the one a sentence needs may be far down (次 "classifier for … time").
+        tuple(split_senses(common, False, word, limit=99)[0]) if common else (),
+        tuple(split_senses(proper, True, word, limit=99)[0]) if proper else (),
     )
 def traditional_of(word: str, reading: tuple[str, ...] = ()) -> str:
     """Traditional form, from CC-CEDICT's word entry or character by character.
