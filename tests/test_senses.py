@@ -60,6 +60,10 @@ def test_sample_seed_senses(sample_vocab, word: str, phrase: str, first: str) ->
         ("在", "zai4", Use(pos="p", next="维护", next_pos="v"), "(adverb: action in progress)"),  # 在维护 is upholding
         ("在", "zai4", Use(pos="p", next="北京", next_pos="ns"), "at; in"),  # 在北京 in Beijing
         ("等", "deng3", Use(pos="u", prev="俄罗斯", prev_pos="ns"), "and so on"),  # 中国、俄罗斯等 etc.
+        ("完全", "wan2 quan2", Use(pos="ad", next="是", next_pos="v"), "totally"),  # 完全是 totally: an adverb before a verb
+        ("共同", "gong4 tong2", Use(pos="d", prev="的", prev_pos="uj", next="敌人", next_pos="n"), "common"),  # 共同敌人 common enemy
+        ("纷纷", "fen1 fen1", Use(pos="d", next="伸出", next_pos="v"), "one after another"),  # not "continuously"
+        ("次", "ci4", Use(pos="q", prev="105", prev_pos="m"), "classifier for"),  # 105次: the classifier is CC-CEDICT's 7th sense
     ],
 )
 def test_sense_in_context(word: str, reading: str, use: Use, first: str) -> None:

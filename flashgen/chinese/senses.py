@@ -212,8 +212,12 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
         found = next((s for s in common[:2] if s.startswith("to ")), None)
         if found:
             return found, False, ""
-    if use is not None and use.pos in ("d", "ad") and not common[0].endswith("ly") and not common[0].startswith("to "):
-        found = next((s for s in common if s.endswith("ly") and not s.startswith("to ")), None)
+    # An adverb sense only where the token modifies a verb or adjective that follows
+    # (完全是 "totally", not 人类的共同敌人 "jointly"), and only over a one-word
+    # adjective sense (纷纷 "one after another" stays).
+    if (use is not None and use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a"))
+            and " " not in common[0].split(";")[0] and not common[0].endswith("ly")):
+        found = next((s for s in common[:4] if s.endswith("ly") and not s.startswith("to ")), None)
         if found:
             return found, False, ""
     if use is not None and use.pos in ("n", "ng", "vn", "an"):
