@@ -21,16 +21,23 @@ SEEDS = [
     ("称", "政府称", "to state"),  # the administration says: not "to weigh"
     ("兼", "国务委员兼外交部长", "concurrently (hold"),  # state councillor and concurrently foreign minister
     ("应", "都应", "should"),  # all should: not "to agree (to do sth)"
-    ("美", "中美", "the US"),  # China and the US: not "the Americas"
     ("德", "君子之德", "virtue"),  # the virtue of a gentleman: not Germany
     ("是", "是", "to be; is/are"),  # copula: a learner's gloss, not "(followed by substantives only)"
     ("落实", "落实", "to implement"),  # implement: not "practical"
 ]
 
 
+@pytest.fixture(scope="module")
+def sample_vocab_all():
+    """The sample's vocabulary with HSK 1–2 and function words kept (the CLI's --all): 是, 美 and 条 are HSK 1–2."""
+    from flashgen.pipeline import Options, analyse
+
+    return {item.hanzi: item for item in analyse(None, Options(min_hsk=1)).vocab}
+
+
 @pytest.mark.parametrize("word, phrase, first", SEEDS)
-def test_sample_seed_senses(sample_vocab, word: str, phrase: str, first: str) -> None:
-    item = sample_vocab[word]
+def test_sample_seed_senses(sample_vocab_all, word: str, phrase: str, first: str) -> None:
+    item = sample_vocab_all[word]
     assert item.meanings[0].startswith(first), item.meanings
     assert any(phrase in e.text for e in item.examples) or any(
         phrase in s for s in [e.text for e in item.examples]
@@ -70,9 +77,23 @@ def test_sense_in_context(word: str, reading: str, use: Use, first: str) -> None
     assert sense_in(word, reading, use)[0].startswith(first)
 
 
-def test_several_senses_each_with_an_example(sample_analysis) -> None:
+def test_sample_token_senses(sample_analysis) -> None:
+    """Tokens the item selection leaves out (美 cut from 中美) still get the sense their neighbours call for."""
+    from flashgen.chinese.senses import use_at
+
+    found = {}
+    for sentence in sample_analysis.transcript.sentences:
+        for i, token in enumerate(sentence.tokens):
+            if token.text in ("美", "德") and token.text not in found:
+                found[token.text] = sense_in(token.text, token.pinyin_numbered, use_at(sentence.tokens, i))[0]
+    assert found["美"].startswith("the US")  # 包括中美在内: China and the US, not "the Americas"
+    assert found["德"].startswith("virtue")  # 君子之德: not Germany
+
+
+def test_several_senses_each_with_an_example(sample_vocab_all) -> None:
     """An item whose occurrences use different senses shows each with its own example, the most used first."""
-    several = [i for i in sample_analysis.vocab if len({e.sense for e in i.examples}) > 1]
+    several = [i for i in sample_vocab_all.values() if len({e.sense for e in i.examples}) > 1]
+    assert several, "the sample has words used in two senses (发展 development / to develop)"
     for item in several:
         assert item.examples[0].sense == item.meanings[0] or item.meanings[0].startswith(item.examples[0].sense)
         assert all(e.sense for e in item.examples)

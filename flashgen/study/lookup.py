@@ -8,13 +8,13 @@ from flashgen.study.annotate import marked_reading, token_reading
 from flashgen.errors import InputError
 from flashgen.chinese.levels import DEFAULT_STANDARD
 from flashgen.chinese.meaning import Override
-from flashgen.models import VocabItem
+from flashgen.models import HskStandard, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.source.convert import to_simplified
 from flashgen.study.vocab import word_item
 
 
-def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hsk_standard: str = DEFAULT_STANDARD) -> list[VocabItem]:
+def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hsk_standard: HskStandard = DEFAULT_STANDARD) -> list[VocabItem]:
     """Annotate each word as the vocabulary stage would (no examples, count 0)."""
     overrides = overrides or {}
     items = []

@@ -18,28 +18,16 @@ from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
 from flashgen.chinese.senses import Choice, Use, choose, use_at
-from flashgen.models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
+from flashgen.study.select import Filters, kept, wanted
+from flashgen.study.subterms import add_sub_terms
 
-#: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
-DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
-#: Function-word flags dropped when the word is a single character (和, 在, 也, 这, 个).
-DROP_SINGLE_FLAGS = frozenset({"p", "c", "d", "r", "f", "q", "zg", "k", "h"})
+__all__ = ["Filters", "build_vocab", "word_item"]
+
 _CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
 MAX_EXAMPLES = 3
-
-
-@dataclass
-class Filters:
-    """What the user wants in the list."""
-
-    include_names: bool = False
-    min_hsk: Optional[int] = None  # drop words graded below this level (off-list words stay)
-    known: frozenset[str] = frozenset()
-    limit: Optional[int] = None
-    terms_only: bool = False
-    hsk_standard: str = DEFAULT_STANDARD
 
 
 @dataclass
@@ -47,20 +35,6 @@ class _Occurrences:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     uses: list[tuple[Use, Sentence]] = field(default_factory=list)  # each token's context and sentence
-
-
-def _wanted(token: Token, is_term: bool, include_names: bool) -> bool:
-    if not has_hanzi(token.text):
-        return False
-    if is_term:
-        return True
-    if token.pos in DROP_FLAGS or any(not ch.isalpha() for ch in token.text):
-        return False
-    if len(token.text) == 1 and token.pos in DROP_SINGLE_FLAGS:
-        return False
-    if token.pos in PERSON_FLAGS and not include_names:
-        return False
-    return True
 
 
 def build_vocab(
@@ -79,7 +53,7 @@ def build_vocab(
             if not has_hanzi(token.text):
                 continue
             total += 1
-            if _wanted(token, token.text in terms, filters.include_names):
+            if wanted(token, token.text in terms, filters.include_names):
                 occ = seen[token.text]
                 occ.tokens.append(token)
                 occ.uses.append((use_at(sentence.tokens, i), sentence))
@@ -88,20 +62,19 @@ def build_vocab(
     # One sentence serves as the example of many words: its readings are worked out once
     # (keyed by object identity, as sentences built by hand may share an index).
     readings: dict[int, tuple[str, str]] = {}
+    links = add_sub_terms(seen, _Occurrences)
     items = [_item(word, occ, total, overrides, filters, readings) for word, occ in seen.items()]
-    items = [i for i in items if _kept(i, filters)]
+    items = [i for i in items if kept(i, filters)]
+    _link(items, links)
     items.sort(key=lambda i: (-i.score, i.hanzi))
     return items[: filters.limit] if filters.limit else items
 
 
-def _kept(item: VocabItem, filters: Filters) -> bool:
-    if item.hanzi in filters.known or item.traditional in filters.known:
-        return False
-    if filters.terms_only and not item.term:
-        return False
-    if filters.min_hsk is not None and item.hsk is not None and item.hsk < filters.min_hsk:
-        return False
-    return bool(item.meanings)
+def _link(items: list[VocabItem], links: Mapping[str, list[str]]) -> None:
+    """Name on each item the listed long terms it is part of and the sub-terms it holds."""
+    listed = {i.hanzi for i in items}
+    for item in items:
+        item.related = [w for w in dict.fromkeys(links.get(item.hanzi, ())) if w in listed and w != item.hanzi]
 
 
 def _category(pos: str, pinyin: str) -> Optional[str]:
@@ -117,7 +90,7 @@ def word_item(
     pinyin: str,
     proper: bool,
     overrides: Mapping[str, Override],
-    hsk_standard: str = DEFAULT_STANDARD,
+    hsk_standard: HskStandard = DEFAULT_STANDARD,
     fallback_category: Optional[str] = None,
     choice: Optional[Choice] = None,
 ) -> VocabItem:
@@ -166,7 +139,8 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
-    choice = choose(word, first.pinyin_numbered, [use for use, _ in occ.uses])
+    uses = _uses(occ)
+    choice = choose(word, first.pinyin_numbered, [use for use, _ in uses])
     item = word_item(word, syllables, first.pinyin, prefers_proper(word, pos), overrides, filters.hsk_standard,
                      _category(pos, first.pinyin), choice)
     term = glossary().get(word)
@@ -186,25 +160,36 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
             pinyin_numbered=_sentence_readings(s, readings)[1],
             sense=sense if len(choice.senses) > 1 else "",
         )
-        for s, sense in _example_sentences(occ, choice)
+        for s, sense in _example_sentences(uses, choice)
     ]
     return replace(item, count=count, examples=examples, pos=pos, score=round(score, 4))
 
 
-def _example_sentences(occ: _Occurrences, choice: Choice) -> list[tuple[Sentence, str]]:
+def _uses(occ: _Occurrences) -> list[tuple[Use, Sentence]]:
+    """Each occurrence's context and sentence; a sub-term's occurrences (study.subterms) have no neighbours."""
+    uses = list(occ.uses)
+    if len(uses) < len(occ.tokens):
+        covered = {id(s) for _, s in uses}
+        rest = [s for s in occ.sentences if id(s) not in covered] or occ.sentences
+        for k, token in enumerate(occ.tokens[len(uses):]):
+            uses.append((Use(pos=token.pos), rest[min(k, len(rest) - 1)]))
+    return uses
+
+
+def _example_sentences(uses: list[tuple[Use, Sentence]], choice: Choice) -> list[tuple[Sentence, str]]:
     """Up to MAX_EXAMPLES sentences and the word's sense in each: one for every sense used first, most used first.
 
     Real sentences make better examples than headings, which repeat them in short.
     """
-    order = sorted(range(len(occ.uses)), key=lambda k: (occ.uses[k][1].kind in ("heading", "title"), occ.uses[k][1].index))
+    order = sorted(range(len(uses)), key=lambda k: (uses[k][1].kind in ("heading", "title"), uses[k][1].index))
     picked: list[tuple[Sentence, str]] = []
     for sense in choice.senses[:MAX_EXAMPLES]:
         k = next(k for k in order if choice.per_use[k] == sense)
-        if all(s is not occ.uses[k][1] for s, _ in picked):
-            picked.append((occ.uses[k][1], sense))
+        if all(s is not uses[k][1] for s, _ in picked):
+            picked.append((uses[k][1], sense))
     for k in order:
         if len(picked) >= MAX_EXAMPLES:
             break
-        if all(s is not occ.uses[k][1] for s, _ in picked):
-            picked.append((occ.uses[k][1], choice.per_use[k]))
+        if all(s is not uses[k][1] for s, _ in picked):
+            picked.append((uses[k][1], choice.per_use[k]))
     return sorted(picked, key=lambda p: choice.senses.index(p[1]) if p[1] in choice.senses else len(choice.senses))
