@@ -41,6 +41,7 @@ def _marked(reading: str) -> str:
     return "".join(mark_syllable(s) for s in normalise_u(reading).split())
 
 
+@lru_cache(maxsize=65536)
 def clean_sense(sense: str) -> str:
     """Readable sense: cross-references as hanzi only, no pronunciation notes or bracketed readings, ü for u:.
 
@@ -62,7 +63,7 @@ def _measure_words(sense: str) -> list[str]:
 
 def _self_reference(raw: str, word: str) -> bool:
     """A sense that only points back at the word itself ("see 中美[Zhong1 Mei3]" under 中美)."""
-    if not word or not any(m.group(1) == word for m in _REF.finditer(raw)):
+    if not word or word not in raw or not any(m.group(1) == word for m in _REF.finditer(raw)):
         return False
     rest = _REF.sub("", raw).strip(" ,;.").lower()
     return rest in ("", "see", "see also", "same as", "also written", "abbr. for") or bool(_VARIANT.match(raw))
@@ -131,6 +132,13 @@ def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[E
 
 
 @lru_cache(maxsize=None)
+def _split_cached(entries: tuple[Entry, ...], proper: bool, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every cleaned sense and the measure words of ``entries`` (computed once per entry set)."""
+    senses, measures = split_senses(list(entries), proper, word, limit=99)
+    return tuple(senses), tuple(measures)
+
+
+@lru_cache(maxsize=None)
 def sense_pool(word: str, reading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Cleaned senses of ``word`` read as ``reading`` (numbered, any case): (common-word senses, proper-noun senses)."""
     syllables = tuple(reading.split())
@@ -138,8 +146,8 @@ def sense_pool(word: str, reading: str) -> tuple[tuple[str, ...], tuple[str, ...
     proper = [e for e in _choose_entries(word, syllables, True) if e.proper]
     return (
         # Every sense: the one a sentence needs may be far down (次 "classifier for … time").
-        tuple(split_senses(common, False, word, limit=99)[0]) if common else (),
-        tuple(split_senses(proper, True, word, limit=99)[0]) if proper else (),
+        _split_cached(tuple(common), False, word)[0] if common else (),
+        _split_cached(tuple(proper), True, word)[0] if proper else (),
     )
 def traditional_of(word: str, reading: tuple[str, ...] = ()) -> str:
     """Traditional form, from CC-CEDICT's word entry or character by character.
@@ -166,9 +174,9 @@ def dictionary_meaning(word: str, reading: tuple[str, ...], proper: bool) -> Mea
     """CC-CEDICT senses for ``word`` read as ``reading``; composed from parts when absent."""
     entries = _choose_entries(word, reading, proper)
     if entries:
-        senses, measures = split_senses(entries, proper)
+        senses, measures = _split_cached(tuple(entries), proper, word)
         if senses:
-            return Meaning(tuple(senses), tuple(measures), entries[0].traditional, "cedict")
+            return Meaning(senses[:_MAX_SENSES], measures, entries[0].traditional, "cedict")
     composed = compose(word, reading)
     return Meaning(tuple(composed), (), traditional_of(word, reading), "composed" if composed else "")
 
@@ -252,6 +260,7 @@ def load_overrides(path: Optional[Path]) -> dict[str, Override]:
     return result
 
 
+@lru_cache(maxsize=65536)
 def _key(sense: str) -> str:
     """Comparison key of a sense: lower case, no parentheses, no leading "to "/"the "."""
     s = re.sub(r"\([^)]*\)", "", sense.lower())

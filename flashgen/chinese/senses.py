@@ -183,6 +183,7 @@ def _is_classifier(sense: str) -> bool:
     return sense.startswith("classifier for")
 
 
+@lru_cache(maxsize=65536)
 def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, str]:
     """The sense of one occurrence, whether it is a proper-noun sense, and its official rendering."""
     common, proper = sense_pool(word, reading)
