@@ -120,15 +120,20 @@ def _resolved(fallback: list[str], word: str) -> list[str]:
 
 def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[Entry]:
     """Entries that match the word's reading in context, common-word entries first for common words."""
+    return list(_chosen_entries(word, tuple(reading), proper))
+
+
+@lru_cache(maxsize=65536)
+def _chosen_entries(word: str, reading: tuple[str, ...], proper: bool) -> tuple[Entry, ...]:
     key = " ".join(reading).lower()
     entries = [e for e in lexicon().entries(word) if normalise_u(e.pinyin).lower() == key]
     if not entries:
-        return []
+        return ()
     kind = [e for e in entries if e.proper == proper] or entries
     # Entries whose every sense is "variant of …" come last; then the richer
     # entry first (愿 "to wish" 願 before 愿 "honest"; 面 "face" before 麵 "noodles").
     kind.sort(key=lambda e: (all(_VARIANT.match(s) for s in e.senses), -len(e.senses)))
-    return kind
+    return tuple(kind)
 
 
 @lru_cache(maxsize=None)
@@ -139,16 +144,27 @@ def _split_cached(entries: tuple[Entry, ...], proper: bool, word: str) -> tuple[
 
 
 @lru_cache(maxsize=None)
+def common_senses(word: str, reading: str) -> tuple[str, ...]:
+    """Every cleaned common-word sense of ``word`` read as ``reading`` (numbered, any case).
+
+    Every sense, not the first six: the one a sentence needs may be far down (次 "classifier for … time").
+    """
+    common = [e for e in _choose_entries(word, tuple(reading.split()), False) if not e.proper]
+    return _split_cached(tuple(common), False, word)[0] if common else ()
+
+
+@lru_cache(maxsize=None)
+def proper_senses(word: str, reading: str) -> tuple[str, ...]:
+    """Every cleaned proper-noun sense of ``word`` read as ``reading`` (美 "the Americas", "USA")."""
+    proper = [e for e in _choose_entries(word, tuple(reading.split()), True) if e.proper]
+    return _split_cached(tuple(proper), True, word)[0] if proper else ()
+
+
 def sense_pool(word: str, reading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Cleaned senses of ``word`` read as ``reading`` (numbered, any case): (common-word senses, proper-noun senses)."""
-    syllables = tuple(reading.split())
-    common = [e for e in _choose_entries(word, syllables, False) if not e.proper]
-    proper = [e for e in _choose_entries(word, syllables, True) if e.proper]
-    return (
-        # Every sense: the one a sentence needs may be far down (次 "classifier for … time").
-        _split_cached(tuple(common), False, word)[0] if common else (),
-        _split_cached(tuple(proper), True, word)[0] if proper else (),
-    )
+    """(common-word senses, proper-noun senses) of ``word`` read as ``reading``."""
+    return common_senses(word, reading), proper_senses(word, reading)
+
+
 def traditional_of(word: str, reading: tuple[str, ...] = ()) -> str:
     """Traditional form, from CC-CEDICT's word entry or character by character.
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from flashgen.chinese.meaning import clean_sense, sense_pool
+from flashgen.chinese.meaning import clean_sense, common_senses, proper_senses
 from flashgen.chinese.reading import prefers_proper
 from flashgen.models import Token
 from flashgen.resources import read_data_text
@@ -186,12 +186,13 @@ def _is_classifier(sense: str) -> bool:
 @lru_cache(maxsize=65536)
 def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, str]:
     """The sense of one occurrence, whether it is a proper-noun sense, and its official rendering."""
-    common, proper = sense_pool(word, reading)
+    common = common_senses(word, reading)
     default: Optional[Rule] = None
     for rule in rules().get(word, ()):
         if matches(rule, use, reading):
             if rule.context:
-                return rule.sense, rule.sense in proper and rule.sense not in common, rule.official
+                proper = rule.sense not in common and rule.sense in proper_senses(word, reading)
+                return rule.sense, proper, rule.official
             default = default or rule
     if use is not None:
         fragment = _fragment_of(word, use)
@@ -201,12 +202,13 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
             found = next((s for s in common if _is_classifier(s)), None)
             if found:
                 return found, False, ""
-        if proper and proper_context(word, use) and not use.part:
-            return proper[0], True, ""
+        if proper_context(word, use) and not use.part and proper_senses(word, reading):
+            return proper_senses(word, reading)[0], True, ""
     if default:
         return default.sense, False, default.official
     if not common:
-        return (proper[0], True, "") if proper else ("", False, "")
+        proper_only = proper_senses(word, reading)
+        return (proper_only[0], True, "") if proper_only else ("", False, "")
     # Only the dictionary's first two senses compete: a verb or noun sense far down the
     # list is a rare use (对准 "registration", 只能 "to have no other choice").
     if use is not None and use.pos == "v":
@@ -279,13 +281,18 @@ def part_gloss(pieces: Sequence[tuple[str, str]], k: int) -> str:
         from flashgen.chinese.reading import numbered
 
         reading = " ".join(numbered(piece, ""))
-    from flashgen.chinese.lexicon import lexicon
-
     prev = pieces[k - 1][0] if k else ""
     nxt = pieces[k + 1][0] if k + 1 < len(pieces) else ""
-    use = Use(pos=lexicon().jieba_tag(piece) or "", prev=prev, next=nxt, part=True, end=k == len(pieces) - 1 and k > 0)
+    use = Use(pos=_jieba_tag(piece), prev=prev, next=nxt, part=True, end=k == len(pieces) - 1 and k > 0)
     sense, _, _ = sense_in(piece, reading, use)
     return short(sense)
+
+
+@lru_cache(maxsize=4096)
+def _jieba_tag(word: str) -> str:
+    from flashgen.chinese.lexicon import lexicon
+
+    return lexicon().jieba_tag(word) or ""
 
 
 def short(sense: str) -> str:
