@@ -12,7 +12,7 @@ dictionary entry at all (a composed meaning). Glossary terms are left out:
 they show their official rendering first already. Candidates are printed as TSV,
 most frequent first, with the senses flashgen shows today, so that a reviewer
 writes the register sense and a note for each one in ``data/register.tsv``;
-words already in the table are marked.
+words already in either table (register or function-word glosses) are marked.
 
     python3 scripts/build_register.py [--limit 3000] [--mfa-every 4] [--cache counts.pickle] > candidates.tsv
 
@@ -39,7 +39,7 @@ from flashgen.chinese.lexicon import lexicon  # noqa: E402
 from flashgen.chinese.meaning import dictionary_meaning  # noqa: E402
 from flashgen.chinese.reading import numbered, prefers_proper  # noqa: E402
 from flashgen.chinese.segment import cut  # noqa: E402
-from flashgen.chinese.senses import register  # noqa: E402
+from flashgen.chinese.senses import rules  # noqa: E402
 
 CONTENT = re.compile(r"^(?:v|vn|vd|n|nz|a|ad|an|d|l|i|j)$")
 _ALL_HANZI = re.compile(f"^(?:{HANZI.pattern})+$")
@@ -93,7 +93,7 @@ def main() -> None:
     for (word, tag), n in found.items():
         words[word] += n
         tags.setdefault(word, Counter())[tag] += n
-    table = register()
+    table = rules()  # the register and the function-word glosses
     print("word\tcount\tper_million\tzipf\ttag\twhy\tin_table\tshown_now")
     printed = 0
     for word, n in words.most_common():
