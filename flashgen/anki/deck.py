@@ -7,7 +7,8 @@ the notes already in a collection instead of duplicating them:
 
 - model IDs are constants (:data:`VOCAB_MODEL_ID`, :data:`CLOZE_MODEL_ID`);
 - deck IDs are derived from the deck names (:func:`deck_id`);
-- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` and a cloze
+- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` (for a second reading
+  of the same hanzi, ``hanzi|reading``: :func:`flashgen.study.vocab.item_keys`) and a cloze
   note's ``guid_for("flashgen-cloze", item.id)``: never the reading or the
   meaning, so fixing either updates the note, and the same word from two
   transcripts is one note.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import sqlite3
@@ -31,7 +33,7 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
@@ -40,6 +42,10 @@ from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
 from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
+from flashgen.study.vocab import item_keys
+
+if TYPE_CHECKING:
+    from flashgen.audio import AudioMedia
 
 #: Fixed note type IDs (chosen once at random; never change them).
 VOCAB_MODEL_ID = 1658032202
@@ -157,8 +163,10 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
-def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order."""
+def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made)."""
+    from flashgen.audio.speech import example_speech, word_speech
+
     example = item.examples[0] if item.examples else None
     example_pinyin = ""
     if example is not None and example.pinyin:
@@ -181,6 +189,8 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
         "Category": esc(category_label(item)),
         "Source": esc(source_title),
         "Related": "、".join(esc(w) for w in item.related),
+        "Audio": audio.sound(word_speech(item)) if audio else "",
+        "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
 
@@ -201,8 +211,10 @@ def _glosses_html(glosses: Sequence[Gloss]) -> str:
     return f"<ul>{items}</ul>"
 
 
-def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order."""
+def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made)."""
+    from flashgen.audio.speech import cloze_speech
+
     values = {
         "Text": safe_cloze(item.cloze),
         "Full sentence": highlight(item.sentence, item.answers),
@@ -211,6 +223,7 @@ def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
         "Speaker": esc(item.speaker),
         "Section": esc(item.section),
         "Source": esc(source_title),
+        "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
     return [values[name] for name in tpl.CLOZE_FIELDS]
 
@@ -252,7 +265,8 @@ def cloze_model() -> Any:
 
 
 def build_package(
-    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem]
+    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem],
+    audio: Optional[AudioMedia] = None,
 ) -> tuple[Any, DeckStats]:
     """The genanki package (not written) and its counts (``path`` left empty)."""
     import genanki
@@ -266,16 +280,16 @@ def build_package(
 
     vmodel, cards, due = vocab_model(), 0, 0
     seen: set[str] = set()
-    for item in vocab:
-        key = _clean(item.hanzi).strip()
+    for item, identity in zip(vocab, item_keys(vocab)):
+        key = _clean(identity).strip()  # 长 cháng and 长 zhǎng are two notes
         if not key or key in seen:
             continue
         seen.add(key)
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title),
+            fields=vocab_fields(item, source_title, audio),
             tags=vocab_tags(item, transcript.slug),
-            guid=vocab_guid(item.hanzi),
+            guid=vocab_guid(identity),
             due=due,  # new cards come in the ranking's order
         )
         due += 1
@@ -288,7 +302,7 @@ def build_package(
         cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
         seen_ids: set[str] = set()
         for citem in cloze:
-            fields = cloze_fields(citem, source_title)
+            fields = cloze_fields(citem, source_title, audio)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
@@ -310,8 +324,11 @@ def build_package(
     return genanki.Package(decks), stats
 
 
-def _package_bytes(package: Any, timestamp: float) -> bytes:
-    """The .apkg as bytes. (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)"""
+def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
+    """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
+
+    (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)
+    """
     with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
         db_path = os.path.join(tmp, "collection.anki2")
         conn = sqlite3.connect(db_path)
@@ -323,8 +340,21 @@ def _package_bytes(package: Any, timestamp: float) -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.write(db_path, "collection.anki2")
-            zf.writestr("media", "{}")
+            files = dict(media or {})
+            names = sorted(files)
+            for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+                zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+            zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
         return buf.getvalue()
+
+
+_SOUND = re.compile(r"\[sound:([^\]]+)\]")
+
+
+def _used_media(package: Any, files: Mapping[str, Path]) -> dict[str, Path]:
+    """The clips the package's notes play (Anki imports no others)."""
+    used = {name for d in package.decks for note in d.notes for field in note.fields for name in _SOUND.findall(field)}
+    return {name: path for name, path in files.items() if name in used}
 
 
 def _id_counter(timestamp: float) -> Iterable[int]:
@@ -340,16 +370,20 @@ def write_deck(
     path: Path,
     *,
     timestamp: Optional[float] = None,
+    audio: Optional[AudioMedia] = None,
 ) -> DeckStats:
     """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
 
     ``timestamp`` (seconds since the epoch, default now) becomes every note's
     modification time: a later build must carry a later time for Anki's
-    default "update if newer" import to apply it. Raises
+    default "update if newer" import to apply it. ``audio`` (clips from
+    :func:`flashgen.audio.synthesise`) fills the Audio fields and the
+    package's media. Raises
     :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
     a failed build leaves any previous file at ``path`` untouched.
     """
-    package, stats = build_package(transcript, vocab, cloze)
-    data = _package_bytes(package, time.time() if timestamp is None else timestamp)
+    package, stats = build_package(transcript, vocab, cloze, audio)
+    media = _used_media(package, audio.files()) if audio else None
+    data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)
