@@ -74,8 +74,11 @@ def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
     """The occurrences of ``word`` split by reading, the most frequent first: one item per
     reading (长 cháng "long" and 长 zhǎng "to grow" are two items, each with its examples)."""
     groups: dict[str, _Occurrences] = defaultdict(_Occurrences)
-    for token in occ.tokens:
-        groups[token.pinyin_numbered.lower()].tokens.append(token)
+    for k, token in enumerate(occ.tokens):
+        group = groups[token.pinyin_numbered.lower()]
+        group.tokens.append(token)
+        if k < len(occ.uses):  # tokens and their contexts stay paired (sub-terms have none)
+            group.uses.append(occ.uses[k])
     if len(groups) < 2:
         return [occ]
     ordered = sorted(groups, key=lambda r: -len(groups[r].tokens))
