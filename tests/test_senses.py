@@ -173,3 +173,18 @@ def test_overrides_still_win() -> None:
 
 def test_rules_load_once() -> None:
     assert rules() is rules()
+
+
+def test_occurrences_without_context_or_sentence() -> None:
+    """Sub-term occurrences have no neighbours, and a reading group may have no sentence: neither breaks an item."""
+    from flashgen.models import Sentence, Token
+    from flashgen.study.vocab import _example_sentences, _Occurrences, _uses
+
+    sentence = Sentence(0, 0, None, None, "投资协定")
+    occ = _Occurrences(tokens=[Token("投资", "vn", "tóuzī", "tou2 zi1")], sentences=[sentence])
+    uses = _uses(occ)  # 投资 inside 投资协定: a context-free use in the term's sentence
+    assert [s for _, s in uses] == [sentence] and uses[0][0].pos == "vn"
+    choice = choose("投资", "tou2 zi1", [u for u, _ in uses])
+    assert _example_sentences(uses, choice) == [(sentence, choice.senses[0])]
+    lonely = _Occurrences(tokens=[Token("投资", "vn", "tóuzī", "tou2 zi1")])
+    assert _uses(lonely) == [] and _example_sentences([], choose("投资", "tou2 zi1", [])) == []

@@ -202,8 +202,8 @@ def _uses(occ: _Occurrences) -> list[tuple[Use, Sentence]]:
     uses = list(occ.uses)
     if len(uses) < len(occ.tokens):
         covered = {id(s) for _, s in uses}
-        rest = [s for s in occ.sentences if id(s) not in covered] or occ.sentences
-        for k, token in enumerate(occ.tokens[len(uses):]):
+        rest = [s for s in occ.sentences if id(s) not in covered] or occ.sentences or [s for _, s in uses]
+        for k, token in enumerate(occ.tokens[len(uses):] if rest else ()):  # no sentence at all: nothing to show
             uses.append((Use(pos=token.pos), rest[min(k, len(rest) - 1)]))
     return uses
 
@@ -216,12 +216,12 @@ def _example_sentences(uses: list[tuple[Use, Sentence]], choice: Choice) -> list
     order = sorted(range(len(uses)), key=lambda k: (uses[k][1].kind in ("heading", "title"), uses[k][1].index))
     picked: list[tuple[Sentence, str]] = []
     for sense in choice.senses[:MAX_EXAMPLES]:
-        k = next(k for k in order if choice.per_use[k] == sense)
-        if all(s is not uses[k][1] for s, _ in picked):
+        k = next((k for k in order if k < len(choice.per_use) and choice.per_use[k] == sense), -1)
+        if k >= 0 and all(s is not uses[k][1] for s, _ in picked):
             picked.append((uses[k][1], sense))
     for k in order:
         if len(picked) >= MAX_EXAMPLES:
             break
-        if all(s is not uses[k][1] for s, _ in picked):
+        if k < len(choice.per_use) and all(s is not uses[k][1] for s, _ in picked):
             picked.append((uses[k][1], choice.per_use[k]))
     return sorted(picked, key=lambda p: choice.senses.index(p[1]) if p[1] in choice.senses else len(choice.senses))
