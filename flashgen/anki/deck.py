@@ -40,7 +40,7 @@ from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
-from flashgen.models import ClozeItem, Gloss, Transcript, VocabItem
+from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
 
@@ -143,9 +143,11 @@ def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
     return tags
 
 
-def meaning_html(meanings: Sequence[str]) -> str:
-    """The first sense as the answer; the next few smaller below it."""
+def meaning_html(meanings: Sequence[str], composed: bool = False) -> str:
+    """The first sense as the answer; the next few smaller below it. A composed meaning is marked "≈"."""
     senses = [esc(m.strip()) for m in meanings if m and m.strip()][:MAX_MEANINGS]
+    if composed and senses:
+        senses[0] = f'<span class="approx" title="composed from its parts">{esc(COMPOSED_MARK)}</span>{senses[0]}'
     if len(senses) <= 1:
         return "".join(senses)
     return senses[0] + '<div class="alt">' + "; ".join(senses[1:]) + "</div>"
@@ -176,7 +178,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Traditional": colour_hanzi(traditional, item.pinyin_numbered) if traditional else "",
         "Pinyin": colour_pinyin(item.pinyin, item.pinyin_numbered),
         "Zhuyin": colour_zhuyin(item.zhuyin),
-        "Meaning": meaning_html(item.meanings),
+        "Meaning": meaning_html(item.meanings, item.composed),
         "Measure words": "、".join(esc(m) for m in item.measure_words),
         "HSK": hsk_label(item.hsk),
         "Example": highlight(example.text, [item.hanzi]) if example else "",
