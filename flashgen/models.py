@@ -97,10 +97,18 @@ class Example:
     sentence_index: int = -1
     pinyin: str = ""  # the whole sentence in tone-marked pinyin, words separated by spaces
     pinyin_numbered: str = ""  # the same with numbered syllables (for tone colours)
+    sense: str = ""  # the word's sense in this sentence, when its examples use different senses
 
     def to_json(self) -> dict[str, Any]:
-        """The example object of the ``vocab`` JSON contract."""
-        return {"text": self.text, "speaker": self.speaker, "section": self.section}
+        """The example object of the ``vocab`` JSON contract (``sense`` only when the examples differ)."""
+        data: dict[str, Any] = {"text": self.text, "speaker": self.speaker, "section": self.section}
+        if self.sense:
+            data["sense"] = self.sense
+        return data
+
+
+#: Put before a meaning composed from the word's parts wherever meanings are shown as text.
+COMPOSED_MARK = "≈ "
 
 
 @dataclass

@@ -7,7 +7,8 @@ the notes already in a collection instead of duplicating them:
 
 - model IDs are constants (:data:`VOCAB_MODEL_ID`, :data:`CLOZE_MODEL_ID`);
 - deck IDs are derived from the deck names (:func:`deck_id`);
-- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` and a cloze
+- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` (for a second reading
+  of the same hanzi, ``hanzi|reading``: :func:`flashgen.study.vocab.item_keys`) and a cloze
   note's ``guid_for("flashgen-cloze", item.id)``: never the reading or the
   meaning, so fixing either updates the note, and the same word from two
   transcripts is one note.
@@ -39,8 +40,9 @@ from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
-from flashgen.models import ClozeItem, Gloss, Transcript, VocabItem
+from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
+from flashgen.study.vocab import item_keys
 
 if TYPE_CHECKING:
     from flashgen.audio import AudioMedia
@@ -141,9 +143,11 @@ def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
     return tags
 
 
-def meaning_html(meanings: Sequence[str]) -> str:
-    """The first sense as the answer; the next few smaller below it."""
+def meaning_html(meanings: Sequence[str], composed: bool = False) -> str:
+    """The first sense as the answer; the next few smaller below it. A composed meaning is marked "≈"."""
     senses = [esc(m.strip()) for m in meanings if m and m.strip()][:MAX_MEANINGS]
+    if composed and senses:
+        senses[0] = f'<span class="approx" title="composed from its parts">{esc(COMPOSED_MARK)}</span>{senses[0]}'
     if len(senses) <= 1:
         return "".join(senses)
     return senses[0] + '<div class="alt">' + "; ".join(senses[1:]) + "</div>"
@@ -174,7 +178,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Traditional": colour_hanzi(traditional, item.pinyin_numbered) if traditional else "",
         "Pinyin": colour_pinyin(item.pinyin, item.pinyin_numbered),
         "Zhuyin": colour_zhuyin(item.zhuyin),
-        "Meaning": meaning_html(item.meanings),
+        "Meaning": meaning_html(item.meanings, item.composed),
         "Measure words": "、".join(esc(m) for m in item.measure_words),
         "HSK": hsk_label(item.hsk),
         "Example": highlight(example.text, [item.hanzi]) if example else "",
@@ -276,8 +280,8 @@ def build_package(
 
     vmodel, cards, due = vocab_model(), 0, 0
     seen: set[str] = set()
-    for item in vocab:
-        key = _clean(item.hanzi).strip()
+    for item, identity in zip(vocab, item_keys(vocab)):
+        key = _clean(identity).strip()  # 长 cháng and 长 zhǎng are two notes
         if not key or key in seen:
             continue
         seen.add(key)
@@ -285,7 +289,7 @@ def build_package(
             model=vmodel,
             fields=vocab_fields(item, source_title, audio),
             tags=vocab_tags(item, transcript.slug),
-            guid=vocab_guid(item.hanzi),
+            guid=vocab_guid(identity),
             due=due,  # new cards come in the ranking's order
         )
         due += 1

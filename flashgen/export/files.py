@@ -17,7 +17,7 @@ from typing import Optional
 
 from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
-from flashgen.models import VocabItem
+from flashgen.models import COMPOSED_MARK, VocabItem
 
 #: Machine-friendly column names (CSV and TSV header row).
 COLUMNS: tuple[str, ...] = (
@@ -71,7 +71,7 @@ def row(item: VocabItem) -> list[str]:
         item.traditional,
         item.pinyin,
         item.pinyin_numbered,
-        JOINER.join(item.meanings),
+        (COMPOSED_MARK if item.composed else "") + JOINER.join(item.meanings),
         JOINER.join(item.measure_words),
         hsk_label(item.hsk),
         item.category or "",
@@ -125,7 +125,7 @@ def pleco_headword(item: VocabItem) -> str:
 
 def pleco_definition(item: VocabItem) -> str:
     """Meanings joined with "; ", then the measure words ("MW: 个 (gè)")."""
-    text = JOINER.join(item.meanings)
+    text = (COMPOSED_MARK if item.composed and item.meanings else "") + JOINER.join(item.meanings)
     if item.measure_words:
         mw = "MW: " + ", ".join(item.measure_words)
         text = f"{text}{JOINER}{mw}" if text else mw

@@ -8,7 +8,7 @@ from typing import Optional, Sequence, TextIO
 
 from flashgen.export.ansi import Painter, colour_wanted
 from flashgen.chinese.levels import hsk_label
-from flashgen.models import VocabItem
+from flashgen.models import COMPOSED_MARK, VocabItem
 
 
 def use_colour(stream: Optional[TextIO] = None) -> bool:
@@ -48,7 +48,7 @@ def vocab_table(items: Sequence[VocabItem], colour: bool = False, meaning_width:
     headers = ["#", "汉字", "pinyin", "HSK", "n", "meaning"]
     rows = []
     for n, item in enumerate(items, start=1):
-        meaning = "; ".join(item.meanings[:3])
+        meaning = (COMPOSED_MARK if item.composed else "") + "; ".join(item.meanings[:3])
         if item.measure_words:
             meaning += f"  [CL: {', '.join(item.measure_words)}]"
         mark = "*" if item.term else ""
@@ -61,7 +61,7 @@ def vocab_table(items: Sequence[VocabItem], colour: bool = False, meaning_width:
         shown[2] = coloured_pinyin(item.pinyin, item.pinyin_numbered, colour)
         lines.append("  ".join(_pad(row[i], shown[i], widths[i]) for i in range(len(row))).rstrip())
     lines.append("")
-    lines.append("* diplomatic glossary term. Definitions: CC-CEDICT (CC BY-SA 4.0).")
+    lines.append("* diplomatic glossary term. ≈ meaning composed from the word's parts. Definitions: CC-CEDICT (CC BY-SA 4.0).")
     if note:  # what the selection leaves out, e.g. "HSK 1–2 words and function words left out (--all keeps them)"
         lines.append(note[:1].upper() + note[1:] + ".")
     return "\n".join(lines) + "\n"
