@@ -19,8 +19,16 @@ from flashgen import __version__
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every clean-up (temporary files, open transactions) runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Map library errors to one-line click errors; end quietly on Ctrl-C and closed pipes."""
+    """Map library errors to one-line click errors; end quietly on Ctrl-C, SIGTERM and closed pipes."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -30,6 +38,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except FlashgenError as exc:
             raise click.ClickException(str(exc)) from None
+        except Terminated:
+            click.echo("terminated", err=True)
+            sys.exit(143)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -92,7 +103,7 @@ def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str
                          font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
-    else:
+    elif output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
@@ -160,7 +171,7 @@ def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str,
     text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
     if text is not None:
         click.echo(text, nl=False)
-    else:
+    elif output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
@@ -220,5 +231,8 @@ def stats(progress: Optional[str]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM ends a command like Ctrl-C (clean-up included)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     cli(prog_name="flashgen")

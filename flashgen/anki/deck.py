@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import sqlite3
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -317,20 +315,20 @@ def build_package(
 
 
 def _package_bytes(package: Any, timestamp: float) -> bytes:
-    """The .apkg as bytes. (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)"""
-    with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
-        db_path = os.path.join(tmp, "collection.anki2")
-        conn = sqlite3.connect(db_path)
-        try:
-            package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
-            conn.commit()
-        finally:
-            conn.close()
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.write(db_path, "collection.anki2")
-            zf.writestr("media", "{}")
-        return buf.getvalue()
+    """The .apkg as bytes, built in memory: no temporary file anywhere (genanki's
+    ``write_to_file`` leaves its SQLite file in the system's temporary folder)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("collection.anki2", collection)
+        zf.writestr("media", "{}")
+    return buf.getvalue()
 
 
 def _id_counter(timestamp: float) -> Iterable[int]:

@@ -63,17 +63,22 @@ class SessionResult:
 
 @contextmanager
 def _sigint_deferred() -> Iterator[None]:
-    """Hold Ctrl-C while an answer is stored and its feedback shown, then deliver it."""
+    """Hold Ctrl-C and SIGTERM while an answer is stored and its feedback shown, then deliver them."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda signum, _frame: caught.append(signum)) for sig in held}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         if caught:
+            handler = previous[signal.SIGTERM]
+            if caught[0] == signal.SIGTERM and callable(handler):
+                handler(caught[0], None)  # the CLI's SIGTERM handler raises
             raise KeyboardInterrupt
 
 
