@@ -67,13 +67,13 @@ def load_known(path: Optional[PathLike]) -> frozenset[str]:
 
 def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None) -> Transcript:
     """Read and structure a transcript: a file, raw text, or (neither) the bundled sample."""
-    from flashgen.source.reader import load_sample_text, read_text
+    from flashgen.source.reader import load_sample_text, read_text, strip_invisible
     from flashgen.source.structure import parse_transcript
 
     from flashgen.source.convert import to_simplified
 
     if text is not None:
-        name = "<text>"
+        text, name = strip_invisible(text), "<text>"
     elif path is None:
         text, name = load_sample_text()
     else:

@@ -34,7 +34,8 @@ from typing import Any, Iterable, Optional, Sequence
 from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
 from flashgen.atomic import atomic_write
-from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
+from flashgen.anki.card_html import (_clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, defuse_tags, esc,
+                                     highlight)
 from flashgen.models import ClozeItem, Gloss, Transcript, VocabItem
 
 #: Fixed note type IDs (chosen once at random; never change them).
@@ -176,7 +177,7 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
         "Category": esc(category_label(item)),
         "Source": esc(source_title),
     }
-    return [values[name] for name in tpl.VOCAB_FIELDS]
+    return [defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
 
 _CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
@@ -216,7 +217,7 @@ def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
         "Section": esc(item.section),
         "Source": esc(source_title),
     }
-    return [values[name] for name in tpl.CLOZE_FIELDS]
+    return [defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
 
 
 # ---------------------------------------------------------------------------
