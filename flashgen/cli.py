@@ -8,6 +8,7 @@ imported inside the commands so that ``flashgen --help`` stays instant.
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from typing import Any, Callable, Optional
 
@@ -51,6 +52,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+OVERRIDES = click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: $FLASHGEN_OVERRIDES, else the user's overrides.tsv).")
+
+
 def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Filters shared by the commands that select vocabulary."""
     decorators = [
@@ -60,7 +64,7 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
         click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
-        click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: the user's overrides.tsv)."),
+        OVERRIDES,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -73,6 +77,20 @@ def _options(include_names: bool, min_hsk: Optional[int], known: Optional[str], 
     return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides)
 
 
+class _Warnings(logging.Handler):
+    """Library warnings (the ``flashgen`` logger) as ``warning: …`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _report_warnings() -> None:
+    logger = logging.getLogger("flashgen")
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
+        logger.propagate = False
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="flashgen")
 def cli() -> None:
@@ -81,6 +99,7 @@ def cli() -> None:
     Every command takes a transcript file (UTF-8, UTF-16, GB18030 or Big5);
     without one it uses the bundled sample press conference.
     """
+    _report_warnings()
 
 
 @cli.command()
@@ -179,15 +198,16 @@ def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str,
 @click.argument("words", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True)
+@OVERRIDES
 @_friendly
-def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str) -> None:
+def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str, overrides: Optional[str]) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
     from flashgen.study.lookup import lookup as do_lookup
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard)
+    items = do_lookup(list(words), overrides, hsk_standard=hsk_standard)
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:

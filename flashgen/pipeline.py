@@ -6,7 +6,6 @@ the :class:`Analysis` and never segment text again.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
@@ -15,6 +14,9 @@ from flashgen.models import Analysis, Transcript
 from flashgen.study.vocab import Filters
 
 PathLike = Union[str, Path]
+
+#: Largest known-words file read (a learner's whole vocabulary is well under a megabyte).
+KNOWN_MAX_BYTES = 8 << 20
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Options:
     limit: Optional[int] = None
     terms_only: bool = False
     hsk_standard: str = "2025"
-    overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: the user's config file
+    overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: flashgen.chinese.overrides
 
     def filters(self) -> Filters:
         """The vocabulary filters these options ask for."""
@@ -41,24 +43,14 @@ class Options:
         )
 
 
-def default_overrides_path() -> Path:
-    """The user's overrides file, kept outside every output folder so it survives rebuilds."""
-    env = os.environ.get("FLASHGEN_OVERRIDES")
-    if env:
-        return Path(env)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("flashgen", appauthor=False)) / "overrides.tsv"
-
-
 def load_known(path: Optional[PathLike]) -> frozenset[str]:
     """Words from a known-words file (one per line; anything after a tab or space is ignored)."""
     if path is None:
         return frozenset()
-    from flashgen.source.reader import read_text
+    from flashgen.source.reader import read_plain
 
     words = set()
-    for line in read_text(str(path)).splitlines():
+    for line in read_plain(str(path), KNOWN_MAX_BYTES, "a known-words file").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.add(line.split()[0])
@@ -85,15 +77,12 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None)
 def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, *, text: Optional[str] = None) -> Analysis:
     """Run the pipeline on a transcript file (None: the bundled sample) or on ``text``."""
     from flashgen.study.annotate import annotate
-    from flashgen.chinese.meaning import load_overrides
+    from flashgen.chinese.overrides import load_overrides
     from flashgen.study.vocab import build_vocab
 
     options = options or Options()
     transcript = load_transcript(path, text)
-    overrides_path = options.overrides
-    if overrides_path is None and default_overrides_path().is_file():
-        overrides_path = default_overrides_path()
-    overrides = load_overrides(Path(overrides_path)) if overrides_path else {}
+    overrides = load_overrides(options.overrides).entries
     sentences = annotate(transcript.sentences, overrides)
     transcript = Transcript(transcript.title, transcript.source, sentences, transcript.slug)
     vocab = build_vocab(sentences, options.filters(), overrides)

@@ -319,27 +319,52 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     return text
 
 
-def read_text(path: Union[str, "os.PathLike[str]"]) -> str:
-    """Read and decode the transcript at ``path``; messages name the path as given."""
+def read_bytes(path: Union[str, "os.PathLike[str]"], max_bytes: int = MAX_BYTES, what: str = "a transcript") -> bytes:
+    """The bytes of the file at ``path``, at most ``max_bytes`` (one-line InputError otherwise).
+
+    Reads like a stream, so a FIFO or ``/dev/stdin`` works, and a device that
+    never ends (``/dev/zero``) stops at the limit.
+    """
     name = os.fspath(path)
     p = Path(name)
     try:
         if p.is_dir():
-            raise InputError(f"{name}: is a folder, not a file; give the path of a transcript file")
+            raise InputError(f"{name}: is a folder, not a file; give the path of {what} file")
         # Read at most one byte past the limit: a device such as /dev/zero never ends.
         with p.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InputError(f"{name}: is too large for a transcript; give a text file under {MAX_BYTES >> 20} MB")
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            limit = f"{max_bytes >> 20} MB" if max_bytes >= 1 << 20 else f"{max_bytes >> 10} kB"
+            raise InputError(f"{name}: is too large for {what}; give a text file under {limit}")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file; check the path") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file; give the path of a transcript file") from None
+        raise InputError(f"{name}: is a folder, not a file; give the path of {what} file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied; check that the file is readable") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc}); check the file") from None
-    return decode(data, name)
+    return data
+
+
+def read_text(path: Union[str, "os.PathLike[str]"]) -> str:
+    """Read and decode the transcript at ``path``; messages name the path as given."""
+    name = os.fspath(path)
+    return decode(read_bytes(name), name)
+
+
+def read_plain(path: Union[str, "os.PathLike[str]"], max_bytes: int, what: str) -> str:
+    """A small text file (overrides, known words) in any encoding a transcript may have.
+
+    Plain text only: no HTML or subtitle conversion, no need for Chinese;
+    line ends normalised, invisible characters dropped, NFC.
+    """
+    name = os.fspath(path)
+    data = read_bytes(name, max_bytes, what)
+    if not data.strip():
+        return ""
+    text = strip_invisible(_LINE_BREAKS.sub("\n", _detect(data, name)))
+    return unicodedata.normalize("NFC", text)
 
 
 def _sample_bytes() -> bytes:

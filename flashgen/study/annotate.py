@@ -7,7 +7,7 @@ from typing import Mapping
 
 from flashgen.chinese.glossary import Term, glossary
 from flashgen.chinese.lexicon import lexicon
-from flashgen.chinese.meaning import Override
+from flashgen.chinese.overrides import Override
 from flashgen.models import Sentence, Token
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import numbered, syllables_to_marked

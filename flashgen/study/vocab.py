@@ -16,7 +16,8 @@ from typing import Mapping, Optional
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
-from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
+from flashgen.chinese.meaning import dictionary_meaning, merge_meanings
+from flashgen.chinese.overrides import Override
 from flashgen.models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
