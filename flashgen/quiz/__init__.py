@@ -67,6 +67,7 @@ def run_quiz(
     # The transcript is read first: a bad one must not leave a new progress file behind.
     vocab, cloze = load_items(transcript, mode, options)
     with ProgressStore(progress_path(progress)) as store:
+        store.check_writable()  # before the first question: a read-only file would lose every answer
         return run_session(vocab, cloze, store, config, stdin or sys.stdin, stdout or sys.stdout)
 
 
