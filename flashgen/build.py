@@ -26,7 +26,7 @@ from typing import Callable, Optional
 
 from flashgen.atomic import atomic_write, check_output, clean_stale
 from flashgen.errors import OutputError, ResourceError
-from flashgen.models import ClozeItem, Transcript, VocabItem
+from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike, analyse
 
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
@@ -57,8 +57,8 @@ def build(
     options: Optional[Options] = None,
     *,
     font: Optional[PathLike] = None,
-    paper: str = "a4",
-    hint: str = "english",
+    paper: Paper = "a4",
+    hint: Hint = "english",
     seed: int = 0,
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
@@ -89,6 +89,8 @@ def build(
     cloze = make_cloze_items(analysis, hint=hint, seed=seed)
     progress("cloze")
     result = BuildResult(transcript.title)
+    if analysis.selection:
+        result.notes.append(f"vocabulary: {analysis.selection}")
     if other:
         result.notes.append(f"{out / transcript.slug}.apkg holds another transcript ({other}); "
                             f"this one's outputs are named {slug}")
@@ -165,7 +167,7 @@ def claim_slug(out: Path, slug: str, deck: str) -> tuple[str, str]:
 
 
 def _write_pdfs(result: BuildResult, vocab: list[VocabItem], cloze: list[ClozeItem], transcript: Transcript,
-                out: Path, names: list[str], *, font: Optional[PathLike], paper: str, print_limit: Optional[int],
+                out: Path, names: list[str], *, font: Optional[PathLike], paper: Paper, print_limit: Optional[int],
                 progress: Callable[[str], None]) -> None:
     """The printed list and the worksheet; a missing font skips both with a warning."""
     from flashgen.printed.pdf import write_vocab_pdf, write_worksheet_pdf

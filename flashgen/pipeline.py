@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from flashgen.models import Analysis, Transcript
-from flashgen.study.vocab import Filters
+from flashgen.models import Analysis, HskStandard, Transcript
+from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
 
@@ -24,11 +24,11 @@ class Options:
     """Options shared by the commands (see ``flashgen vocab --help``)."""
 
     include_names: bool = False
-    min_hsk: Optional[int] = None
+    min_hsk: Optional[int] = DEFAULT_MIN_HSK  # 1 (the CLI's --all) keeps HSK 1–2 and function words
     known: Optional[PathLike] = None  # file: one known word per line, excluded
     limit: Optional[int] = None
     terms_only: bool = False
-    hsk_standard: str = "2025"
+    hsk_standard: HskStandard = "2025"
     overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: flashgen.chinese.overrides
 
     def filters(self) -> Filters:
@@ -85,5 +85,6 @@ def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, 
     overrides = load_overrides(options.overrides).entries
     sentences = annotate(transcript.sentences, overrides)
     transcript = Transcript(transcript.title, transcript.source, sentences, transcript.slug)
-    vocab = build_vocab(sentences, options.filters(), overrides)
-    return Analysis(transcript, vocab)
+    filters = options.filters()
+    vocab = build_vocab(sentences, filters, overrides)
+    return Analysis(transcript, vocab, selection=selection_note(filters))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO
 if TYPE_CHECKING:  # pragma: no cover
     from fsrs import Card, Scheduler
 
-from flashgen.models import ClozeItem, VocabItem
+from flashgen.models import ClozeItem, QuizMode, VocabItem
 from flashgen.quiz import questions as qs
 from flashgen.quiz.check import HARD, RIGHT, WRONG, Verdict, check_hanzi, check_meaning, check_pinyin, parse_choice
 from flashgen.export.ansi import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted
@@ -34,7 +34,7 @@ from flashgen.quiz.store import ProgressBusy, ProgressStore, StoredCard, card_nu
 class SessionConfig:
     """What to ask: mode, how many cards, options or typing, new cards per day, seed."""
 
-    mode: str = "mixed"
+    mode: QuizMode = "mixed"
     count: int = 20
     choices: bool = False
     new_per_day: int = 20

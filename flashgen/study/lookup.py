@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import os
-
-from typing import Mapping, Optional, Union
+from typing import Mapping, Union
 
 from flashgen.study.annotate import marked_reading, token_reading
 from flashgen.errors import InputError
 from flashgen.chinese.levels import DEFAULT_STANDARD
 from flashgen.chinese.overrides import Override, PathLike, load_overrides
-from flashgen.models import VocabItem
+from flashgen.models import HskStandard, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.source.convert import to_simplified
 from flashgen.study.vocab import word_item
 
 
 def lookup(words: list[str], overrides: Union[Mapping[str, Override], PathLike, None] = None,
-           hsk_standard: str = DEFAULT_STANDARD) -> list[VocabItem]:
+           hsk_standard: HskStandard = DEFAULT_STANDARD) -> list[VocabItem]:
     """Annotate each word as the vocabulary stage would (no examples, count 0).
 
     ``overrides`` is the overrides file to use (None: the one every command
