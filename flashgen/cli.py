@@ -98,7 +98,6 @@ def _report_warnings() -> None:
     logger = logging.getLogger("flashgen")
     if not any(isinstance(h, _Warnings) for h in logger.handlers):
         logger.addHandler(_Warnings(logging.WARNING))
-        logger.propagate = False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

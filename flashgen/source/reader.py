@@ -319,7 +319,7 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     return text
 
 
-def read_bytes(path: Union[str, "os.PathLike[str]"], max_bytes: int = MAX_BYTES, what: str = "a transcript") -> bytes:
+def read_bytes(path: Union[str, "os.PathLike[str]"], max_bytes: Optional[int] = None, what: str = "a transcript") -> bytes:
     """The bytes of the file at ``path``, at most ``max_bytes`` (one-line InputError otherwise).
 
     Reads like a stream, so a FIFO or ``/dev/stdin`` works, and a device that
@@ -327,6 +327,7 @@ def read_bytes(path: Union[str, "os.PathLike[str]"], max_bytes: int = MAX_BYTES,
     """
     name = os.fspath(path)
     p = Path(name)
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     try:
         if p.is_dir():
             raise InputError(f"{name}: is a folder, not a file; give the path of {what} file")
