@@ -88,6 +88,17 @@ def usable_cache_dir() -> Path:
     return _usable
 
 
+def cache_path(name: str, key: str) -> Path:
+    """Where :func:`cached_file` keeps ``name`` built for ``key`` (it may not exist yet).
+
+    ``name`` may hold a sub-folder (``"audio/flashgen.mp3"``).
+    """
+    sub, _, base = name.rpartition("/")
+    stem, dot, ext = base.partition(".")
+    folder = usable_cache_dir() / sub if sub else usable_cache_dir()
+    return folder / f"{stem}-{key}{dot}{ext}"
+
+
 def cached_file(name: str, key: str, build: Callable[[Path], None],
                 valid: Callable[[Path], bool] = lambda path: True, *, rebuild: bool = False) -> Path:
     """Return ``<cache>/<name>-<key>``, building it with ``build(tmp_path)`` if absent or not ``valid``.
@@ -96,14 +107,13 @@ def cached_file(name: str, key: str, build: Callable[[Path], None],
     Raises :class:`ResourceError` with a one-line message naming the folder
     when the file cannot be built (a full disk, a read-only folder).
     """
-    stem, dot, ext = name.partition(".")
-    target_name = f"{stem}-{key}{dot}{ext}"
-    folder = usable_cache_dir()
-    target = folder / target_name
+    target = cache_path(name, key)
+    folder, target_name = target.parent, target.name
     if not rebuild and target.is_file() and valid(target):
         return target
     tmp = ""
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target_name), suffix=TMP_SUFFIX, dir=folder)
         os.close(fd)
         os.unlink(tmp)  # the builder creates the file (SQLite wants a fresh path)

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import sqlite3
 import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
@@ -39,6 +40,9 @@ from flashgen.anki.card_html import (_clean, blank_out, colour_hanzi, colour_pin
                                      highlight)
 from flashgen.models import ClozeItem, Gloss, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
+
+if TYPE_CHECKING:
+    from flashgen.audio import AudioMedia
 
 #: Fixed note type IDs (chosen once at random; never change them).
 VOCAB_MODEL_ID = 1658032202
@@ -154,8 +158,10 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
-def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order."""
+def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made)."""
+    from flashgen.audio.speech import example_speech, word_speech
+
     example = item.examples[0] if item.examples else None
     example_pinyin = ""
     if example is not None and example.pinyin:
@@ -178,6 +184,8 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
         "Category": esc(category_label(item)),
         "Source": esc(source_title),
         "Related": "、".join(esc(w) for w in item.related),
+        "Audio": audio.sound(word_speech(item)) if audio else "",
+        "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
     return [defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
@@ -198,8 +206,10 @@ def _glosses_html(glosses: Sequence[Gloss]) -> str:
     return f"<ul>{items}</ul>"
 
 
-def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order."""
+def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made)."""
+    from flashgen.audio.speech import cloze_speech
+
     values = {
         "Text": safe_cloze(item.cloze),
         "Full sentence": highlight(item.sentence, item.answers),
@@ -208,6 +218,7 @@ def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
         "Speaker": esc(item.speaker),
         "Section": esc(item.section),
         "Source": esc(source_title),
+        "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
     return [defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
 
@@ -249,7 +260,8 @@ def cloze_model() -> Any:
 
 
 def build_package(
-    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem]
+    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem],
+    audio: Optional[AudioMedia] = None,
 ) -> tuple[Any, DeckStats]:
     """The genanki package (not written) and its counts (``path`` left empty)."""
     import genanki
@@ -270,7 +282,7 @@ def build_package(
         seen.add(key)
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title),
+            fields=vocab_fields(item, source_title, audio),
             tags=vocab_tags(item, transcript.slug),
             guid=vocab_guid(item.hanzi),
             due=due,  # new cards come in the ranking's order
@@ -285,7 +297,7 @@ def build_package(
         cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
         seen_ids: set[str] = set()
         for citem in cloze:
-            fields = cloze_fields(citem, source_title)
+            fields = cloze_fields(citem, source_title, audio)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
@@ -307,9 +319,12 @@ def build_package(
     return genanki.Package(decks), stats
 
 
-def _package_bytes(package: Any, timestamp: float) -> bytes:
-    """The .apkg as bytes, built in memory: no temporary file anywhere (genanki's
-    ``write_to_file`` leaves its SQLite file in the system's temporary folder)."""
+def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
+    """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
+
+    Built in memory: no temporary file anywhere (genanki's ``write_to_file``
+    leaves its SQLite file in the system's temporary folder).
+    """
     conn = sqlite3.connect(":memory:")
     try:
         package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
@@ -320,8 +335,21 @@ def _package_bytes(package: Any, timestamp: float) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("collection.anki2", collection)
-        zf.writestr("media", "{}")
+        files = dict(media or {})
+        names = sorted(files)
+        for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+            zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+        zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
     return buf.getvalue()
+
+
+_SOUND = re.compile(r"\[sound:([^\]]+)\]")
+
+
+def _used_media(package: Any, files: Mapping[str, Path]) -> dict[str, Path]:
+    """The clips the package's notes play (Anki imports no others)."""
+    used = {name for d in package.decks for note in d.notes for field in note.fields for name in _SOUND.findall(field)}
+    return {name: path for name, path in files.items() if name in used}
 
 
 def _id_counter(timestamp: float) -> Iterable[int]:
@@ -337,16 +365,20 @@ def write_deck(
     path: Path,
     *,
     timestamp: Optional[float] = None,
+    audio: Optional[AudioMedia] = None,
 ) -> DeckStats:
     """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
 
     ``timestamp`` (seconds since the epoch, default now) becomes every note's
     modification time: a later build must carry a later time for Anki's
-    default "update if newer" import to apply it. Raises
+    default "update if newer" import to apply it. ``audio`` (clips from
+    :func:`flashgen.audio.synthesise`) fills the Audio fields and the
+    package's media. Raises
     :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
     a failed build leaves any previous file at ``path`` untouched.
     """
-    package, stats = build_package(transcript, vocab, cloze)
-    data = _package_bytes(package, time.time() if timestamp is None else timestamp)
+    package, stats = build_package(transcript, vocab, cloze, audio)
+    media = _used_media(package, audio.files()) if audio else None
+    data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)

@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO, Union
 
 if TYPE_CHECKING:  # pragma: no cover
     from fsrs import Card, Scheduler
@@ -284,11 +284,13 @@ def run_session(
     stdout: TextIO,
     colour: Optional[bool] = None,
     clock: Optional[Callable[[], datetime]] = None,
+    speak: Optional[Callable[[Union[VocabItem, ClozeItem]], None]] = None,
 ) -> SessionResult:
     """Run one quiz session and return its counts; every answer is committed to ``store`` at once.
 
     Other sessions may use the same file at the same time: each answer builds
     on the card's latest state, and the new-card limit counts every session's new cards.
+    ``speak(item)`` is called after each answer's feedback (the word said aloud).
     """
     now = clock or (lambda: datetime.now(timezone.utc))
     rng = random.Random(config.seed)
@@ -340,6 +342,8 @@ def run_session(
                                      planned)
                 result.add(verdict.grade)
                 view.feedback(q, verdict, (updated.due - moment).total_seconds(), result)
+            if speak is not None:
+                speak(cand.item)
     except KeyboardInterrupt:
         result.interrupted = True
         view.line()

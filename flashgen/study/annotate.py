@@ -68,14 +68,22 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
     def known(word: str) -> bool:
         return word in overrides or dictionary_word(word)
 
+    # A token's reading depends on its word and tag only, and tokens are frozen: every occurrence of
+    # the same (word, tag) shares one Token. A year of press conferences has millions of tokens but
+    # only tens of thousands of distinct ones, so this keeps memory bounded (and skips re-reading).
+    made: dict[tuple[str, str], Token] = {}
     out = []
     for sentence in sentences:
         tokens = []
         for word, pos in cut(sentence.text, known):
-            if has_hanzi(word):
-                syl = token_reading(word, pos, overrides)
-                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl)))
-            else:
-                tokens.append(Token(word, pos))
+            token = made.get((word, pos))
+            if token is None:
+                if has_hanzi(word):
+                    syl = token_reading(word, pos, overrides)
+                    token = Token(word, pos, marked_reading(word, syl), " ".join(syl))
+                else:
+                    token = Token(word, pos)
+                made[(word, pos)] = token
+            tokens.append(token)
         out.append(replace(sentence, tokens=tokens))
     return out
