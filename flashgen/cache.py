@@ -26,7 +26,8 @@ from typing import Callable, Optional
 from flashgen.atomic import TMP_SUFFIX, clean_stale, temp_prefix
 from flashgen.errors import ResourceError
 
-_usable: Optional[Path] = None
+#: The folder used for each configured cache folder (worked out once per process).
+_usable: dict[Path, Path] = {}
 
 
 def cache_dir() -> Path:
@@ -76,16 +77,17 @@ def _private_fallback() -> Optional[Path]:
 
 def usable_cache_dir() -> Path:
     """The folder cache files go to in this process: the cache folder, else the fallback, else scratch."""
-    global _usable
-    if _usable is None or not _usable.is_dir():
-        folder = cache_dir()
-        if not _writable(folder):
+    configured = cache_dir()
+    usable = _usable.get(configured)
+    if usable is None or not usable.is_dir():
+        usable = configured
+        if not _writable(usable):
             from flashgen.workspace import work_dir
 
-            folder = _private_fallback() or work_dir()
-        clean_stale(folder)
-        _usable = folder
-    return _usable
+            usable = _private_fallback() or work_dir()
+        clean_stale(usable)
+        _usable[configured] = usable
+    return usable
 
 
 def cache_path(name: str, key: str) -> Path:

@@ -123,7 +123,7 @@ def test_full_disk_while_building_the_cache_is_one_line(tmp_path: Path, monkeypa
         from flashgen.errors import ResourceError
 
         monkeypatch.setenv("FLASHGEN_CACHE_DIR", str(cache))
-        monkeypatch.setattr(cache_module, "_usable", None)
+        monkeypatch.setattr(cache_module, "_usable", {})
 
         def full(path: Path) -> None:
             raise sqlite3.OperationalError("database or disk is full")

@@ -171,3 +171,11 @@ def test_bidi_controls_never_reach_the_html_list(tmp_path: Path) -> None:
     analysis = analyse(text=decode(data, "x.txt"))
     page = render_html(analysis.transcript, analysis.vocab)
     assert not any(c in page for c in BIDI)
+
+
+def test_repeated_tokens_share_one_object() -> None:
+    # Memory stays bounded on big inputs: every occurrence of a (word, tag) is one Token object.
+    analysis = analyse(text="中方坚定支持多边主义。" * 200 + "\n")  # "China firmly supports multilateralism."
+    tokens = [t for s in analysis.transcript.sentences for t in s.tokens]
+    assert len(tokens) > 1000
+    assert len({id(t) for t in tokens}) == len({(t.text, t.pos) for t in tokens})
