@@ -177,5 +177,5 @@ def test_repeated_tokens_share_one_object() -> None:
     # Memory stays bounded on big inputs: every occurrence of a (word, tag) is one Token object.
     analysis = analyse(text="中方坚定支持多边主义。" * 200 + "\n")  # "China firmly supports multilateralism."
     tokens = [t for s in analysis.transcript.sentences for t in s.tokens]
-    assert len(tokens) > 1000
+    assert len(tokens) >= 1000
     assert len({id(t) for t in tokens}) == len({(t.text, t.pos) for t in tokens})
