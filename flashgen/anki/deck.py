@@ -158,6 +158,10 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
+#: Fields holding flashgen's own [sound:…] tags (clips it made); every other field's tags are defused.
+_OWN_SOUND_FIELDS = frozenset({"Audio", "Example audio"})
+
+
 def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
     """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made)."""
     from flashgen.audio.speech import example_speech, word_speech
@@ -187,7 +191,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Audio": audio.sound(word_speech(item)) if audio else "",
         "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
-    return [defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
 
 def safe_cloze(cloze: str) -> str:
@@ -220,7 +224,7 @@ def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia]
         "Source": esc(source_title),
         "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
-    return [defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
 
 
 # ---------------------------------------------------------------------------
