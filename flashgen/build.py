@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,8 @@ def build(
     if other:
         result.notes.append(f"{out / transcript.slug}.apkg holds another transcript ({other}); "
                             f"this one's outputs are named {slug}")
+    # Typst sets the PDFs on another thread (it releases the GIL) while the audio, the deck and the HTML list are made.
+    pdfs = _PdfJob(transcript, analysis.vocab, cloze, font=font, paper=paper, print_limit=print_limit) if pdf else None
     media = None
     if audio is not None:
         from flashgen.audio import speeches, synthesise
@@ -121,9 +124,8 @@ def build(
         html = html_chunks(transcript, analysis.vocab, paper=paper)
         result.outputs.append(atomic_write(out / names[1], html))
         progress("vocab-html")
-        if pdf:
-            _write_pdfs(result, analysis.vocab, cloze, transcript, out, names, font=font, paper=paper,
-                        print_limit=print_limit, progress=progress)
+        if pdfs is not None:
+            _write_pdfs(result, pdfs, out, names[2:], progress)
     except OutputError as exc:
         raise OutputError(_half_way(exc, out, names, result.outputs)) from None
     return result
@@ -184,22 +186,53 @@ def claim_slug(out: Path, slug: str, deck: str) -> tuple[str, str]:
         candidate = f"{slug}-{n}"
 
 
-def _write_pdfs(result: BuildResult, vocab: list[VocabItem], cloze: list[ClozeItem], transcript: Transcript,
-                out: Path, names: list[str], *, font: Optional[PathLike], paper: Paper, print_limit: Optional[int],
-                progress: Callable[[str], None]) -> None:
-    """The printed list and the worksheet; a missing font skips both with a warning."""
-    from flashgen.printed.pdf import write_vocab_pdf, write_worksheet_pdf
+class _PdfJob(threading.Thread):
+    """The printed list and the worksheet typeset in the background; the files are written by :func:`_write_pdfs`.
 
-    printed = vocab[:print_limit] if print_limit else vocab
-    if len(printed) < len(vocab):
-        result.notes.append(f"printed list: the first {len(printed)} of {len(vocab)} words (--print-limit 0 for all)")
-    sheet = cloze[:WORKSHEET_LIMIT]
-    if len(sheet) < len(cloze):
-        result.notes.append(f"worksheet: the first {len(sheet)} of {len(cloze)} cloze sentences (flashgen cloze -f pdf for all)")
-    try:
-        result.outputs.append(write_vocab_pdf(transcript, printed, out / names[2], font=font, paper=paper))
-        progress("vocab-pdf")
-        result.outputs.append(write_worksheet_pdf(transcript, sheet, out / names[3], font=font, paper=paper))
-        progress("cloze-pdf")
-    except ResourceError as exc:
-        result.warnings.append(f"PDFs skipped: {exc}")
+    Only bytes are made here: an interrupted build writes no PDF. The thread is
+    a daemon, so Ctrl-C does not wait for Typst to finish.
+    """
+
+    def __init__(self, transcript: Transcript, vocab: list[VocabItem], cloze: list[ClozeItem], *,
+                 font: Optional[PathLike], paper: Paper, print_limit: Optional[int]) -> None:
+        super().__init__(name="flashgen-pdfs", daemon=True)
+        self.transcript, self.font, self.paper = transcript, font, paper
+        self.printed = vocab[:print_limit] if print_limit else vocab
+        self.sheet = cloze[:WORKSHEET_LIMIT]
+        self.notes: list[str] = []
+        if len(self.printed) < len(vocab):
+            self.notes.append(f"printed list: the first {len(self.printed)} of {len(vocab)} words (--print-limit 0 for all)")
+        if len(self.sheet) < len(cloze):
+            self.notes.append(f"worksheet: the first {len(self.sheet)} of {len(cloze)} cloze sentences "
+                              "(flashgen cloze -f pdf for all)")
+        self.pdfs: Optional[tuple[bytes, bytes]] = None
+        self.error: Optional[BaseException] = None
+        self.start()
+
+    def run(self) -> None:
+        from flashgen.printed.fonts import load_fonts
+        from flashgen.printed.pdf import vocab_pdf, worksheet_pdf
+
+        try:
+            fonts = load_fonts(self.font)
+            self.pdfs = (vocab_pdf(self.transcript, self.printed, fonts, paper=self.paper),
+                         worksheet_pdf(self.transcript, self.sheet, fonts, paper=self.paper))
+        except BaseException as exc:  # handed to the main thread, which raises it or warns
+            self.error = exc
+
+
+def _write_pdfs(result: BuildResult, job: _PdfJob, out: Path, names: list[str], progress: Callable[[str], None]) -> None:
+    """Write the two PDFs of ``job`` as ``names`` (list, worksheet) in ``out``; a missing font skips both with a warning."""
+    result.notes.extend(job.notes)
+    job.join()
+    if isinstance(job.error, ResourceError):
+        result.warnings.append(f"PDFs skipped: {job.error}")
+        return
+    if job.error is not None:
+        raise job.error
+    assert job.pdfs is not None
+    vocab, worksheet = job.pdfs
+    result.outputs.append(atomic_write(out / names[0], vocab))
+    progress("vocab-pdf")
+    result.outputs.append(atomic_write(out / names[1], worksheet))
+    progress("cloze-pdf")

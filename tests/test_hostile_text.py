@@ -174,8 +174,8 @@ def test_bidi_controls_never_reach_the_html_list(tmp_path: Path) -> None:
 
 
 def test_repeated_tokens_share_one_object() -> None:
-    # Memory stays bounded on big inputs: every occurrence of a (word, tag) is one Token object.
+    # Memory stays bounded on big inputs: every occurrence of a (word, tag, reading) is one Token object.
     analysis = analyse(text="中方坚定支持多边主义。" * 200 + "\n")  # "China firmly supports multilateralism."
     tokens = [t for s in analysis.transcript.sentences for t in s.tokens]
     assert len(tokens) >= 1000
-    assert len({id(t) for t in tokens}) == len({(t.text, t.pos) for t in tokens})
+    assert len({id(t) for t in tokens}) == len({(t.text, t.pos, t.pinyin_numbered) for t in tokens})
