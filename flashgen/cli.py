@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, cast
 
 import click
 
 from flashgen import __version__
+
+if TYPE_CHECKING:
+    from flashgen.models import Region, ScriptChoice
 
 # No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
@@ -40,9 +43,23 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Filters shared by the commands that select vocabulary."""
+def _script_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The script outputs show, shared by every command that reads a transcript."""
     decorators = [
+        click.option("--script", type=click.Choice(["auto", "simplified", "traditional"]), default="auto", show_default=True,
+                     help="Characters the outputs show: the text's own (auto), simplified or traditional; the other script is shown small."),
+        click.option("--region", type=click.Choice(["tw", "hk", "cn"]), default="tw", show_default=True,
+                     help="Traditional forms for a simplified text shown in traditional: Taiwan, Hong Kong, or OpenCC's standard (cn)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Filters shared by the commands that select vocabulary (and the script options)."""
+    decorators = [
+        _script_options,
         click.option("--include-names", is_flag=True, help="Keep person names (left out by default)."),
         click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9)."),
         click.option("--known", type=click.Path(exists=True, dir_okay=False), help="File of known words, one per line, to leave out."),
@@ -56,10 +73,14 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _options(include_names: bool, min_hsk: Optional[int], known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: str, overrides: Optional[str]) -> Any:
+def _options(include_names: bool = False, min_hsk: Optional[int] = None, known: Optional[str] = None,
+             limit: Optional[int] = None, terms_only: bool = False, hsk_standard: str = "2025",
+             overrides: Optional[str] = None, script: str = "auto", region: str = "tw") -> Any:
     from flashgen.pipeline import Options
 
-    return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides)
+    return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only,
+                   hsk_standard=hsk_standard, overrides=overrides, script=cast("ScriptChoice", script),
+                   region=cast("Region", region))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,12 +121,13 @@ def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str
 @TRANSCRIPT
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@_script_options
 @_friendly
-def sentences(transcript: Optional[str], fmt: str, output: Optional[str]) -> None:
+def sentences(transcript: Optional[str], fmt: str, output: Optional[str], script: str, region: str) -> None:
     """Show the transcript's sentences with paragraph, section, speaker and tokens."""
     from flashgen import commands
 
-    text = commands.sentences(transcript, fmt, output)
+    text = commands.sentences(transcript, fmt, output, options=_options(script=script, region=region))
     if text is not None:
         click.echo(text, nl=False)
 
@@ -152,12 +174,15 @@ def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str
 @click.option("--limit", type=click.IntRange(1), help="At most this many items.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
+@_script_options
 @_friendly
-def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str, seed: int, limit: Optional[int], paper: str, font: Optional[str]) -> None:
+def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str, seed: int, limit: Optional[int], paper: str,
+          font: Optional[str], script: str, region: str) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
-    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
+    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
+                          options=_options(script=script, region=region))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -168,15 +193,17 @@ def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str,
 @click.argument("words", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True)
+@_script_options
 @_friendly
-def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str) -> None:
+def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str, script: str, region: str) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
     from flashgen.study.lookup import lookup as do_lookup
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard)
+    items = do_lookup(list(words), hsk_standard=hsk_standard, script=cast("ScriptChoice", script),
+                      region=cast("Region", region))
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:

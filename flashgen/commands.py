@@ -92,17 +92,18 @@ def vocab(
     return _deliver(text, output)
 
 
-def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[PathLike] = None) -> Optional[str]:
-    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens."""
+def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[PathLike] = None, *,
+              options: Optional[Options] = None) -> Optional[str]:
+    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens (as shown, ``options.script``)."""
     _guard(path, output)
-    analysis = analyse(path, Options())
+    analysis = analyse(path, options or Options())
     if fmt == "json":
         text = json.dumps([s.to_json() for s in analysis.transcript.sentences], ensure_ascii=False, indent=2) + "\n"
     else:
         lines = []
         for s in analysis.transcript.sentences:
             who = f"{s.speaker}：" if s.speaker else f"[{s.kind}] "
-            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.text}")
+            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.shown}")
         text = "\n".join(lines) + "\n"
     return _deliver(text, output)
 
@@ -117,13 +118,18 @@ def cloze(
     limit: Optional[int] = None,
     paper: str = "a4",
     font: Optional[PathLike] = None,
+    options: Optional[Options] = None,
 ) -> Optional[str]:
-    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON."""
+    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON.
+
+    Of ``options`` only the script and region matter: cloze items ask the glossary terms.
+    """
     from flashgen.study.cloze import make_cloze_items
     from flashgen.printed import worksheet
 
     _guard(path, output, fmt)
-    analysis = analyse(path, Options())
+    script = options or Options()
+    analysis = analyse(path, Options(script=script.script, region=script.region))
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":

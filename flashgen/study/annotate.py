@@ -71,11 +71,16 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
     out = []
     for sentence in sentences:
         tokens = []
+        at = 0  # each token's offset: the shown sentence lines up with the analysed one
+        shown = sentence.display if len(sentence.display) == len(sentence.text) else ""
         for word, pos in cut(sentence.text, known):
+            display = shown[at : at + len(word)] if shown else ""
+            display = display if display != word else ""
+            at += len(word)
             if has_hanzi(word):
                 syl = token_reading(word, pos, overrides)
-                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl)))
+                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl), display))
             else:
-                tokens.append(Token(word, pos))
+                tokens.append(Token(word, pos, display=display))
         out.append(replace(sentence, tokens=tokens))
     return out
