@@ -16,7 +16,7 @@ import click
 from flashgen import __version__
 
 if TYPE_CHECKING:
-    from flashgen.models import Region, ScriptChoice
+    from flashgen.models import Region, Script, ScriptChoice
 
 # No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
@@ -207,7 +207,8 @@ def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str, script: str, reg
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:
-        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100), nl=False)
+        shown: "Script" = "traditional" if any(i.headword != i.hanzi for i in items) else "simplified"
+        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100, script=shown), nl=False)
 
 
 PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Progress file (default: $FLASHGEN_PROGRESS, else progress.sqlite in the user data folder).")

@@ -41,10 +41,11 @@ def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: s
                  study: bool = False) -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
+    script = analysis.transcript.script
     if fmt == "table":
         from flashgen.export.table import vocab_table
 
-        return vocab_table(items, colour=colour)
+        return vocab_table(items, colour=colour, script=script)
     if fmt == "json":
         return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv", "markdown", "pleco"):
@@ -54,8 +55,8 @@ def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: s
         if fmt == "pleco":  # categories nest under the transcript's name in Pleco's flashcard tree
             return exports.to_pleco(items, parent=title)
         if fmt == "markdown":
-            return exports.to_markdown(items, title=title)
-        return exports.to_csv(items) if fmt == "csv" else exports.to_tsv(items)
+            return exports.to_markdown(items, title=title, script=script)
+        return exports.to_csv(items, script) if fmt == "csv" else exports.to_tsv(items, script)
     if fmt == "html":
         from flashgen.printed.vocab_html import render_html
 

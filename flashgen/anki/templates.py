@@ -19,9 +19,9 @@ from flashgen.chinese.tones import TONE_COLOURS
 # a rebuilt deck into a *copy* of the note type. Change them only with a new
 # model ID (and say so in the release notes).
 VOCAB_FIELDS: tuple[str, ...] = (
-    "Hanzi",  # plain simplified headword: sort field and duplicate check
+    "Hanzi",  # plain headword in the deck's script (the text's own): sort field and duplicate check
     "Hanzi colour",  # the same, tone-coloured per character
-    "Traditional",  # tone-coloured; empty when the same as Hanzi
+    "Traditional",  # the headword in the other script, tone-coloured, shown small; empty when the same
     "Pinyin",  # tone-coloured
     "Zhuyin",  # tone-coloured
     "Meaning",

@@ -16,7 +16,7 @@ from string import Template
 from typing import Optional
 
 from flashgen.chinese.hanzi import has_hanzi
-from flashgen.models import Example, Token, Transcript, VocabItem
+from flashgen.models import Example, Script, Token, Transcript, VocabItem
 from flashgen.chinese.tones import TONE_COLOURS
 from flashgen.printed.typeset import CLOSERS, OPENERS
 
@@ -110,7 +110,7 @@ footer a { color: inherit; }
 BODY = Template(
     """<header>
 <p class="kicker">Vocabulary list · 词汇表</p>
-<h1 lang="zh-CN">$title</h1>
+<h1 lang="$lang">$title</h1>
 <p class="meta">$meta</p>
 <p class="legend">$legend</p>
 </header>
@@ -130,6 +130,11 @@ TOGGLE = (
     '<label for="cover" class="study-toggle">Cover the meanings to test yourself '
     "(point at a meaning to peek)</label>"
 )
+
+
+def zh_lang(script: Script) -> str:
+    """The HTML ``lang`` of Chinese text shown in ``script`` (CJK fonts pick their glyphs by it)."""
+    return "zh-Hant" if script == "traditional" else "zh-CN"
 
 
 def stylesheet(paper: str) -> str:
@@ -273,12 +278,14 @@ def example_excerpt(item: VocabItem, transcript: Transcript, by_word: bool) -> O
     while lo < hi and not pieces[lo].strip():
         lo += 1  # no leading blanks after an ellipsis
     out: list[tuple[str, str, bool]]
+    # Cut on the analysed text, shown as written (the two line up character for character).
     if tokens and by_word:
         # The mark covers the whole words holding the match.
-        out = [(tokens[i].text, tokens[i].pinyin, bool(found) and a <= i < b) for i in range(lo, hi)]
+        out = [(tokens[i].shown, tokens[i].pinyin, bool(found) and a <= i < b) for i in range(lo, hi)]
     else:
         first = sum(len(p) for p in pieces[:lo])
-        text = "".join(pieces[lo:hi])
+        shown = ex.shown if len(ex.shown) == len(ex.text) else ex.text
+        text = shown[first : first + sum(len(p) for p in pieces[lo:hi])]
         at, end = (pos - first, pos - first + len(item.hanzi)) if found else (len(text), len(text))
         out = [(t, "", m) for t, m in ((text[:at], False), (text[at:end], True), (text[end:], False)) if t]
     return Excerpt(tuple(out), lo > 0, _has_more(pieces[hi:]), bool(tokens) and by_word)
@@ -307,4 +314,4 @@ def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
         prev = (text, pinyin, marked)
     before = "…" if excerpt.cut_before else ""
     after = "…" if excerpt.cut_after else ""
-    return f'<span lang="zh-CN">{before}{body}{after}</span>'
+    return f'<span lang="{zh_lang(transcript.script)}">{before}{body}{after}</span>'

@@ -13,9 +13,9 @@ import unicodedata
 from typing import Iterator, Optional
 
 from flashgen.export.files import CEDICT_ATTRIBUTION, hsk_label
-from flashgen.models import Transcript, VocabItem
+from flashgen.models import Script, Transcript, VocabItem
 from flashgen.printed.html_page import document
-from flashgen.printed.content import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet
+from flashgen.printed.content import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet, zh_lang
 from flashgen.chinese.tones import segments, syllables
 
 __all__ = ["group_items", "render_html", "example_html", "pinyin_html"]
@@ -129,17 +129,23 @@ def _meaning_html(item: VocabItem, study: bool) -> str:
     return f'<div class="m">{"".join(parts)}</div>'
 
 
+def _other_form(item: VocabItem, script: Script) -> str:
+    """The headword in the other script, small under the headword: 繁 traditional, or 简 simplified."""
+    other = item.other_form
+    if not other:
+        return ""
+    if script == "traditional":
+        return f'<span class="trad" lang="zh-CN">简 {_e(other)}</span>'
+    return f'<span class="trad">繁 {_e(other)}</span>'
+
+
 def _row_html(number: int, item: VocabItem, transcript: Transcript, study: bool, ruby: bool) -> str:
-    trad = (
-        f'<span class="trad">繁 {_e(item.traditional)}</span>'
-        if item.traditional and item.traditional != item.hanzi
-        else ""
-    )
-    size_class = headword_size(item.hanzi)
+    trad = _other_form(item, transcript.script)
+    size_class = headword_size(item.headword)
     size = f" {size_class}" if size_class else ""
     return (
         f'<tr><td class="num">{number}</td>'
-        f'<td class="hz{size}" lang="zh-CN">{_e(item.hanzi)}{trad}</td>'
+        f'<td class="hz{size}" lang="{zh_lang(transcript.script)}">{_e(item.headword)}{trad}</td>'
         f'<td class="py">{pinyin_html(item.pinyin, item.pinyin_numbered)}</td>'
         f'<td class="mean">{_meaning_html(item, study)}</td>'
         f'<td class="hsk">{_e(hsk_label(item.hsk)) or "–"}</td>'
@@ -212,13 +218,14 @@ def html_chunks(
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     groups = group_items(transcript, vocab, group_by)
+    lang = zh_lang(transcript.script)
     day = (generated or _dt.date.today()).isoformat()
     key: list[str] = []
     if study:
         numbered = (item for _heading, items in groups for item in items)
         for number, item in enumerate(numbered, 1):
             meanings = _e("; ".join(item.meanings[:MAX_MEANINGS]))
-            key.append(f'<li value="{number}"><b lang="zh-CN">{_e(item.hanzi)}</b> {meanings}</li>')
+            key.append(f'<li value="{number}"><b lang="{lang}">{_e(item.headword)}</b> {meanings}</li>')
     count = len(vocab)
     meta = f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {_e(transcript.source)}"
     key_html = f'<section class="key"><h2>Answer key</h2><ol>{"".join(key)}</ol></section>' if study else ""
@@ -228,6 +235,7 @@ def html_chunks(
     )
     body = BODY.substitute(
         title=_e(transcript.title),
+        lang=lang,
         meta=meta,
         legend=_legend(),
         toggle="" if study else TOGGLE,
@@ -242,7 +250,7 @@ def html_chunks(
     for index, (heading, items) in enumerate(groups):
         yield (
             ("\n" if index else "")
-            + f'<section class="group"><h2 lang="zh-CN">{_e(heading)}<span class="n">{len(items)}</span></h2>'
+            + f'<section class="group"><h2 lang="{lang}">{_e(heading)}<span class="n">{len(items)}</span></h2>'
             f'<table class="vocab">{_COLGROUP}<tbody>'
         )
         for item in items:

@@ -17,7 +17,7 @@ from flashgen.study.cloze import cloze_segments
 from flashgen.export.files import CEDICT_ATTRIBUTION
 from flashgen.printed.html_page import document
 from flashgen.models import ClozeItem, Transcript
-from flashgen.printed.content import FONT_STACK, PAPER_SIZES
+from flashgen.printed.content import FONT_STACK, PAPER_SIZES, zh_lang
 
 KICKER = "Cloze worksheet · 填空练习"
 INSTRUCTIONS = "Fill in each blank with a word from the word bank. Some words fill more than one blank."
@@ -39,7 +39,7 @@ def answer_pinyin(transcript: Transcript, item: ClozeItem, answer: str) -> str:
     """Tone-marked reading of ``answer`` as the tokens of its sentence read it ("" if not found)."""
     if 0 <= item.sentence_index < len(transcript.sentences):
         for token in transcript.sentences[item.sentence_index].tokens:
-            if token.text == answer:
+            if answer in (token.text, token.shown):  # the answer as analysed or as shown
                 return token.pinyin
     return ""
 
@@ -48,7 +48,7 @@ def word_bank(items: list[ClozeItem]) -> list[tuple[str, int]]:
     """Distinct answers with the number of items asking them, in a shuffled order fixed by the items."""
     counts: dict[str, int] = {}
     for item in items:
-        for answer in item.answers:
+        for answer in item.shown_answers:
             counts[answer] = counts.get(answer, 0) + 1
     words = sorted(counts)
     # Seeded from the items themselves: the same worksheet always prints the same bank.
@@ -71,7 +71,7 @@ def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     width = len(str(len(items)))
     for number, item in enumerate(items, 1):
         line = ""
-        for text, n, _hint in cloze_segments(item.cloze):
+        for text, n, _hint in cloze_segments(item.shown_cloze):
             if not n:
                 line += text
                 continue
@@ -82,12 +82,12 @@ def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     out += ["", WORD_BANK, bank, "", "=" * 40, ANSWER_KEY, ""]
     for number, item in enumerate(items, 1):
         parts = []
-        for n, answer in enumerate(item.answers, 1):
+        for n, answer in enumerate(item.shown_answers, 1):
             label = blank_label(item, n)
             reading = answer_pinyin(transcript, item, answer)
             parts.append(f"{'(' + label + ') ' if label else ''}{answer}{' ' + reading if reading else ''}")
         out.append(f"{number:>{width}}. " + "  ".join(parts))
-        out.append(f"{' ' * (width + 2)}{item.sentence}")
+        out.append(f"{' ' * (width + 2)}{item.shown_sentence}")
     out += ["", CEDICT_ATTRIBUTION]
     return "\n".join(out) + "\n"
 
@@ -128,20 +128,20 @@ footer { margin-top: 6mm; padding-top: 2mm; border-top: .5pt solid #999; font-si
 _BODY = Template(
     """<header>
 <p class="kicker">$kicker</p>
-<h1 lang="zh-CN">$title</h1>
+<h1 lang="$lang">$title</h1>
 <p class="meta">$meta</p>
 </header>
 <main>
 <p>$instructions</p>
-<ol class="items" lang="zh-CN">
+<ol class="items" lang="$lang">
 $items
 </ol>
 <h2>$bank_heading</h2>
-<div class="bank" lang="zh-CN">$bank</div>
+<div class="bank" lang="$lang">$bank</div>
 </main>
 <section class="key">
 <h2>$key_heading</h2>
-<ol lang="zh-CN">
+<ol lang="$lang">
 $key
 </ol>
 </section>
@@ -170,7 +170,7 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     rows, key = [], []
     for item in items:
         body = ""
-        for text, n, _hint in cloze_segments(item.cloze):
+        for text, n, _hint in cloze_segments(item.shown_cloze):
             if not n:
                 body += _e(text)
             else:
@@ -178,14 +178,14 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
                 body += _html_blank(text, blank_label(item, n), pinyin)
         rows.append(f"<li>{body}</li>")
         parts = []
-        for n, answer in enumerate(item.answers, 1):
+        for n, answer in enumerate(item.shown_answers, 1):
             label = blank_label(item, n)
             reading = answer_pinyin(transcript, item, answer)
             parts.append(
                 (f"({_e(label)}) " if label else "") + f"<b>{_e(answer)}</b>"
                 + (f' <span class="r" lang="zh-Latn-pinyin">{_e(reading)}</span>' if reading else "")
             )
-        key.append(f'<li>{" · ".join(parts)}<span class="full">{_e(item.sentence)}</span></li>')
+        key.append(f'<li>{" · ".join(parts)}<span class="full">{_e(item.shown_sentence)}</span></li>')
     bank = "".join(
         f"<span>{_e(w)}</span>" if c == 1 else f'<span>{_e(w)} <span class="n">×{c}</span></span>'
         for w, c in word_bank(items)
@@ -193,6 +193,7 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     count = len(items)
     body = _BODY.substitute(
         title=_e(transcript.title),
+        lang=zh_lang(transcript.script),
         kicker=_e(KICKER),
         meta=f"{count} sentence{'s' if count != 1 else ''} · source: {_e(transcript.source)}",
         instructions=_e(INSTRUCTIONS),
