@@ -110,5 +110,6 @@ def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, 
     overrides = load_overrides(Path(overrides_path)) if overrides_path else {}
     sentences = annotate(transcript.sentences, overrides)
     transcript = replace(transcript, sentences=sentences)
-    vocab = show_vocab(build_vocab(sentences, options.filters(), overrides), sentences, transcript.script)
+    vocab = show_vocab(build_vocab(sentences, options.filters(), overrides), sentences, transcript.script,
+                       transcript.region)
     return Analysis(transcript, vocab)

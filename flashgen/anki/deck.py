@@ -155,8 +155,11 @@ def category_label(item: VocabItem) -> str:
 
 
 def _lang(markup: str, script: Script) -> str:
-    """``markup`` marked as traditional Chinese when it is (the templates say zh-Hans), so CJK fonts pick the right glyphs."""
-    return f'<span lang="zh-Hant">{markup}</span>' if markup and script == "traditional" else markup
+    """``markup`` marked as traditional Chinese when it is (the templates say zh-Hans), so CJK fonts pick the right glyphs.
+
+    The ``hant`` class also switches the card's own Chinese labels to traditional (templates CSS).
+    """
+    return f'<span class="hant" lang="zh-Hant">{markup}</span>' if markup and script == "traditional" else markup
 
 
 def vocab_fields(item: VocabItem, source_title: str, script: Script = "simplified") -> list[str]:

@@ -17,6 +17,7 @@ from typing import Optional
 
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.models import Example, Script, Token, Transcript, VocabItem
+from flashgen.source.convert import in_script
 from flashgen.chinese.tones import TONE_COLOURS
 from flashgen.printed.typeset import CLOSERS, OPENERS
 
@@ -28,6 +29,13 @@ FONT_STACK = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
     '"Microsoft YaHei", "Hiragino Sans GB", sans-serif'
 )
+#: Traditional characters take the traditional faces first (their glyph shapes and centred punctuation).
+TRADITIONAL_FONTS = (
+    '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", '
+    + FONT_STACK
+)
+#: CSS giving Chinese marked ``lang="zh-Hant"`` the traditional faces (the HTML list and the worksheet).
+TRADITIONAL_CSS = f":lang(zh-Hant) {{ font-family: {TRADITIONAL_FONTS}; }}"
 
 _TONE_CSS = "\n".join(f".t{tone} {{ color: {colour}; }}" for tone, colour in sorted(TONE_COLOURS.items()))
 
@@ -38,7 +46,7 @@ _CSS = Template(
   size: $paper;
   margin: 16mm 13mm 17mm 13mm;
   @top-left { content: string(doctitle); font-size: 7.5pt; color: #666; }
-  @top-right { content: "Vocabulary 词汇表"; font-size: 7.5pt; color: #666; }
+  @top-right { content: "Vocabulary $vocabulary"; font-size: 7.5pt; color: #666; }
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444; }
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } }
@@ -109,7 +117,7 @@ footer a { color: inherit; }
 #: around it comes from ``html_page.document``).
 BODY = Template(
     """<header>
-<p class="kicker">Vocabulary list · 词汇表</p>
+<p class="kicker">Vocabulary list · $vocabulary</p>
 <h1 lang="$lang">$title</h1>
 <p class="meta">$meta</p>
 <p class="legend">$legend</p>
@@ -137,9 +145,15 @@ def zh_lang(script: Script) -> str:
     return "zh-Hant" if script == "traditional" else "zh-CN"
 
 
-def stylesheet(paper: str) -> str:
-    """The CSS of the document for ``paper`` (a key of :data:`PAPER_SIZES`)."""
-    return _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK, tones=_TONE_CSS)
+def stylesheet(paper: str, script: Script = "simplified") -> str:
+    """The CSS of the document for ``paper`` (a key of :data:`PAPER_SIZES`), its labels in ``script``."""
+    css = _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK, tones=_TONE_CSS, vocabulary=vocabulary_label(script))
+    return css + TRADITIONAL_CSS + "\n" if script == "traditional" else css
+
+
+def vocabulary_label(script: Script) -> str:
+    """词汇表 ("vocabulary list") in ``script``."""
+    return in_script("词汇表", script)
 
 
 # ---------------------------------------------------------------- cell fragments

@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 from flashgen.export.files import CEDICT_ATTRIBUTION, hsk_label
 from flashgen.models import Script, Transcript, VocabItem
 from flashgen.printed.html_page import document
-from flashgen.printed.content import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet, zh_lang
+from flashgen.printed.content import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet, vocabulary_label, zh_lang
 from flashgen.chinese.tones import segments, syllables
 
 __all__ = ["group_items", "render_html", "example_html", "pinyin_html"]
@@ -159,6 +159,8 @@ _COLGROUP = (
     "<thead><tr><th>#</th><th>汉字</th><th>Pinyin</th><th>Meaning</th><th>HSK</th>"
     "<th>Example 例句</th></tr></thead>"
 )
+#: The same header over a list shown in traditional characters.
+_COLGROUP_TRADITIONAL = _COLGROUP.replace("汉字", "漢字")
 
 
 #: The tone legend of both printed lists: (name, sample syllable, tone).
@@ -238,12 +240,14 @@ def html_chunks(
         lang=lang,
         meta=meta,
         legend=_legend(),
+        vocabulary=vocabulary_label(transcript.script),
         toggle="" if study else TOGGLE,
         groups=_GROUPS_SLOT,
         key=key_html,
         attribution=attribution,
     )
-    page = document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "screen", body)
+    page = document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper, transcript.script), "screen", body)
+    colgroup = _COLGROUP_TRADITIONAL if transcript.script == "traditional" else _COLGROUP
     before, after = page.split(_GROUPS_SLOT)
     yield before
     number = 0
@@ -251,7 +255,7 @@ def html_chunks(
         yield (
             ("\n" if index else "")
             + f'<section class="group"><h2 lang="{lang}">{_e(heading)}<span class="n">{len(items)}</span></h2>'
-            f'<table class="vocab">{_COLGROUP}<tbody>'
+            f'<table class="vocab">{colgroup}<tbody>'
         )
         for item in items:
             number += 1

@@ -17,7 +17,8 @@ from flashgen.study.cloze import cloze_segments
 from flashgen.export.files import CEDICT_ATTRIBUTION
 from flashgen.printed.html_page import document
 from flashgen.models import ClozeItem, Transcript
-from flashgen.printed.content import FONT_STACK, PAPER_SIZES, zh_lang
+from flashgen.printed.content import FONT_STACK, PAPER_SIZES, TRADITIONAL_CSS, zh_lang
+from flashgen.source.convert import in_script
 
 KICKER = "Cloze worksheet · 填空练习"
 INSTRUCTIONS = "Fill in each blank with a word from the word bank. Some words fill more than one blank."
@@ -28,6 +29,14 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def _labels(transcript: Transcript) -> tuple[str, str, str]:
+    """The kicker, word-bank and answer-key headings, their Chinese in the transcript's script."""
+    def shown(label: str) -> str:
+        return in_script(label, transcript.script, transcript.region)
+
+    return shown(KICKER), shown(WORD_BANK), shown(ANSWER_KEY)
 
 
 def blank_label(item: ClozeItem, n: int) -> str:
@@ -67,7 +76,8 @@ def _text_blank(answer: str, label: str, pinyin: str) -> str:
 
 def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints: bool = False) -> str:
     """The worksheet as plain text: sentences with blanks, word bank, then the answer key."""
-    out = [transcript.title, KICKER, INSTRUCTIONS, ""]
+    kicker, word_bank_heading, answer_key = _labels(transcript)
+    out = [transcript.title, kicker, INSTRUCTIONS, ""]
     width = len(str(len(items)))
     for number, item in enumerate(items, 1):
         line = ""
@@ -79,7 +89,7 @@ def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
             line += _text_blank(text, blank_label(item, n), pinyin)
         out.append(f"{number:>{width}}. {line}")
     bank = "   ".join(w if c == 1 else f"{w} (×{c})" for w, c in word_bank(items))
-    out += ["", WORD_BANK, bank, "", "=" * 40, ANSWER_KEY, ""]
+    out += ["", word_bank_heading, bank, "", "=" * 40, answer_key, ""]
     for number, item in enumerate(items, 1):
         parts = []
         for n, answer in enumerate(item.shown_answers, 1):
@@ -167,6 +177,7 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    kicker, word_bank_heading, answer_key = _labels(transcript)
     rows, key = [], []
     for item in items:
         body = ""
@@ -194,16 +205,17 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     body = _BODY.substitute(
         title=_e(transcript.title),
         lang=zh_lang(transcript.script),
-        kicker=_e(KICKER),
+        kicker=_e(kicker),
         meta=f"{count} sentence{'s' if count != 1 else ''} · source: {_e(transcript.source)}",
         instructions=_e(INSTRUCTIONS),
         items="\n".join(rows),
-        bank_heading=_e(WORD_BANK),
+        bank_heading=_e(word_bank_heading),
         bank=bank,
-        key_heading=_e(ANSWER_KEY),
+        key_heading=_e(answer_key),
         key="\n".join(key),
         attribution=_e(CEDICT_ATTRIBUTION),
     )
     css = _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK)
+    css += TRADITIONAL_CSS + "\n" if transcript.script == "traditional" else ""
     return document(f"{_e(transcript.title)} — cloze worksheet", css, "screen", body)
 

@@ -119,3 +119,8 @@ def to_simplified(text: str) -> tuple[str, Script]:
     if script == "simplified":
         return text.translate(_PUNCTUATION), script
     return convert(text, "simplified"), script
+
+
+def in_script(text: str, script: Script, region: Region = DEFAULT_REGION) -> str:
+    """A simplified ``text`` (a label, a heading of flashgen's own) as shown in ``script``."""
+    return text if script == "simplified" else convert(text, "traditional", region)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
+from flashgen.chinese.hanzi import has_hanzi
 from flashgen.models import DEFAULT_REGION, ClozeItem, Region, Script, Sentence, Token, VocabItem
 from flashgen.study.cloze import cloze_segments
 
@@ -34,14 +35,19 @@ def written_forms(sentences: Sequence[Sentence]) -> dict[str, str]:
     return {word: counts.most_common(1)[0][0] for word, counts in forms.items()}
 
 
-def show_vocab(items: Sequence[VocabItem], sentences: Sequence[Sentence], script: Script) -> list[VocabItem]:
+def show_vocab(items: Sequence[VocabItem], sentences: Sequence[Sentence], script: Script,
+               region: Region = DEFAULT_REGION) -> list[VocabItem]:
     """``items`` with headwords and examples shown in ``script`` (the sentences' ``display``).
 
     A simplified display is the analysis itself: items come back unchanged,
-    the traditional form (CC-CEDICT's) as their secondary form.
+    the traditional form (CC-CEDICT's) as their secondary form. In traditional
+    characters, the Chinese inside meanings and measure words (CC-CEDICT's
+    cross-references: "abbr. for 香港", "个 (gè)") is converted too.
     """
     if script == "simplified":
         return list(items)
+    from flashgen.source.convert import in_script
+
     forms = written_forms(sentences)
     by_index = {s.index: s for s in sentences}
     out = []
@@ -52,7 +58,11 @@ def show_vocab(items: Sequence[VocabItem], sentences: Sequence[Sentence], script
             display = sentence.display if sentence is not None and sentence.text == ex.text else ""
             examples.append(replace(ex, display=display, word=_word_in(ex.text, display, item.hanzi)))
         shown = forms.get(item.hanzi, item.hanzi)
-        out.append(replace(item, display=shown if shown != item.hanzi else "", secondary=item.hanzi, examples=examples))
+        out.append(replace(
+            item, display=shown if shown != item.hanzi else "", secondary=item.hanzi, examples=examples,
+            meanings=[in_script(m, script, region) if has_hanzi(m) else m for m in item.meanings],
+            measure_words=[in_script(m, script, region) for m in item.measure_words],
+        ))
     return out
 
 
