@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 
 from flashgen.export.files import CEDICT_ATTRIBUTION, hsk_label
 from flashgen.models import Script, Transcript, VocabItem
+from flashgen.source.convert import in_script
 from flashgen.printed.html_page import document
 from flashgen.printed.content import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet, vocabulary_label, zh_lang
 from flashgen.chinese.tones import segments, syllables
@@ -99,7 +100,8 @@ def group_items(
         named = [(sec if sec is not None else OPENING_GROUP, by_section[sec]) for sec in sections]
         if no_example:
             named.append((NO_EXAMPLE_GROUP, no_example))
-    return ([(TERMS_GROUP, terms)] if terms else []) + named
+    terms_heading = in_script(TERMS_GROUP, transcript.script, transcript.region)
+    return ([(terms_heading, terms)] if terms else []) + named
 
 
 def headword_size(word: str) -> str:
