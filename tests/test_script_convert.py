@@ -115,3 +115,28 @@ def test_opencc_is_loaded_only_for_a_conversion() -> None:
         "assert 'opencc' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_PIECES = st.sampled_from([
+    "外交部发言人：", "记者：", "王毅：", "一、", "（一）", "我们坚定维护多边主义，", "推动构建人类命运共同体。",
+    "中方愿同各国加强合作！", "台湾问题是中国内政？", "头发干净了；", "至于对于冒着风险", "“发展”", "《报告》",
+    "\n", "\n\n", " ", "  ", "\u3000", "Covid-19 ", "……", "发",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30), st.sampled_from(["hk", "tw", "cn"]))
+def test_a_traditional_text_is_structured_as_its_simplified_copy(pieces: list[str], region: str) -> None:
+    """Whatever its layout, a text converted to traditional gives the same sentences, each shown as written."""
+    from flashgen.pipeline import load_transcript
+
+    simplified = "".join(pieces)
+    traditional = convert(simplified, "traditional", region)  # type: ignore[arg-type]
+    plain = load_transcript(text=simplified)
+    shown = load_transcript(text=traditional, script="traditional")
+    assert [s.text for s in shown.sentences] == [s.text for s in plain.sentences]
+    assert [s.speaker and convert(s.speaker, "simplified") for s in shown.sentences] == [s.speaker for s in plain.sentences]
+    bare = "".join(traditional.split())
+    for sentence in shown.sentences:
+        assert len(sentence.shown) == len(sentence.text)
+        assert "".join(sentence.shown.split()) in bare  # the text's own characters, in order
