@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import ResourceError
-from flashgen.models import ClozeItem, Transcript, VocabItem
+from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike, analyse
 
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
@@ -46,8 +46,8 @@ def build(
     options: Optional[Options] = None,
     *,
     font: Optional[PathLike] = None,
-    paper: str = "a4",
-    hint: str = "english",
+    paper: Paper = "a4",
+    hint: Hint = "english",
     seed: int = 0,
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
@@ -72,6 +72,8 @@ def build(
     progress("cloze")
     stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
     result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
+    if analysis.selection:
+        result.notes.append(f"vocabulary: {analysis.selection}")
     progress("deck")
     # Written row by row: the list of a year of press conferences runs to tens of megabytes.
     html = html_chunks(transcript, analysis.vocab, paper=paper)
@@ -84,7 +86,7 @@ def build(
 
 
 def _write_pdfs(result: BuildResult, vocab: list[VocabItem], cloze: list[ClozeItem], transcript: Transcript,
-                out: Path, *, font: Optional[PathLike], paper: str, print_limit: Optional[int],
+                out: Path, *, font: Optional[PathLike], paper: Paper, print_limit: Optional[int],
                 progress: Callable[[str], None]) -> None:
     """The printed list and the worksheet; a missing font skips both with a warning."""
     from flashgen.printed.pdf import write_vocab_pdf, write_worksheet_pdf

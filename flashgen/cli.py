@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Optional, cast
+from typing import TYPE_CHECKING, Any, Callable, Optional, get_args
 
 import click
 
 from flashgen import __version__
+from flashgen.models import (DEFAULT_REGION, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper, QuizMode,
+                             Region, ScriptChoice, SentenceFormat, VocabFormat)
 
 if TYPE_CHECKING:
-    from flashgen.models import Region, Script, ScriptChoice
+    from flashgen.pipeline import Options
 
 # No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
@@ -44,11 +46,11 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _script_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The script outputs show, shared by every command that reads a transcript."""
+    """The script outputs show, shared by every command that reads a transcript (and lookup)."""
     decorators = [
-        click.option("--script", type=click.Choice(["auto", "simplified", "traditional"]), default="auto", show_default=True,
+        click.option("--script", type=click.Choice(get_args(ScriptChoice)), default="auto", show_default=True,
                      help="Characters the outputs show: the text's own (auto), simplified or traditional; the other script is shown small."),
-        click.option("--region", type=click.Choice(["tw", "hk", "cn"]), default="tw", show_default=True,
+        click.option("--region", type=click.Choice(get_args(Region)), default=DEFAULT_REGION, show_default=True,
                      help="Traditional forms for a simplified text shown in traditional: Taiwan, Hong Kong, or OpenCC's standard (cn)."),
     ]
     for decorator in reversed(decorators):
@@ -61,11 +63,12 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
         _script_options,
         click.option("--include-names", is_flag=True, help="Keep person names (left out by default)."),
-        click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9)."),
+        click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9; default 3: HSK 1–2 and function words are left out)."),
+        click.option("--all", "keep_all", is_flag=True, help="Keep every word: HSK 1–2 and function words too (same as --min-hsk 1)."),
         click.option("--known", type=click.Path(exists=True, dir_okay=False), help="File of known words, one per line, to leave out."),
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
-        click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
+        click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
         click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: the user's overrides.tsv)."),
     ]
     for decorator in reversed(decorators):
@@ -73,14 +76,22 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _options(include_names: bool = False, min_hsk: Optional[int] = None, known: Optional[str] = None,
-             limit: Optional[int] = None, terms_only: bool = False, hsk_standard: str = "2025",
-             overrides: Optional[str] = None, script: str = "auto", region: str = "tw") -> Any:
+def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str],
+             script: ScriptChoice = "auto", region: Region = DEFAULT_REGION) -> "Options":
     from flashgen.pipeline import Options
 
-    return Options(include_names=include_names, min_hsk=min_hsk, known=known, limit=limit, terms_only=terms_only,
-                   hsk_standard=hsk_standard, overrides=overrides, script=cast("ScriptChoice", script),
-                   region=cast("Region", region))
+    if keep_all and min_hsk not in (None, 1):
+        raise click.UsageError("--all keeps every level; leave out --min-hsk or use --min-hsk 1")
+    level = 1 if keep_all else min_hsk
+    return Options(include_names=include_names, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
+                   overrides=overrides, script=script, region=region, **({} if level is None else {"min_hsk": level}))
+
+
+def _script(script: ScriptChoice, region: Region) -> "Options":
+    """Options holding only the script choice (commands without vocabulary filters)."""
+    from flashgen.pipeline import Options
+
+    return Options(script=script, region=region)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,15 +106,15 @@ def cli() -> None:
 
 @cli.command()
 @TRANSCRIPT
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf"]), default="table", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(get_args(VocabFormat)), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for html/pdf.")
-@click.option("--group-by", type=click.Choice(["section", "hsk"]), default="section", show_default=True, help="Grouping of the printed list after the terms.")
+@click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True, help="Paper size for html/pdf.")
+@click.option("--group-by", type=click.Choice(get_args(GroupBy)), default="section", show_default=True, help="Grouping of the printed list after the terms.")
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
 @click.option("--study", is_flag=True, help="html/pdf: ruled blanks for the meanings, answer key at the end.")
 @_vocab_options
 @_friendly
-def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str, group_by: str, font: Optional[str],
+def vocab(transcript: Optional[str], fmt: VocabFormat, output: Optional[str], paper: Paper, group_by: GroupBy, font: Optional[str],
           study: bool, **filters: Any) -> None:
     """List the transcript's vocabulary, ranked: readings, meanings, levels."""
     from flashgen import commands
@@ -119,15 +130,15 @@ def vocab(transcript: Optional[str], fmt: str, output: Optional[str], paper: str
 
 @cli.command()
 @TRANSCRIPT
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(get_args(SentenceFormat)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @_script_options
 @_friendly
-def sentences(transcript: Optional[str], fmt: str, output: Optional[str], script: str, region: str) -> None:
+def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str], script: ScriptChoice, region: Region) -> None:
     """Show the transcript's sentences with paragraph, section, speaker and tokens."""
     from flashgen import commands
 
-    text = commands.sentences(transcript, fmt, output, options=_options(script=script, region=region))
+    text = commands.sentences(transcript, fmt, output, options=_script(script, region))
     if text is not None:
         click.echo(text, nl=False)
 
@@ -135,15 +146,15 @@ def sentences(transcript: Optional[str], fmt: str, output: Optional[str], script
 @cli.command()
 @TRANSCRIPT
 @click.option("-o", "--output-dir", "outdir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder for the deck, lists and worksheet.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
-@click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hints.")
+@click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hints.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Write the two PDFs (printed list and worksheet).")
 @click.option("--print-limit", type=click.IntRange(0), default=500, show_default=True, help="Words in the printed list, best-ranked first (0: all).")
 @_vocab_options
 @_friendly
-def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str], hint: str, seed: int, pdf: bool, print_limit: int, **filters: Any) -> None:
+def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[str], hint: Hint, seed: int, pdf: bool, print_limit: int, **filters: Any) -> None:
     """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
     from flashgen.build import STEPS, build as do_build
 
@@ -167,22 +178,22 @@ def build(transcript: Optional[str], outdir: str, paper: str, font: Optional[str
 
 @cli.command()
 @TRANSCRIPT
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html", "pdf"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(get_args(ClozeFormat)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
-@click.option("--hint", type=click.Choice(["english", "pinyin", "none"]), default="english", show_default=True, help="Cloze hint (json); pinyin also prints pinyin under the blanks.")
+@click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hint (json); pinyin also prints pinyin under the blanks.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the choices and the word bank.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many items.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
 @_script_options
 @_friendly
-def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str, seed: int, limit: Optional[int], paper: str,
-          font: Optional[str], script: str, region: str) -> None:
+def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper,
+          font: Optional[str], script: ScriptChoice, region: Region) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
     text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
-                          options=_options(script=script, region=region))
+                          options=_script(script, region))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -191,24 +202,22 @@ def cloze(transcript: Optional[str], fmt: str, output: Optional[str], hint: str,
 
 @cli.command()
 @click.argument("words", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--hsk", "hsk_standard", type=click.Choice(["2025", "2021", "2.0"]), default="2025", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(get_args(LookupFormat)), default="table", show_default=True)
+@click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True)
 @_script_options
 @_friendly
-def lookup(words: tuple[str, ...], fmt: str, hsk_standard: str, script: str, region: str) -> None:
+def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, script: ScriptChoice, region: Region) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
-    from flashgen.study.lookup import lookup as do_lookup
+    from flashgen.study.lookup import lookup as do_lookup, shown_script
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard, script=cast("ScriptChoice", script),
-                      region=cast("Region", region))
+    items = do_lookup(list(words), hsk_standard=hsk_standard, script=script, region=region)
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:
-        shown: "Script" = "traditional" if any(i.headword != i.hanzi for i in items) else "simplified"
-        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100, script=shown), nl=False)
+        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100, script=shown_script(items)), nl=False)
 
 
 PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Progress file (default: $FLASHGEN_PROGRESS, else progress.sqlite in the user data folder).")
@@ -216,7 +225,7 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 
 @cli.command()
 @TRANSCRIPT
-@click.option("--mode", type=click.Choice(["meaning", "pinyin", "hanzi", "cloze", "mixed"]), default="mixed", show_default=True, help="What to ask: the English meaning, the pinyin, the 汉字 for a meaning, a cloze gap, or all.")
+@click.option("--mode", type=click.Choice(get_args(QuizMode)), default="mixed", show_default=True, help="What to ask: the English meaning, the pinyin, the 汉字 for a meaning, a cloze gap, or all.")
 @click.option("-n", "--count", type=click.IntRange(1), default=20, show_default=True, help="At most this many questions.")
 @click.option("--choices", is_flag=True, help="Pick meanings and readings from 4 options (hanzi and cloze always offer them).")
 @click.option("--new", "new_per_day", type=click.IntRange(0), default=20, show_default=True, help="New cards per day; cards due for review come first.")
@@ -224,7 +233,7 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 @click.option("--seed", type=int, help="Same seed, same order and options.")
 @_vocab_options
 @_friendly
-def quiz(transcript: Optional[str], mode: str, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
+def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
     """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
 
     Answers are read one per line (so they can be piped in). Ctrl-D ends the

@@ -8,7 +8,7 @@ from typing import Optional
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import FlashgenError, InputError
-from flashgen.models import Analysis
+from flashgen.models import Analysis, ClozeFormat, GroupBy, Hint, Paper, SentenceFormat, VocabFormat
 from flashgen.pipeline import Options, PathLike, analyse
 
 VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf")
@@ -37,7 +37,7 @@ def _deliver(text: str, output: Optional[PathLike]) -> Optional[str]:
     return None
 
 
-def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: str = "a4", group_by: str = "section",
+def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, paper: Paper = "a4", group_by: GroupBy = "section",
                  study: bool = False) -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
@@ -45,7 +45,7 @@ def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: s
     if fmt == "table":
         from flashgen.export.table import vocab_table
 
-        return vocab_table(items, colour=colour, script=script)
+        return vocab_table(items, colour=colour, note=analysis.selection, script=script)
     if fmt == "json":
         return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv", "markdown", "pleco"):
@@ -67,12 +67,12 @@ def format_vocab(analysis: Analysis, fmt: str, *, colour: bool = False, paper: s
 def vocab(
     path: Optional[PathLike],
     options: Options,
-    fmt: str = "table",
+    fmt: VocabFormat = "table",
     output: Optional[PathLike] = None,
     *,
     colour: bool = False,
-    paper: str = "a4",
-    group_by: str = "section",
+    paper: Paper = "a4",
+    group_by: GroupBy = "section",
     font: Optional[PathLike] = None,
     study: bool = False,
 ) -> Optional[str]:
@@ -93,7 +93,7 @@ def vocab(
     return _deliver(text, output)
 
 
-def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[PathLike] = None, *,
+def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Optional[PathLike] = None, *,
               options: Optional[Options] = None) -> Optional[str]:
     """Run ``flashgen sentences``: each sentence with its place, speaker and tokens (as shown, ``options.script``)."""
     _guard(path, output)
@@ -111,13 +111,13 @@ def sentences(path: Optional[PathLike], fmt: str = "text", output: Optional[Path
 
 def cloze(
     path: Optional[PathLike],
-    fmt: str = "text",
+    fmt: ClozeFormat = "text",
     output: Optional[PathLike] = None,
     *,
-    hint: str = "english",
+    hint: Hint = "english",
     seed: int = 0,
     limit: Optional[int] = None,
-    paper: str = "a4",
+    paper: Paper = "a4",
     font: Optional[PathLike] = None,
     options: Optional[Options] = None,
 ) -> Optional[str]:

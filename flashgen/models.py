@@ -10,6 +10,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, Optional
 
+#: The values of the commands' options: one definition, used by the CLI's choices and the library's signatures.
+VocabFormat = Literal["table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf"]
+SentenceFormat = Literal["text", "json"]
+ClozeFormat = Literal["text", "json", "html", "pdf"]
+LookupFormat = Literal["table", "json"]
+Paper = Literal["a4", "letter"]
+Hint = Literal["english", "pinyin", "none"]
+GroupBy = Literal["section", "hsk"]
+QuizMode = Literal["meaning", "pinyin", "hanzi", "cloze", "mixed"]
+HskStandard = Literal["2025", "2021", "2.0"]
+
 #: Sentence kinds produced by the structure stage.
 KINDS = ("title", "heading", "question", "answer", "narration")
 
@@ -146,6 +157,7 @@ class VocabItem:
     composed: bool = False  # meaning composed from parts, not found in a dictionary
     meaning_source: str = ""  # "glossary", "cedict", "override", "composed"
     score: float = 0.0  # usefulness for this text, higher first
+    related: list[str] = field(default_factory=list)  # listed sub-terms it holds and long terms it is part of
     # The headword as shown (the text's own form, or converted for --script); "" = ``hanzi``.
     display: str = ""
     # The other script's form, shown small; "" when it is the same. None: ``traditional``
@@ -172,6 +184,7 @@ class VocabItem:
         data["meanings"] = list(self.meanings)
         data["measure_words"] = list(self.measure_words)
         data["examples"] = [e.to_json() for e in self.examples]
+        data["related"] = list(self.related)
         return data
 
 
@@ -250,3 +263,4 @@ class Analysis:
 
     transcript: Transcript  # sentences carry their tokens and readings
     vocab: list[VocabItem] = field(default_factory=list)
+    selection: str = ""  # what the list leaves out by default ("HSK 1–2 words … left out"), for summaries

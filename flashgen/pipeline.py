@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
-from flashgen.models import DEFAULT_REGION, Analysis, Region, ScriptChoice, Transcript
-from flashgen.study.vocab import Filters
+from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Region, ScriptChoice, Transcript
+from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
 
@@ -22,11 +22,11 @@ class Options:
     """Options shared by the commands (see ``flashgen vocab --help``)."""
 
     include_names: bool = False
-    min_hsk: Optional[int] = None
+    min_hsk: Optional[int] = DEFAULT_MIN_HSK  # 1 (the CLI's --all) keeps HSK 1–2 and function words
     known: Optional[PathLike] = None  # file: one known word per line, excluded
     limit: Optional[int] = None
     terms_only: bool = False
-    hsk_standard: str = "2025"
+    hsk_standard: HskStandard = "2025"
     overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: the user's config file
     script: ScriptChoice = "auto"  # the script outputs show: the text's own (auto), simplified or traditional
     region: Region = DEFAULT_REGION  # traditional forms for a simplified text shown in traditional
@@ -110,6 +110,6 @@ def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, 
     overrides = load_overrides(Path(overrides_path)) if overrides_path else {}
     sentences = annotate(transcript.sentences, overrides)
     transcript = replace(transcript, sentences=sentences)
-    vocab = show_vocab(build_vocab(sentences, options.filters(), overrides), sentences, transcript.script,
-                       transcript.region)
-    return Analysis(transcript, vocab)
+    filters = options.filters()
+    vocab = show_vocab(build_vocab(sentences, filters, overrides), sentences, transcript.script, transcript.region)
+    return Analysis(transcript, vocab, selection=selection_note(filters))

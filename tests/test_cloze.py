@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from goldens import assert_golden
+from toy import toy_analysis
 
 import json
 import re
@@ -10,15 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from flashgen.study.cloze import (
-    CLOZE_RE,
-    MAX_CLOZE_CHARS,
-    cloze_segments,
-    make_cloze_items,
-    make_id,
-    short_english,
-    strip_markup,
-)
+from flashgen.study.cloze import MAX_CLOZE_CHARS, make_cloze_items, make_id, short_english
+from flashgen.study.cloze_syntax import CLOZE_RE, cloze_segments, strip_markup
 from flashgen.chinese.glossary import glossary
 from flashgen.models import ClozeItem, Sentence, Token, Transcript, VocabItem
 from flashgen.models import Analysis
@@ -30,27 +24,6 @@ GOLDEN = Path(__file__).parent / "golden" / "cloze"
 BREAKS = set("，、；：—")
 #: The brief's markup-removal regex, kept literal here so the contract is tested, not our helper.
 UNMARK = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
-
-
-def toy_analysis() -> Analysis:
-    """The hand-segmented toy transcript of ``golden/cloze/toy-transcript.json`` (English in its "en" fields).
-
-    Independent of the segmenter and the dictionaries, so its golden files
-    change only when the cloze or worksheet code does.
-    """
-    data = json.loads((GOLDEN / "toy-transcript.json").read_text(encoding="utf-8"))
-    sentences = []
-    for index, row in enumerate(data["sentences"]):
-        tokens = [Token(text, pos, numbered_to_marked(numbered), numbered) for text, numbered, pos in row["tokens"]]
-        text = "".join(t.text for t in tokens)
-        sentences.append(Sentence(index, index, row["section"], row["speaker"], text, row["kind"], tokens))
-    readings = {t.text: t for s in sentences for t in s.tokens}
-    vocab = [
-        VocabItem(v["hanzi"], v["hanzi"], readings[v["hanzi"]].pinyin, readings[v["hanzi"]].pinyin_numbered, "",
-                  [v["meaning"]], hsk=v["hsk"], zipf=v["zipf"], term=v["term"], category=v["category"], pos=v["pos"])
-        for v in data["vocab"]
-    ]
-    return Analysis(Transcript(data["title"], data["source"], sentences, "toy"), vocab)
 
 
 @pytest.fixture(scope="module")

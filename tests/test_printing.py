@@ -128,30 +128,41 @@ def test_example_has_ruby_from_tokens_and_highlight() -> None:
     assert "<mark><ruby>国家<rt>guójiā</rt></ruby></mark>" in html
     assert "<ruby>提供<rt>tígōng</rt></ruby>" in html
     assert "<ruby>六十多<rt>liùshíduō</rt></ruby>" in html
-    assert "帮助" not in html  # cut at the comma: the clause holds the word
-    assert html.endswith("…</span>")
+    # The whole sentence (25 characters) fits the excerpt's width: both clauses, no ellipsis.
+    assert "<ruby>帮助<rt>bāngzhù</rt></ruby>" in html
+    assert html.endswith("。</span>") and "…" not in html
 
 
 def test_example_without_ruby() -> None:
     html = example_html(vocab()[2], transcript(), ruby=False)
     assert "<ruby>" not in html and "<rt>" not in html
-    assert html == '<span lang="zh-CN">中国已向六十多个<mark>国家</mark>提供疫苗…</span>'
+    assert html == '<span lang="zh-CN">中国已向六十多个<mark>国家</mark>提供疫苗，帮助当地民众尽快接种。</span>'
 
 
 def test_example_excerpt_as_data() -> None:
     # The PDF draws the same excerpt as the HTML: plain runs, the word marked exactly.
     excerpt = example_excerpt(vocab()[2], transcript(), by_word=False)
     assert excerpt is not None and not excerpt.by_word
-    assert excerpt.pieces == (("中国已向六十多个", "", False), ("国家", "", True), ("提供疫苗", "", False))
-    assert (excerpt.cut_before, excerpt.cut_after) == (False, True)
+    assert excerpt.pieces == (("中国已向六十多个", "", False), ("国家", "", True), ("提供疫苗，帮助当地民众尽快接种。", "", False))
+    assert (excerpt.cut_before, excerpt.cut_after) == (False, False)
     words = example_excerpt(vocab()[2], transcript(), by_word=True)
     assert words is not None and words.by_word and ("国家", "guójiā", True) in words.pieces
 
 
 def test_example_trims_long_clause_around_the_word() -> None:
-    # 接种 at the end of "帮助当地民众尽快接种。": ellipsis before, full stop kept
-    html = example_html(vocab()[0], transcript(), ruby=False)
-    assert html == '<span lang="zh-CN">…帮助当地民众尽快<mark>接种</mark>。</span>'
+    # "We will work with all parties to firmly uphold the international system with the UN at its core
+    # and the international order based on international law": the second clause alone is too long,
+    # so it is cut at words around 秩序 (order), the full stop kept.
+    words = ["我们", "愿", "同", "各方", "一道", "，", "坚定", "维护", "以", "联合国", "为", "核心", "的", "国际", "体系",
+             "和", "以", "国际法", "为", "基础", "的", "国际", "秩序", "。"]
+    t = _one_sentence([tok(w, "") for w in words])
+    word = item("秩序", "秩序", "zhìxù", "zhi4 xu4", ["order"])
+    word.examples = [Example(t.sentences[0].text, None, None, 0)]
+    assert example_html(word, t, ruby=False) == '<span lang="zh-CN">…以联合国为核心的国际体系和以国际法为基础的国际<mark>秩序</mark>。</span>'
+    # A short neighbouring clause that fits is shown whole: 一道 (together) in "我们愿同各方一道，…"
+    together = item("一道", "一道", "yīdào", "yi1 dao4", ["together"])
+    together.examples = word.examples
+    assert example_html(together, t, ruby=False) == '<span lang="zh-CN">我们愿同各方<mark>一道</mark>…</span>'
 
 
 def test_example_without_tokens_falls_back_to_characters() -> None:

@@ -266,8 +266,8 @@ LONG = "我们还将打造公平正义的典范，携手维护多边主义，维
     "term, shown",
     [
         # We will uphold multilateralism, the authority of the UN, international law …
-        ("联合国", "…携手维护多边主义，维护联合国权威，维护国际法和国际关系基本准则，…"),
-        ("典范", "我们还将打造公平正义的典范，携手维护多边主义，维护联合国权威，…"),
+        ("联合国", "…携手维护多边主义，维护联合国权威，维护国际法和国际关系基本准则…"),  # no comma before the cut
+        ("典范", "我们还将打造公平正义的典范，携手维护多边主义，维护联合国权威…"),
         ("稳定", "…维护联合国权威，维护国际法和国际关系基本准则，维护全球战略稳定。"),
     ],
 )
@@ -278,15 +278,6 @@ def test_long_examples_are_cut_around_the_term(term: str, shown: str) -> None:
 
 # ------------------------------------------------------------------- end to end
 
-def _quiz_command_wired() -> bool:
-    from flashgen.cli import cli
-
-    return "quiz" in getattr(cli, "commands", {})
-
-
-needs_cli = pytest.mark.skipif(not _quiz_command_wired(), reason="the quiz command is not wired into the CLI yet")
-
-
 def _cli(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "flashgen", "quiz", "--mode", "pinyin", "--count", "3", "--seed", "1",
             "--progress", str(db), *args]
@@ -296,7 +287,6 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
 
 
-@needs_cli
 def test_cli_scripted_sessions_and_stats(tmp_path: Path) -> None:
     first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
     done = subprocess.run(_cli(first), input="gong4\nxx\n\n", capture_output=True, text=True, env=_env(), timeout=120)
@@ -325,7 +315,6 @@ def test_cli_scripted_sessions_and_stats(tmp_path: Path) -> None:
     assert re.search(r"^pinyin\s+3\s+\d+\s+0\s+3\s+33%$", stats.stdout, flags=re.M)  # none graduated yet
 
 
-@needs_cli
 def test_cli_interrupted_session_keeps_every_answer(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite"
     proc = subprocess.Popen(_cli(db), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -96,6 +96,7 @@ def shown_outputs(analysis: Analysis, cloze: list[ClozeItem]) -> Iterator[tuple[
     for v in analysis.vocab:
         fields = dict(zip(VOCAB_FIELDS, vocab_fields(v, analysis.transcript.title, analysis.transcript.script)))
         fields.pop("Traditional")  # the other script, shown small
+        fields.pop("Context")  # the Example with the word blanked: a blank takes away the phrase context OpenCC judges by
         yield "vocab note", " ".join(visible(f) for f in fields.values())
     for mode in ("meaning", "pinyin", "hanzi"):
         for v in analysis.vocab[:40]:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from flashgen.models import KINDS
 from flashgen.chinese.hanzi import is_hanzi
 from flashgen.source.reader import SAMPLE_NAME, read_text
-from flashgen.source.structure import MAX_SENTENCE_CHARS, make_slug, parse_transcript, split_sentences
+from flashgen.source.sentences import MAX_SENTENCE_CHARS, split_sentences
+from flashgen.source.structure import make_slug, parse_transcript
 
 SEED = Path(__file__).resolve().parents[1] / "data" / SAMPLE_NAME
 

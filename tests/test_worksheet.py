@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goldens import assert_golden
+from goldens import assert_golden, without_stylesheet
 
 import re
 import shutil
@@ -10,9 +10,10 @@ import subprocess
 
 import pytest
 
-from flashgen.study.cloze import cloze_segments, make_cloze_items
+from flashgen.study.cloze import make_cloze_items
+from flashgen.study.cloze_syntax import cloze_segments
 from flashgen.pipeline import analyse
-from test_cloze import toy_analysis  # the hand-segmented toy transcript
+from toy import toy_analysis  # the hand-segmented toy transcript
 from flashgen.printed.pdf import write_worksheet_pdf
 from flashgen.printed.worksheet import (
     ANSWER_KEY,
@@ -142,7 +143,7 @@ def test_html_escapes_hostile_text(toy):
 
 def test_html_golden(toy):
     transcript, items = toy
-    _golden("toy-worksheet.html", render_html(transcript, items, pinyin_hints=True))
+    _golden("toy-worksheet.html", without_stylesheet(render_html(transcript, items, pinyin_hints=True)))
 
 
 # --- PDF ----------------------------------------------------------------------------------------

@@ -35,9 +35,11 @@ from typing import Any, Iterable, Optional, Sequence
 
 from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
 from flashgen.models import ClozeItem, Gloss, Script, Transcript, VocabItem
+from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 
 #: Fixed note type IDs (chosen once at random; never change them).
 VOCAB_MODEL_ID = 1658032202
@@ -55,7 +57,6 @@ MAX_MEANINGS = 4
 #: Categories of proper nouns, tagged as such even when the glossary lists them.
 PROPER_NOUN_TAGS = ("name", "place", "organisation")
 
-CEDICT_CREDIT = "Meanings from CC-CEDICT (© MDBG and contributors, CC BY-SA 4.0)."
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,14 @@ def vocab_guid(hanzi: str) -> str:
     """GUID of the vocabulary note for ``hanzi`` (independent of transcript, reading, meaning)."""
     import genanki
 
-    return genanki.guid_for("flashgen-vocab", hanzi)
+    return str(genanki.guid_for("flashgen-vocab", hanzi))
 
 
 def cloze_guid(item_id: str) -> str:
     """GUID of the cloze note of a :class:`ClozeItem` id."""
     import genanki
 
-    return genanki.guid_for("flashgen-cloze", item_id)
+    return str(genanki.guid_for("flashgen-cloze", item_id))
 
 
 def deck_id(name: str) -> int:
@@ -194,23 +195,14 @@ def vocab_fields(item: VocabItem, source_title: str, script: Script = "simplifie
         "Section": _lang(esc(example.section), script) if example else "",
         "Category": esc(category_label(item)),
         "Source": _lang(esc(source_title), script),
+        "Related": _lang("、".join(esc(w) for w in item.related), script),
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
 
 
-_CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
-
-
 def safe_cloze(cloze: str) -> str:
     """Re-emit Anki cloze syntax with everything around and inside the deletions escaped."""
-    out, pos = [], 0
-    for m in _CLOZE_MARK.finditer(cloze):
-        out.append(esc(cloze[pos : m.start()]))
-        hint = f"::{esc(m.group(3))}" if m.group(3) else ""
-        out.append(f"{{{{c{int(m.group(1))}::{esc(m.group(2))}{hint}}}}}")
-        pos = m.end()
-    out.append(esc(cloze[pos:]))
-    return "".join(out)
+    return map_cloze(cloze, esc, lambda n, answer, hint: deletion(n, esc(answer), esc(hint)))
 
 
 def _glosses_html(glosses: Sequence[Gloss], script: Script = "simplified") -> str:
@@ -283,7 +275,7 @@ def build_package(
 
     parent = deck_name(transcript)
     source_title = _clean(transcript.title).strip() or parent
-    description = esc(f"Vocabulary and cloze sentences from “{source_title}”, made with flashgen. {CEDICT_CREDIT}")
+    description = esc(f"Vocabulary and cloze sentences from “{source_title}”, made with flashgen. {CEDICT_ATTRIBUTION}")
     parent_deck = genanki.Deck(deck_id(parent), parent, description=description)
     vocab_deck = genanki.Deck(deck_id(f"{parent}::{VOCAB_SUBDECK}"), f"{parent}::{VOCAB_SUBDECK}", description)
     decks = [parent_deck, vocab_deck]
@@ -313,7 +305,7 @@ def build_package(
         seen_ids: set[str] = set()
         for citem in cloze:
             fields = cloze_fields(citem, source_title, transcript.script)
-            if citem.id in seen_ids or not _CLOZE_MARK.search(fields[0]):
+            if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
             note = genanki.Note(

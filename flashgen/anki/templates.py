@@ -34,6 +34,7 @@ VOCAB_FIELDS: tuple[str, ...] = (
     "Section",
     "Category",  # "diplomatic term · concept", "name", "place", …
     "Source",  # the transcript's title
+    "Related",  # listed sub-terms of the word and longer terms it is part of (中欧投资协定 ↔ 投资协定); last, so older notes map
 )
 
 CLOZE_FIELDS: tuple[str, ...] = (
@@ -74,6 +75,11 @@ _MEASURE = (
     '<span class="zh" lang="zh-Hans">{{Measure words}}</span></div>{{/Measure words}}'
 )
 
+_RELATED = (
+    '{{#Related}}<div class="rel"><span class="lbl">相关</span> '
+    '<span class="zh" lang="zh-Hans">{{Related}}</span></div>{{/Related}}'
+)
+
 _SOURCE = '<div class="source">{{Source}}</div>'
 
 RECOGNITION_FRONT = '<div class="kind">' + _zh("认读", "認讀") + ' · reading</div>\n<div class="hz zh" lang="zh-Hans">{{Hanzi}}</div>'
@@ -85,6 +91,7 @@ RECOGNITION_BACK = "\n".join(
         '<hr id="answer">',
         '<div class="meaning">{{Meaning}}</div>',
         _MEASURE,
+        _RELATED,
         _BADGES,
         _EXAMPLE,
         _SOURCE,
@@ -104,7 +111,7 @@ RECALL_FRONT = "\n".join(
     ]
 )
 
-RECALL_BACK = "\n".join(["{{FrontSide}}", '<hr id="answer">', _HEADWORD, _MEASURE, _EXAMPLE, _SOURCE])
+RECALL_BACK = "\n".join(["{{FrontSide}}", '<hr id="answer">', _HEADWORD, _MEASURE, _RELATED, _EXAMPLE, _SOURCE])
 
 CLOZE_FRONT = '<div class="kind">填空 · cloze</div>\n<div class="cloze-text zh" lang="zh-Hans">{{cloze:Text}}</div>'
 
@@ -184,6 +191,7 @@ CSS = f"""\
 .prompt {{ font-size: 1.4em; margin: 0.6em auto; max-width: 24em; }}
 .alt {{ font-size: 0.72em; color: #777; margin-top: 0.25em; }}
 .mw {{ font-size: 0.9em; margin: 0.3em 0; }}
+.rel {{ font-size: 0.9em; margin: 0.3em 0; }}
 .lbl {{ font-size: 0.8em; color: #8a8a8a; border: 1px solid #c8c8c8; border-radius: 4px; padding: 0 0.3em; }}
 .badges {{ margin: 0.5em 0; }}
 .badge {{

@@ -22,6 +22,11 @@ from flashgen.cache import cache_key, cached_file
 from flashgen.errors import ResourceError
 
 SCHEMA_VERSION = 3
+
+#: CC-CEDICT's licence, linked wherever its definitions appear.
+CEDICT_LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+#: The attribution CC-CEDICT's licence asks for: every printed list, worksheet, export and deck carries it.
+CEDICT_ATTRIBUTION = f"Definitions from CC-CEDICT, © MDBG, CC BY-SA 4.0, {CEDICT_LICENCE_URL}"
 _CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 

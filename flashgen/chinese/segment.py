@@ -20,6 +20,7 @@ from flashgen.cache import cache_dir, cache_key
 from flashgen.chinese.glossary import glossary
 from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token
 from flashgen.chinese.hanzi import HANZI
+from flashgen.chinese.units import suffixed_noun
 
 _lock = threading.Lock()
 
@@ -68,7 +69,7 @@ def _import_posseg() -> Any:
 
     if "jieba.posseg" in sys.modules:
         return sys.modules["jieba.posseg"]
-    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")  # type: ignore[method-assign]
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
     try:
         import jieba.posseg
     finally:
@@ -124,6 +125,18 @@ def dictionary_word(word: str) -> bool:
 def cut(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[tuple[str, str]]:
     """Yield (word, jieba POS flag) pairs that join back into ``text`` exactly.
 
+    The words of :func:`words`, with the units jieba cuts into pieces (names,
+    quoted slogans, reduplications, suffixed nouns, places) joined again by
+    :func:`flashgen.chinese.units.join_units`.
+    """
+    from flashgen.chinese.units import join_units
+
+    yield from join_units(list(words(text, known)), known)
+
+
+def words(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[tuple[str, str]]:
+    """Yield jieba's (word, POS flag) pairs, corrected, joining back into ``text`` exactly.
+
     jieba's dictionary holds many free phrases (认真落实, 中美合作) and its HMM
     glues characters into non-words (同欧, 国要, 之德). A learner should get the
     real words, so a multi-character token that ``known`` (the glossary,
@@ -139,6 +152,8 @@ def cut(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator[t
             yield word, "x"
         elif len(word) == 1 or known(word) or not _ALL_HANZI.fullmatch(word):
             yield word, _retag(word, flag)
+        elif suffixed_noun(word, known):  # 幸福感: jieba's HMM tags it a person (幸 is a surname)
+            yield word, "n"
         elif _new_person_name(word, flag, tokenizer.tokenizer.FREQ):
             yield word, flag
         else:
@@ -184,6 +199,14 @@ def _retag(word: str, flag: str) -> str:
     return flag
 
 
+@lru_cache(maxsize=4096)
+def _common_char(ch: str) -> bool:
+    """True when CC-CEDICT has a common-word entry for the character (德 "virtue" besides "Germany")."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return any(not e.proper for e in lexicon().entries(ch))
+
+
 _COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐"})
 
 
@@ -217,7 +240,10 @@ def _split(word: str, known: Callable[[str], bool], tags: dict[str, str], freq: 
     i = 0
     while i < n:
         j = best[i][1]
-        yield word[i:j], tags.get(word[i:j], "n")
+        tag = tags.get(word[i:j], "n")
+        if j - i == 1 and tag in PROPER_FLAGS and _common_char(word[i]):
+            tag = "n"  # a lone character glued by the HMM is not an abbreviated name (之德: 德 "virtue")
+        yield word[i:j], tag
         i = j
 
 

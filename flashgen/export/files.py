@@ -20,6 +20,7 @@ import io
 from typing import Optional
 
 from flashgen.chinese.levels import hsk_label
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.models import Script, VocabItem
 
 #: Machine-friendly column names (CSV and TSV header row).
@@ -53,10 +54,6 @@ MARKDOWN_HEADERS: tuple[str, ...] = (
 #: Separator of several meanings (or measure words) inside one field.
 JOINER = "; "
 
-#: The attribution CC-CEDICT's licence asks for wherever its definitions appear.
-CEDICT_ATTRIBUTION = (
-    "Definitions from CC-CEDICT, © MDBG, CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/"
-)
 
 #: Pleco category names (``//`` lines): glossary terms first, then the rest.
 PLECO_TERMS = "Diplomatic terms"

@@ -43,7 +43,7 @@ def _truncate(text: str, cols: int) -> str:
     return "".join(out) + "…"
 
 
-def vocab_table(items: Sequence[VocabItem], colour: bool = False, meaning_width: int = 60,
+def vocab_table(items: Sequence[VocabItem], colour: bool = False, meaning_width: int = 60, note: str = "",
                 script: Script = "simplified") -> str:
     """A readable table: #, 汉字 (the headword in ``script``), pinyin, HSK, count, meaning."""
     headers = ["#", "汉字" if script == "simplified" else "漢字", "pinyin", "HSK", "n", "meaning"]
@@ -63,4 +63,6 @@ def vocab_table(items: Sequence[VocabItem], colour: bool = False, meaning_width:
         lines.append("  ".join(_pad(row[i], shown[i], widths[i]) for i in range(len(row))).rstrip())
     lines.append("")
     lines.append("* diplomatic glossary term. Definitions: CC-CEDICT (CC BY-SA 4.0).")
+    if note:  # what the selection leaves out, e.g. "HSK 1–2 words and function words left out (--all keeps them)"
+        lines.append(note[:1].upper() + note[1:] + ".")
     return "\n".join(lines) + "\n"

@@ -19,7 +19,8 @@ from flashgen.chinese.hanzi import has_hanzi
 from flashgen.models import Example, Script, Token, Transcript, VocabItem
 from flashgen.source.convert import in_script
 from flashgen.chinese.tones import TONE_COLOURS
-from flashgen.printed.typeset import CLOSERS, OPENERS
+from flashgen.chinese.clauses import clause_window
+from flashgen.chinese.punctuation import is_break, may_break_line
 
 #: CSS ``size`` of each paper name accepted by ``render_html``.
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -160,9 +161,6 @@ def vocabulary_label(script: Script) -> str:
 
 #: Example length in characters, the word included, before trimming with "…".
 EXAMPLE_CHARS = 26
-# Punctuation that closes a clause: an example stops there rather than run on.
-_CLAUSE_PUNCT = set("，。；！？：,;!?:…")
-_SENTENCE_END = set("。！？!?…")
 
 
 def escape_html(text: object) -> str:
@@ -183,42 +181,6 @@ def _ruby(text: str, pinyin: str) -> str:
     if not pinyin or not has_hanzi(text):
         return _e(text)
     return f"<ruby>{_e(text)}<rt>{_e(pinyin)}</rt></ruby>"
-
-
-def _is_clause_punct(text: str) -> bool:
-    stripped = text.strip()
-    return bool(stripped) and all(ch in _CLAUSE_PUNCT for ch in stripped)
-
-
-def _window(pieces: list[str], a: int, b: int) -> tuple[int, int]:
-    """Grow [a, b) over neighbouring pieces up to EXAMPLE_CHARS, not across clause punctuation.
-
-    A sentence-final mark right after the window is taken in, so a full
-    clause reads as one.
-    """
-    lo, hi = a, b
-    size = sum(len(p) for p in pieces[a:b])
-    left, right = lo > 0, hi < len(pieces)
-    while left or right:
-        if right:
-            nxt = pieces[hi]
-            if _is_clause_punct(nxt):
-                if nxt.strip()[0] in _SENTENCE_END:
-                    hi += 1
-                right = False
-            elif size + len(nxt) > EXAMPLE_CHARS:
-                right = False
-            else:
-                hi, size = hi + 1, size + len(nxt)
-                right = hi < len(pieces)
-        if left:
-            prev = pieces[lo - 1]
-            if _is_clause_punct(prev) or size + len(prev) > EXAMPLE_CHARS:
-                left = False
-            else:
-                lo, size = lo - 1, size + len(prev)
-                left = lo > 0
-    return lo, hi
 
 
 def _find(pieces: list[str], word: str) -> Optional[tuple[int, int, int]]:
@@ -246,13 +208,8 @@ def _find(pieces: list[str], word: str) -> Optional[tuple[int, int, int]]:
     return found
 
 
-def _may_break(before: str, after: str) -> bool:
-    """A line may break between two words: never after an opening quote or before closing punctuation."""
-    return not (before and before[-1] in OPENERS) and not (after and after[0] in CLOSERS)
-
-
 def _has_more(pieces: list[str]) -> bool:
-    return any(p.strip() and not _is_clause_punct(p) for p in pieces)
+    return any(p.strip() and not is_break(p) for p in pieces)
 
 
 @dataclass(frozen=True)
@@ -288,7 +245,7 @@ def example_excerpt(item: VocabItem, transcript: Transcript, by_word: bool) -> O
     pieces = [t.text for t in tokens] if tokens else list(ex.text)
     found = _find(pieces, item.hanzi)
     pos, a, b = found if found else (-1, 0, 0)
-    lo, hi = _window(pieces, a, b)
+    lo, hi = clause_window(pieces, a, b, EXAMPLE_CHARS)
     while lo < hi and not pieces[lo].strip():
         lo += 1  # no leading blanks after an ellipsis
     out: list[tuple[str, str, bool]]
@@ -320,7 +277,7 @@ def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
         following = excerpt.pieces[i + 1][2] if i + 1 < len(excerpt.pieces) else False
         if excerpt.by_word:
             html = _ruby(text, pinyin)
-            if i and _may_break(prev[0], text):
+            if i and may_break_line(prev[0], text):
                 body += "<wbr>"
         else:
             html = _e(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from flashgen.export.files import CEDICT_ATTRIBUTION
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
 from flashgen.printed.pdf_canvas import Canvas, Colour, Fonts
 from flashgen.printed.typeset import MM, Flow, Inline, Span, Style, paper
 
@@ -18,7 +18,7 @@ GREY: Colour = (0.33, 0.33, 0.33)
 MID_GREY: Colour = (0.4, 0.4, 0.4)
 DARK: Colour = (0.07, 0.07, 0.07)
 SHADE: Colour = (0.93, 0.93, 0.93)
-LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+LICENCE_URL = CEDICT_LICENCE_URL
 
 
 def start(fonts: Fonts, title: str, paper_name: str, margins_mm: tuple[float, float, float, float]) -> Flow:

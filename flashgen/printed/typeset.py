@@ -10,6 +10,8 @@ blocks down the pages and starts a new page when one does not fit.
 
 from __future__ import annotations
 
+from flashgen.chinese.punctuation import NO_LINE_END, NO_LINE_START
+
 from dataclasses import dataclass, field
 from typing import Optional, Sequence, Union
 
@@ -20,8 +22,7 @@ ASCENT = 0.88
 ZWSP = "\u200b"
 
 #: No line ends after these, none starts with those (the printed HTML follows the same rule).
-OPENERS = frozenset("“‘（《〈「『【([")
-CLOSERS = frozenset("”’）》〉」』】)]，。、；：！？…,.;:!?·")
+OPENERS, CLOSERS = NO_LINE_END, NO_LINE_START
 
 
 @dataclass(frozen=True)

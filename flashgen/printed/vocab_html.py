@@ -12,7 +12,8 @@ import datetime as _dt
 import unicodedata
 from typing import Iterator, Optional
 
-from flashgen.export.files import CEDICT_ATTRIBUTION, hsk_label
+from flashgen.chinese.levels import hsk_label
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
 from flashgen.models import Script, Transcript, VocabItem
 from flashgen.source.convert import in_script
 from flashgen.printed.html_page import document
@@ -234,8 +235,7 @@ def html_chunks(
     meta = f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {_e(transcript.source)}"
     key_html = f'<section class="key"><h2>Answer key</h2><ol>{"".join(key)}</ol></section>' if study else ""
     attribution = _e(CEDICT_ATTRIBUTION).replace(
-        "https://creativecommons.org/licenses/by-sa/4.0/",
-        '<a href="https://creativecommons.org/licenses/by-sa/4.0/">https://creativecommons.org/licenses/by-sa/4.0/</a>',
+        CEDICT_LICENCE_URL, f'<a href="{CEDICT_LICENCE_URL}">{CEDICT_LICENCE_URL}</a>',
     )
     body = BODY.substitute(
         title=_e(transcript.title),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
-from flashgen.export.files import hsk_label
+from flashgen.chinese.levels import hsk_label
 from flashgen.models import Transcript, VocabItem
 from flashgen.printed.pdf_canvas import Colour, Fonts, hex_colour
 from flashgen.printed.pdf_pages import DARK, GREY, attribution, finish, heading, start, title_block

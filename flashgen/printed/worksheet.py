@@ -13,8 +13,8 @@ import random
 from html import escape
 from string import Template
 
-from flashgen.study.cloze import cloze_segments
-from flashgen.export.files import CEDICT_ATTRIBUTION
+from flashgen.study.cloze_syntax import cloze_segments
+from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.printed.html_page import document
 from flashgen.models import ClozeItem, Transcript
 from flashgen.printed.content import FONT_STACK, PAPER_SIZES, TRADITIONAL_CSS, zh_lang

@@ -8,7 +8,7 @@ reading and the full sentence below.
 
 from __future__ import annotations
 
-from flashgen.study.cloze import cloze_segments
+from flashgen.study.cloze_syntax import cloze_segments
 from flashgen.models import ClozeItem, Transcript
 from flashgen.printed.pdf_canvas import Fonts
 from flashgen.printed.pdf_pages import DARK, GREY, attribution, finish, heading, numbered, start, title_block

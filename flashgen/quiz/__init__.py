@@ -9,15 +9,17 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Optional, TextIO, Union, get_args
 
 from flashgen.errors import FlashgenError
+from flashgen.models import QuizMode
 
 if TYPE_CHECKING:  # pragma: no cover
     from flashgen.models import ClozeItem, VocabItem
+    from flashgen.pipeline import Options
     from flashgen.quiz.session import SessionResult
 
-MODES = ("meaning", "pinyin", "hanzi", "cloze", "mixed")
+MODES = get_args(QuizMode)
 
 
 def progress_path(option: Union[str, Path, None] = None) -> Path:
@@ -27,7 +29,7 @@ def progress_path(option: Union[str, Path, None] = None) -> Path:
     return Path(option).expanduser() if option else default_progress_path()
 
 
-def load_items(transcript: Optional[str], mode: str, options: Any = None) -> tuple[list["VocabItem"], list["ClozeItem"]]:
+def load_items(transcript: Optional[str], mode: QuizMode, options: Optional["Options"] = None) -> tuple[list["VocabItem"], list["ClozeItem"]]:
     """Vocabulary and cloze items of ``transcript`` (None: the bundled sample).
 
     ``options`` is a :class:`flashgen.pipeline.Options` (vocabulary filters) or None.
@@ -43,13 +45,13 @@ def load_items(transcript: Optional[str], mode: str, options: Any = None) -> tup
 def run_quiz(
     transcript: Optional[str] = None,
     *,
-    mode: str = "mixed",
+    mode: QuizMode = "mixed",
     count: int = 20,
     choices: bool = False,
     new_per_day: int = 20,
     seed: Optional[int] = None,
     progress: Union[str, Path, None] = None,
-    options: Any = None,
+    options: Optional["Options"] = None,
     stdin: Optional[TextIO] = None,
     stdout: Optional[TextIO] = None,
 ) -> "SessionResult":

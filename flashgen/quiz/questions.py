@@ -11,11 +11,11 @@ from typing import Sequence, Union
 from flashgen.models import ClozeItem, VocabItem
 from flashgen.chinese.tones import syllables, tones
 from flashgen.quiz.check import expected_syllables, meaning_alternatives
+from flashgen.study.cloze_syntax import CLOZE_RE, deletion
 from flashgen.quiz.store import StoredCard
 
 MODES = ("meaning", "pinyin", "hanzi", "cloze")
 N_OPTIONS = 4
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}")
 
 Item = Union[VocabItem, ClozeItem]
 
@@ -186,11 +186,16 @@ def _with_options(q: Question, right: str, distractors: list[str], rng: random.R
     return q
 
 
+def _marked(numbered: str) -> str:
+    """Numbered syllables as tone-marked pinyin written together."""
+    return "".join(s for s, _t in syllables(numbered))
+
+
 def _cloze_prompt(item: ClozeItem) -> tuple[str, str]:
     """The clause with c1 blanked (other deletions shown) and the hint of c1."""
     hint = item.hint
     answer = item.shown_answers[0]
-    text = item.shown_cloze or item.shown_sentence.replace(answer, "{{c1::%s}}" % answer, 1)
+    text = item.shown_cloze or item.shown_sentence.replace(answer, deletion(1, answer), 1)
 
     def blank(m: re.Match[str]) -> str:
         nonlocal hint
@@ -199,7 +204,7 @@ def _cloze_prompt(item: ClozeItem) -> tuple[str, str]:
             return "＿＿＿"
         return m.group(2)
 
-    return _CLOZE.sub(blank, text), hint
+    return CLOZE_RE.sub(blank, text), hint
 
 
 def build(cand: Candidate, vocab: Sequence[VocabItem], rng: random.Random, choices: bool) -> Question:
@@ -223,9 +228,8 @@ def build(cand: Candidate, vocab: Sequence[VocabItem], rng: random.Random, choic
         if not choices:
             return q
         q.ask = "Which reading? (1–4, or type it)"
-        marked = lambda p: "".join(s for s, _t in syllables(p))  # noqa: E731
-        variants = [marked(v) for v in _tone_variants(item.pinyin_numbered, rng, 3)]
-        return _with_options(q, marked(item.pinyin_numbered), variants, rng)
+        variants = [_marked(v) for v in _tone_variants(item.pinyin_numbered, rng, 3)]
+        return _with_options(q, _marked(item.pinyin_numbered), variants, rng)
     q = Question(cand, item.headword, "Meaning in English?", short_meaning(item))
     if not choices:
         return q

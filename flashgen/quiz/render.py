@@ -5,7 +5,7 @@ Colour (tone-coloured pinyin, emphasis) comes from :mod:`flashgen.export.ansi`.
 
 from __future__ import annotations
 
-import re
+from flashgen.chinese.clauses import clause_window
 
 
 def when(delta_seconds: float) -> str:
@@ -21,19 +21,15 @@ def when(delta_seconds: float) -> str:
     return f"in {days} day" + ("" if days == 1 else "s")
 
 
-def excerpt(text: str, term: str, width: int = 40) -> str:
-    """The clauses of ``text`` around ``term``, at most about ``width`` characters, "…" where cut."""
-    if len(text) <= width or term not in text:
-        return text
-    clauses = re.findall(r"[^，；：。！？,;]+[，；：。！？,;]*", text)
-    at = next(i for i, c in enumerate(clauses) if term in c) if any(term in c for c in clauses) else 0
-    lo, hi = at, at + 1
-    while True:  # grow around the term's clause, the following clause first
-        grown = False
-        if hi < len(clauses) and sum(map(len, clauses[lo : hi + 1])) <= width:
-            hi, grown = hi + 1, True
-        if lo > 0 and sum(map(len, clauses[lo - 1 : hi])) <= width:
-            lo, grown = lo - 1, True
-        if not grown:
-            break
-    return ("…" if lo > 0 else "") + "".join(clauses[lo:hi]) + ("…" if hi < len(clauses) else "")
+def excerpt(text: str, term: str, width: int = 40, shown: str = "") -> str:
+    """The clauses of ``text`` around ``term``, at most about ``width`` characters, "…" where cut.
+
+    With ``shown`` (``text`` as written, character for character) the excerpt is cut on
+    ``text`` and taken from ``shown``.
+    """
+    source = shown if len(shown) == len(text) else text
+    at = text.find(term)
+    if len(text) <= width or at < 0:
+        return source
+    lo, hi = clause_window(list(text), at, at + len(term), width)
+    return ("…" if lo > 0 else "") + source[lo:hi] + ("…" if hi < len(text) else "")

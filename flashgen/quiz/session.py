@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, Iterator, Optional, Sequence, TextIO
 
-from flashgen.models import ClozeItem, VocabItem
+from flashgen.models import ClozeItem, QuizMode, VocabItem
 from flashgen.quiz import questions as qs
 from flashgen.quiz.check import HARD, RIGHT, WRONG, Verdict, check_hanzi, check_meaning, check_pinyin, parse_choice
 from flashgen.export.ansi import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted
@@ -30,7 +30,7 @@ from flashgen.quiz.store import ProgressStore, card_number
 class SessionConfig:
     """What to ask: mode, how many cards, options or typing, new cards per day, seed."""
 
-    mode: str = "mixed"
+    mode: QuizMode = "mixed"
     count: int = 20
     choices: bool = False
     new_per_day: int = 20
@@ -166,7 +166,7 @@ class _View:
             if item.examples:
                 ex = item.examples[0]
                 written = ex.word or item.headword
-                text = self.p.highlight(excerpt(ex.shown, written), written)
+                text = self.p.highlight(excerpt(ex.text, item.hanzi, shown=ex.shown), written)
                 self.line(f"  e.g. {text}" + (f"  — {ex.speaker}" if ex.speaker else ""))
         self.line(self.p.style(f"  next review {when(due_in)} · {result.right}/{result.answered} right so far", DIM))
 

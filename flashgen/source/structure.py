@@ -46,22 +46,17 @@ from typing import Optional
 
 from flashgen.models import Sentence, Transcript
 from flashgen.chinese.hanzi import count_hanzi
+from flashgen.chinese.punctuation import BREAKS, NO_LINE_START
+from flashgen.source.sentences import SENTENCE_CLOSERS, clean, split_sentences
 
-_HARD_FINAL = frozenset("。！？；…：!?;:.")  # a unit ending in one of these ends a sentence
+_HARD_FINAL = (BREAKS - {"，", ","}) | {"."}  # a unit ending in one of these ends a sentence
 _SOFT_FINAL = frozenset("”）」』)\"")  # ends a paragraph, yet a heading may end so too
-_CLOSERS = frozenset("”’」』）》〉)]\"'")
-_ENDERS = frozenset("。！？；…!?")  # where sentences split
-_NO_SENTENCE_START = frozenset("，、,：:;")  # a split before these would leave a broken sentence
-_CONTINUATION_START = frozenset("，、。！？；：,.!?;:）)」』”’》…")  # a line starting so continues the last
+_CLOSERS = SENTENCE_CLOSERS
+_CONTINUATION_START = NO_LINE_START - {"·"}  # a line starting so continues the last
 # Last characters that leave a phrase hanging ("我们还将"): a line ending so was
 # cut by a hard break. Words that also end headings (两会, 方向, 成就) are left out.
 _DANGLING_END = frozenset("的了着和与或并而且但将在把被从以于让给之其这那个们也还又再很最已，、,—-（(“‘《「『")
-_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉"}
-_QUOTE_CLOSERS = frozenset("”」』")  # a quotation closing after its own ender ends the sentence
-_MAX_PROTECTED = 200  # a longer "quotation" is a quoted passage: split it into sentences
 #: Rule 6: longer sentences are cut (the seed's longest is 86 characters).
-MAX_SENTENCE_CHARS = 200
-_CLAUSE_CUT = re.compile(r"(?<=[，、：；,:; ])")  # after a clause mark, which stays with its clause
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百零〇]+[、．.]|[（(][一二三四五六七八九十百零〇\d]{1,3}[)）]"
     r"|第[一二三四五六七八九十百零〇\d]{1,3}(?:部分|章|节|節|篇|讲|講|单元|單元|课|課)|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳])"
@@ -86,7 +81,6 @@ _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛"
 # Characters no personal name contains but colon-ended phrases do ("中方认为：", "其次：").
 _NOT_IN_NAMES = frozenset("的了是在和与與及说說道称稱们們这這那我你他她它认認如括等即例其另此因所但然还還有述对對把被该該些么麼吗嗎呢吧啊第首最总總")
 _NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}[·•‧・][\u3400-\u9fff]{1,8})$")
-_WS = re.compile(r"\s+")
 
 
 @dataclass
@@ -284,82 +278,6 @@ def _join(pieces: list[str]) -> str:
     return out
 
 
-def _clean(text: str) -> str:
-    """Each run of whitespace as one space, edges trimmed."""
-    return _WS.sub(" ", text).strip()
-
-
-def _protected(text: str) -> list[bool]:
-    """For each position, whether it lies inside a matched “…” / 《…》 pair (the closer is outside)."""
-    inside = [False] * len(text)
-    stack: list[tuple[str, int]] = []
-    for pos, char in enumerate(text):
-        if char in _QUOTE_PAIRS:
-            stack.append((char, pos))
-            continue
-        if char not in _QUOTE_CLOSERS and char not in "》〉":
-            continue
-        # A closer matches the innermost opener of its kind; unmatched closers are
-        # ignored. Real nesting is shallow: looking 8 deep keeps hostile input linear.
-        depth = next((d for d in range(len(stack) - 1, max(-1, len(stack) - 9), -1)
-                      if _QUOTE_PAIRS[stack[d][0]] == char), None)
-        if depth is not None:
-            start = stack[depth][1]
-            del stack[depth:]
-            if pos - start <= _MAX_PROTECTED:
-                inside[start + 1:pos] = [True] * (pos - start - 1)
-    return inside
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into cleaned sentences (module docstring, rule 5)."""
-    inside = _protected(text)
-    sentences: list[str] = []
-    start, i, n = 0, 0, len(text)
-    while i < n:
-        char = text[i]
-        # “…。” ends the sentence with the quotation; a book title 《为什么？》 does not.
-        ends = not inside[i] and (char in _ENDERS or (
-            char in _QUOTE_CLOSERS and i > 0 and text[i - 1] in _ENDERS and inside[i - 1]))
-        if not ends:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (text[j] in _ENDERS or text[j] in _CLOSERS):
-            j += 1
-        k = j
-        while k < n and text[k].isspace():
-            k += 1
-        if k < n and text[k] in _NO_SENTENCE_START:
-            i = j  # "等等……，然后" goes on
-            continue
-        if _clean(text[start:j]):
-            sentences.extend(_split_long(_clean(text[start:j])))
-        start = i = j
-    if _clean(text[start:]):
-        sentences.extend(_split_long(_clean(text[start:])))
-    return sentences
-
-
-def _split_long(sentence: str) -> list[str]:
-    """Rule 6: a run-on sentence cut into pieces of at most MAX_SENTENCE_CHARS."""
-    if len(sentence) <= MAX_SENTENCE_CHARS:
-        return [sentence]
-    pieces: list[str] = []
-    current = ""
-    for clause in _CLAUSE_CUT.split(sentence):
-        if current and len(current) + len(clause) > MAX_SENTENCE_CHARS:
-            pieces.append(current)
-            current = ""
-        while len(clause) > MAX_SENTENCE_CHARS:  # no clause mark for too long: cut it hard
-            pieces.append(clause[:MAX_SENTENCE_CHARS])
-            clause = clause[MAX_SENTENCE_CHARS:]
-        current += clause
-    if current:
-        pieces.append(current)
-    return [piece.strip() for piece in pieces if piece.strip()]
-
-
 def make_slug(source: str) -> str:
     """A file-name-safe ASCII identifier from the source file's stem ("transcript" otherwise)."""
     stem = PureWindowsPath(source).name  # splits on both / and \
@@ -408,7 +326,7 @@ def parse_transcript(text: str, source: str = "<text>") -> Transcript:
     kind = "narration"
     paragraph = 0
     for para in paras:
-        body = _clean(para.text)
+        body = clean(para.text)
         if para.label is not None:
             speaker, kind = para.label, repairer.labels[para.label]
         if not body:
@@ -423,5 +341,5 @@ def parse_transcript(text: str, source: str = "<text>") -> Transcript:
             own_section = section if para.role == "heading" else None
             sentences.append(Sentence(len(sentences), paragraph, own_section, None, body, sentence_kind))
         paragraph += 1
-    title = _headline(_clean(title_para.text)) if title_para else _fallback_title(sentences)
+    title = _headline(clean(title_para.text)) if title_para else _fallback_title(sentences)
     return Transcript(title=title, source=name, sentences=sentences, slug=make_slug(name))

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from flashgen.chinese.punctuation import CLAUSE_ENDS, ENUMERATION_COMMA, QUOTATION_CLOSING, SENTENCE_ENDS
+
 _TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}.*$")
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")  # <i>, <c.yellow>, {\an8}
-_ENDS = "。！？；…!?;”’」』）)"
+_ENDS = SENTENCE_ENDS | {"；", ";", "’", "）", ")"} | QUOTATION_CLOSING  # a cue ending so ends its sentence
 
 
 def looks_like_subtitles(text: str) -> bool:
@@ -47,7 +49,7 @@ def subtitles_to_text(text: str) -> str:
     cues = [c for c in cues if c]
     ended = sum(1 for c in cues if c.endswith(tuple(_ENDS)))
     if cues and ended < 0.2 * len(cues):
-        cues = [c if c.endswith(tuple(_ENDS)) or c.endswith(("，", "、", "：", ",")) else c + "。" for c in cues]
+        cues = [c if c[-1:] in _ENDS or c[-1:] in CLAUSE_ENDS | {ENUMERATION_COMMA} else c + "。" for c in cues]
     return "\n".join(cues) + "\n"
 
 

@@ -15,8 +15,11 @@ import random
 import re
 from typing import TYPE_CHECKING, Optional
 
-from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, ClozeItem, Gloss, Sentence, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, ClozeItem, Gloss, Hint, Sentence, Token, VocabItem
+from flashgen.study.cloze_syntax import cloze_segments, deletion, strip_markup
+from flashgen.chinese.clauses import WEAK_ENDS, grow, split_clauses, tidy
 from flashgen.chinese.hanzi import has_hanzi
+from flashgen.chinese.punctuation import BREAKS
 from flashgen.chinese.reading import sentence_numbered, sentence_pinyin
 
 if TYPE_CHECKING:
@@ -40,33 +43,11 @@ NAME_CATEGORIES = frozenset({"name", "place", "organisation"})
 NAME_FLAGS = PERSON_FLAGS | PROPER_FLAGS
 #: Flags of words never deleted as "high-value words" nor offered as distractors.
 _NOT_WORDS = frozenset({"x", "m", "mq", "eng", "q"})
-#: Characters that end a clause: a trimmed cloze starts and stops at them.
-_BREAKS = set("，、；：—,;:。！？!?…") | {" ", "\u3000"}
-_WEAK_END = set("，、；：—,;: \u3000")  # dropped at the end of a trimmed window; 。！？ are kept
-_OPEN, _CLOSE = "“‘《「『（(", "”’》」』）)"
-#: Anki cloze deletion: group 1 number, 2 answer, 3 hint (None when absent).
-CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^}]*))?\}\}")
+#: Where a long cloze sentence may be cut: clause and sentence marks, the list comma, dashes and spaces.
+_BREAKS = BREAKS | WEAK_ENDS
 #: Words a shortened hint may be cut before (the head phrase comes first in English).
 _LINKS = frozenset({"of", "for", "with", "and", "to", "in", "on", "or", "by", "at", "from", "between", "among", "that"})
 _FUNCTION_WORDS = _LINKS | {"a", "an", "the"}
-
-
-def strip_markup(cloze: str) -> str:
-    """The plain text of a cloze: each deletion replaced by its answer."""
-    return CLOZE_RE.sub(r"\2", cloze)
-
-
-def cloze_segments(cloze: str) -> list[tuple[str, int, str]]:
-    """A cloze split into (text, n, hint) pieces: n = 0 for plain text, else the deletion's cN."""
-    out, at = [], 0
-    for m in CLOZE_RE.finditer(cloze):
-        if m.start() > at:
-            out.append((cloze[at : m.start()], 0, ""))
-        out.append((m.group(2), int(m.group(1)), m.group(3) or ""))
-        at = m.end()
-    if at < len(cloze):
-        out.append((cloze[at:], 0, ""))
-    return out
 
 
 def short_english(meanings: list[str], first_only: bool = False) -> str:
@@ -114,26 +95,11 @@ def _is_high_value(item: VocabItem, token: Token) -> bool:
     return item.hsk is None or item.hsk >= 6 or item.zipf < 3.5
 
 
-def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges [a, b) of the clauses; each ends with its break marks. Quotes are not split."""
-    out, start, depth = [], 0, 0
-    for i, tok in enumerate(tokens):
-        depth = max(0, depth + sum(ch in _OPEN for ch in tok.text) - sum(ch in _CLOSE for ch in tok.text))
-        is_break = bool(tok.text) and all(ch in _BREAKS for ch in tok.text)
-        nxt_break = i + 1 < len(tokens) and all(ch in _BREAKS for ch in tokens[i + 1].text)
-        if is_break and depth == 0 and not nxt_break:
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(tokens):
-        out.append((start, len(tokens)))
-    return out
-
-
 def _windows(tokens: list[Token], positions: list[int]) -> list[tuple[int, int, list[int]]]:
     """(first token, end token, deleted positions) of each item cut from one sentence."""
     if sum(len(t.text) for t in tokens) <= MAX_CLOZE_CHARS:
         return [(0, len(tokens), positions)]
-    clauses = _clauses(tokens)
+    clauses = split_clauses([t.text for t in tokens], _BREAKS)
     size = [sum(len(t.text) for t in tokens[a:b]) for a, b in clauses]
     clause_of = {p: next(c for c, (a, b) in enumerate(clauses) if a <= p < b) for p in positions}
     groups: list[list[int]] = []  # greedy: add a deletion while the clauses it spans stay short
@@ -148,18 +114,8 @@ def _windows(tokens: list[Token], positions: list[int]) -> list[tuple[int, int, 
         # Grow over free neighbouring clauses (never one that another item asks from).
         # A window that is still too short to give context may show another item's word unblanked.
         busy = {clause_of[p] for p in positions if p not in group}
-        total, grow = sum(size[lo : hi + 1]), True
-        while grow:
-            grow = False
-            for c in (lo - 1, hi + 1):
-                free = c not in busy or total < MIN_CONTEXT_CHARS
-                if 0 <= c < len(clauses) and free and total + size[c] <= MAX_CLOZE_CHARS:
-                    lo, hi, total, grow = min(lo, c), max(hi, c), total + size[c], True
-        a, b = clauses[lo][0], clauses[hi][1]
-        while b - 1 > max(group) and all(ch in _WEAK_END for ch in tokens[b - 1].text):
-            b -= 1
-        while a < min(group) and not tokens[a].text.strip():
-            a += 1
+        lo, hi = grow(size, lo, hi, MAX_CLOZE_CHARS, lambda c, total: c not in busy or total < MIN_CONTEXT_CHARS)
+        a, b = tidy([t.text for t in tokens], min(group), max(group) + 1, clauses[lo][0], clauses[hi][1])
         out.append((a, b, group))
     return out
 
@@ -276,7 +232,7 @@ def _budget(plans: list[tuple[Sentence, list[int]]], rank: dict[str, int]) -> li
     return kept
 
 
-def make_cloze_items(analysis: Analysis, *, hint: str = "english", seed: int = 0,
+def make_cloze_items(analysis: Analysis, *, hint: Hint = "english", seed: int = 0,
                      limit: Optional[int] = None) -> list[ClozeItem]:
     """Cloze items of the transcript, ordered by the best-ranked term they ask.
 
@@ -349,7 +305,7 @@ def _build(analysis: Analysis, sentence: Sentence, a: int, b: int, group: list[i
         text = toks[i].text
         if i in group:
             n = answers.index(text)
-            text = f"{{{{c{n + 1}::{text}::{hints[n]}}}}}" if hints[n] else f"{{{{c{n + 1}::{text}}}}}"
+            text = deletion(n + 1, text, hints[n])
         parts.append(text)
     item_id = make_id(sentence.text, answers)
     rng = random.Random(f"{seed}:{item_id}")

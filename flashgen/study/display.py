@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.models import DEFAULT_REGION, ClozeItem, Region, Script, Sentence, Token, VocabItem
-from flashgen.study.cloze import cloze_segments
+from flashgen.study.cloze_syntax import cloze_segments, deletion
 
 if TYPE_CHECKING:
     from flashgen.models import Analysis
@@ -57,11 +57,16 @@ def show_vocab(items: Sequence[VocabItem], sentences: Sequence[Sentence], script
             sentence = by_index.get(ex.sentence_index)
             display = sentence.display if sentence is not None and sentence.text == ex.text else ""
             examples.append(replace(ex, display=display, word=_word_in(ex.text, display, item.hanzi)))
-        shown = forms.get(item.hanzi, item.hanzi)
+        # A word the segmenter kept whole, as the text writes it; a sub-term (会晤 inside
+        # 视频会晤) as its first example writes it; else converted.
+        shown = forms.get(item.hanzi) or next((ex.word for ex in examples if ex.word), "")
+        if not shown:
+            shown = item.hanzi if any(ex.display for ex in examples) else show_word(item.hanzi, script, forms, region)
         out.append(replace(
             item, display=shown if shown != item.hanzi else "", secondary=item.hanzi, examples=examples,
             meanings=[in_script(m, script, region) if has_hanzi(m) else m for m in item.meanings],
             measure_words=[in_script(m, script, region) for m in item.measure_words],
+            related=[show_word(w, script, forms, region) for w in item.related],
         ))
     return out
 
@@ -128,6 +133,6 @@ def shown_cloze(cloze: str, tokens: list[Token]) -> tuple[str, dict[int, str]]:
         pos += len(text)
         if n:
             written.setdefault(n, piece)
-            piece = f"{{{{c{n}::{piece}::{hint}}}}}" if hint else f"{{{{c{n}::{piece}}}}}"
+            piece = deletion(n, piece, hint)
         out.append(piece)
     return "".join(out), written

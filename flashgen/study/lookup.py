@@ -9,14 +9,15 @@ from flashgen.study.annotate import marked_reading, token_reading
 from flashgen.errors import InputError
 from flashgen.chinese.levels import DEFAULT_STANDARD
 from flashgen.chinese.meaning import Override
-from flashgen.models import DEFAULT_REGION, Region, ScriptChoice, VocabItem
+from flashgen.models import DEFAULT_REGION, HskStandard, Region, Script, ScriptChoice, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.source.convert import convert
 from flashgen.study.vocab import word_item
 
 
-def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hsk_standard: str = DEFAULT_STANDARD,
-           script: ScriptChoice = "auto", region: Region = DEFAULT_REGION) -> list[VocabItem]:
+def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None,
+           hsk_standard: HskStandard = DEFAULT_STANDARD, script: ScriptChoice = "auto",
+           region: Region = DEFAULT_REGION) -> list[VocabItem]:
     """Annotate each word as the vocabulary stage would (no examples, count 0).
 
     A word is looked up in simplified characters (發展 as 发展) and shown in
@@ -38,3 +39,8 @@ def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None, hs
             item = replace(item, display=display if display != word else "", secondary=word)
         items.append(item)
     return items
+
+
+def shown_script(items: list[VocabItem]) -> Script:
+    """The script looked-up words are shown in: traditional when any of them is."""
+    return "traditional" if any(item.headword != item.hanzi for item in items) else "simplified"

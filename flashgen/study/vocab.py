@@ -17,48 +17,22 @@ from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
-from flashgen.models import PERSON_FLAGS, Example, Sentence, Token, VocabItem
+from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
+from flashgen.study.select import Filters, kept, wanted
+from flashgen.study.subterms import add_sub_terms
 
-#: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
-DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
-#: Function-word flags dropped when the word is a single character (和, 在, 也, 这, 个).
-DROP_SINGLE_FLAGS = frozenset({"p", "c", "d", "r", "f", "q", "zg", "k", "h"})
+__all__ = ["Filters", "build_vocab", "word_item"]
+
 _CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
 MAX_EXAMPLES = 3
-
-
-@dataclass
-class Filters:
-    """What the user wants in the list."""
-
-    include_names: bool = False
-    min_hsk: Optional[int] = None  # drop words graded below this level (off-list words stay)
-    known: frozenset[str] = frozenset()
-    limit: Optional[int] = None
-    terms_only: bool = False
-    hsk_standard: str = DEFAULT_STANDARD
 
 
 @dataclass
 class _Occurrences:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-
-
-def _wanted(token: Token, is_term: bool, include_names: bool) -> bool:
-    if not has_hanzi(token.text):
-        return False
-    if is_term:
-        return True
-    if token.pos in DROP_FLAGS or any(not ch.isalpha() for ch in token.text):
-        return False
-    if len(token.text) == 1 and token.pos in DROP_SINGLE_FLAGS:
-        return False
-    if token.pos in PERSON_FLAGS and not include_names:
-        return False
-    return True
 
 
 def build_vocab(
@@ -77,7 +51,7 @@ def build_vocab(
             if not has_hanzi(token.text):
                 continue
             total += 1
-            if _wanted(token, token.text in terms, filters.include_names):
+            if wanted(token, token.text in terms, filters.include_names):
                 occ = seen[token.text]
                 occ.tokens.append(token)
                 if not occ.sentences or occ.sentences[-1] is not sentence:
@@ -85,20 +59,19 @@ def build_vocab(
     # One sentence serves as the example of many words: its readings are worked out once
     # (keyed by object identity, as sentences built by hand may share an index).
     readings: dict[int, tuple[str, str]] = {}
+    links = add_sub_terms(seen, _Occurrences)
     items = [_item(word, occ, total, overrides, filters, readings) for word, occ in seen.items()]
-    items = [i for i in items if _kept(i, filters)]
+    items = [i for i in items if kept(i, filters)]
+    _link(items, links)
     items.sort(key=lambda i: (-i.score, i.hanzi))
     return items[: filters.limit] if filters.limit else items
 
 
-def _kept(item: VocabItem, filters: Filters) -> bool:
-    if item.hanzi in filters.known or item.traditional in filters.known:
-        return False
-    if filters.terms_only and not item.term:
-        return False
-    if filters.min_hsk is not None and item.hsk is not None and item.hsk < filters.min_hsk:
-        return False
-    return bool(item.meanings)
+def _link(items: list[VocabItem], links: Mapping[str, list[str]]) -> None:
+    """Name on each item the listed long terms it is part of and the sub-terms it holds."""
+    listed = {i.hanzi for i in items}
+    for item in items:
+        item.related = [w for w in dict.fromkeys(links.get(item.hanzi, ())) if w in listed and w != item.hanzi]
 
 
 def _category(pos: str, pinyin: str) -> Optional[str]:
@@ -114,7 +87,7 @@ def word_item(
     pinyin: str,
     proper: bool,
     overrides: Mapping[str, Override],
-    hsk_standard: str = DEFAULT_STANDARD,
+    hsk_standard: HskStandard = DEFAULT_STANDARD,
     fallback_category: Optional[str] = None,
 ) -> VocabItem:
     """A word's dictionary side — meanings, traditional form, levels — given its reading.

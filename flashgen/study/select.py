@@ -1,0 +1,86 @@
+"""Which tokens become study items: fragments out, and a default suited to the audience.
+
+flashgen's users are intermediate and advanced learners, so by default the
+list leaves out the most basic words: those graded HSK 1–2 and function words
+(pronouns, conjunctions, prepositions, particles). ``Filters(min_hsk=1)``
+(the CLI's ``--all`` or ``--min-hsk 1``) keeps them.
+
+A single character is an item only when it is a word in its sentence (a verb,
+a classifier, a noun used alone): one tagged as a name, a place or an
+abbreviation (美 of 输美, 俄 of 中俄, 京 of a name) is a piece of something
+longer and never an item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from flashgen.chinese.hanzi import has_hanzi
+from flashgen.chinese.levels import DEFAULT_STANDARD
+from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, HskStandard, Token, VocabItem
+
+#: jieba flags never worth a card: punctuation, numerals, particles, interjections, onomatopoeia, Latin.
+DROP_FLAGS = frozenset({"x", "w", "m", "mq", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "eng"})
+#: Function-word flags dropped when the word is a single character (和, 在, 也, 这, 个).
+DROP_SINGLE_FLAGS = frozenset({"p", "c", "d", "r", "f", "q", "zg", "k", "h"})
+#: A single character so tagged is a piece of a name, place or abbreviation.
+FRAGMENT_FLAGS = PERSON_FLAGS | PROPER_FLAGS | {"j"}
+#: Function words of any length, left out by default: pronouns, conjunctions, prepositions.
+FUNCTION_WORD_FLAGS = frozenset({"r", "c", "p"})
+#: Default lowest HSK level kept: HSK 1–2 words are left out for intermediate and advanced learners.
+DEFAULT_MIN_HSK = 3
+
+
+@dataclass
+class Filters:
+    """What the user wants in the list."""
+
+    include_names: bool = False
+    min_hsk: Optional[int] = DEFAULT_MIN_HSK  # drop words graded below this level (off-list words stay); 1 or None: all
+    known: frozenset[str] = frozenset()
+    limit: Optional[int] = None
+    terms_only: bool = False
+    hsk_standard: HskStandard = DEFAULT_STANDARD
+
+    @property
+    def basic_words_left_out(self) -> bool:
+        """Whether HSK 1–2 words and function words are left out (the default)."""
+        return self.min_hsk is not None and self.min_hsk > 2
+
+
+def selection_note(filters: Filters) -> str:
+    """One line for summaries and table footers saying what the default leaves out ("" when nothing)."""
+    if not filters.basic_words_left_out:
+        return ""
+    if filters.min_hsk == DEFAULT_MIN_HSK:
+        return "HSK 1–2 words and function words left out (--all keeps them)"
+    return f"words below HSK {filters.min_hsk} and function words left out (--all keeps them)"
+
+
+def wanted(token: Token, is_term: bool, include_names: bool) -> bool:
+    """Whether a token of the text can be a study item (before the list's filters)."""
+    if not has_hanzi(token.text):
+        return False
+    if is_term:
+        return True
+    if token.pos in DROP_FLAGS or any(not ch.isalpha() for ch in token.text):
+        return False
+    if len(token.text) == 1 and (token.pos in DROP_SINGLE_FLAGS or token.pos in FRAGMENT_FLAGS):
+        return False
+    if token.pos in PERSON_FLAGS and not include_names:
+        return False
+    return True
+
+
+def kept(item: VocabItem, filters: Filters) -> bool:
+    """Whether an item stays in the list under ``filters``."""
+    if item.hanzi in filters.known or item.traditional in filters.known:
+        return False
+    if filters.terms_only and not item.term:
+        return False
+    if filters.min_hsk is not None and item.hsk is not None and item.hsk < filters.min_hsk:
+        return False
+    if filters.basic_words_left_out and not item.term and item.pos in FUNCTION_WORD_FLAGS:
+        return False
+    return bool(item.meanings)

@@ -1,0 +1,142 @@
+"""Sub-terms: the glossary terms and established words inside a long term become items too.
+
+The segmenter keeps a glossary term whole (中欧投资协定), so the shorter term
+every other text uses (投资协定) would never be seen in this one. Each long
+term therefore also yields the glossary terms inside it and the words of its
+dictionary split (联合国安理会 → 联合国 + 安理会); each sub-term gets the long
+term's occurrences (and sentences) as its own, and the two are linked both
+ways (``VocabItem.related``). Idioms, names, places and reduplications are
+units whose parts are no terms of their own and yield nothing, as do
+parallel formulas (一带一路: 一带 and 一路 are other words).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from functools import lru_cache
+from typing import Callable, MutableMapping, Protocol, TypeVar
+
+from flashgen.chinese.glossary import glossary
+from flashgen.chinese.segment import dictionary_word
+from flashgen.models import PERSON_FLAGS, Sentence, Token
+
+#: Shortest item that is searched for sub-terms.
+MIN_LENGTH = 4
+#: Flags of units whose parts are not terms: names, places, idioms, set phrases, reduplications.
+_WHOLE_FLAGS = PERSON_FLAGS | {"ns", "i", "l", "z"}
+
+
+class Occurrences(Protocol):
+    tokens: list[Token]
+    sentences: list[Sentence]
+
+
+O = TypeVar("O", bound=Occurrences)
+
+
+@lru_cache(maxsize=4096)
+def sub_terms(word: str, flag: str = "n") -> tuple[str, ...]:
+    """Glossary terms and dictionary words (two characters or more) inside ``word``.
+
+    中欧投资协定 → 中欧, 投资协定; nothing for short words, idioms, names and places.
+    """
+    if len(word) < MIN_LENGTH or flag in _WHOLE_FLAGS or _idiom(word) or _parallel(word):
+        return ()
+    terms = glossary()
+    found = [word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)
+             if (i, j) != (0, len(word)) and word[i:j] in terms]
+    found += [part for part in _split(word, dictionary_word) if len(part) >= 2]
+    # a glossary term inside a longer glossary sub-term is that one's sub-term, not this word's
+    direct = [s for s in dict.fromkeys(found) if not any(s != o and s in o and o in terms for o in found)]
+    return tuple(sorted(direct, key=word.find))
+
+
+def _parallel(word: str) -> bool:
+    """A parallel formula A-X-A-Y (一带一路, 不折不扣): its halves are no terms (一带 "region")."""
+    return len(word) == 4 and word[0] == word[2]
+
+
+def _idiom(word: str) -> bool:
+    term = glossary().get(word)
+    if term is not None:
+        return term.category == "idiom"
+    from flashgen.chinese.lexicon import lexicon
+
+    return any("(idiom)" in s for e in lexicon().entries(word) for s in e.senses)
+
+
+def _split(word: str, known: Callable[[str], bool]) -> list[str]:
+    """``word`` as the fewest known words shorter than itself (single characters as a last resort)."""
+    n = len(word)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
+            if (i, j) != (0, n) and (j - i == 1 or known(word[i:j])):
+                # fewest parts first; among as many, the longest first part
+                options.append((best[j][0] - 1 - (0.5 if j - i == 1 else 0.0) + math.log(j - i) / 100, j))
+        best[i] = max(options)
+    parts, i = [], 0
+    while i < n:
+        parts.append(word[i:best[i][1]])
+        i = best[i][1]
+    return parts
+
+
+def _sub_token(parent: Token, sub: str, tag: str) -> Token:
+    """The sub-term's token inside an occurrence of ``parent``, its reading cut from the parent's."""
+    from flashgen.study.annotate import marked_reading
+
+    syllables = parent.pinyin_numbered.split()
+    start = parent.text.find(sub)
+    if len(syllables) != len(parent.text) or start < 0:
+        from flashgen.study.annotate import token_reading
+
+        part = token_reading(sub, tag, {})
+    else:
+        part = tuple(syllables[start:start + len(sub)])
+    term = glossary().get(sub)
+    if term is not None and term.pinyin_numbered:
+        part = tuple(term.pinyin_numbered.split())
+    return Token(sub, tag, marked_reading(sub, part), " ".join(part))
+
+
+def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[str, list[str]]:
+    """Give every sub-term of a long item the long item's occurrences; return the links both ways.
+
+    ``seen`` maps words to their occurrences (tokens, sentences) and grows by
+    the sub-terms not yet in it (made with ``new``); longer words are expanded
+    first, so a sub-term that is long itself (投资协定) is expanded in turn.
+    """
+    from flashgen.chinese.lexicon import lexicon
+
+    links: dict[str, list[str]] = defaultdict(list)
+    queue = sorted(seen, key=len, reverse=True)
+    done: set[str] = set()
+    while queue:
+        word = queue.pop(0)
+        if word in done:
+            continue
+        done.add(word)
+        occ = seen[word]
+        flag = occ.tokens[0].pos if occ.tokens else "n"
+        for sub in sub_terms(word, flag):
+            tag = "n" if sub in glossary() else (lexicon().jieba_tag(sub) or "n")
+            if tag in PERSON_FLAGS:
+                continue
+            target = seen.get(sub)
+            if target is None:
+                target = seen[sub] = new()
+            for token in occ.tokens:
+                target.tokens.append(_sub_token(token, sub, tag))
+            for sentence in occ.sentences:
+                if not any(s is sentence for s in target.sentences):
+                    target.sentences.append(sentence)
+            target.sentences.sort(key=lambda s: s.index)
+            links[word].append(sub)
+            links[sub].append(word)
+            if len(sub) >= MIN_LENGTH:
+                queue.append(sub)
+                queue.sort(key=len, reverse=True)
+    return links
