@@ -54,16 +54,23 @@ def default_overrides_path() -> Path:
 
 
 def load_known(path: Optional[PathLike]) -> frozenset[str]:
-    """Words from a known-words file (one per line; anything after a tab or space is ignored)."""
+    """Words from a known-words file (one per line; anything after a tab or space is ignored).
+
+    Each word also gives its simplified form (the analysis' key), so a list in
+    traditional characters works: 發展 leaves out 发展.
+    """
     if path is None:
         return frozenset()
+    from flashgen.source.convert import convert
     from flashgen.source.reader import read_text
 
+    text = read_text(str(path))
     words = set()
-    for line in read_text(str(path)).splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line.split()[0])
+    for lines in (text, convert(text, "simplified")):
+        for line in lines.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(line.split()[0])
     return frozenset(words)
 
 

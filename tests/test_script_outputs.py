@@ -19,42 +19,29 @@ from click.testing import CliRunner
 
 from flashgen.anki.deck import cloze_fields, vocab_fields, write_deck
 from flashgen.anki.templates import VOCAB_FIELDS
-from flashgen.chinese.hanzi import is_hanzi
 from flashgen.cli import cli
 from flashgen.commands import format_vocab
 from flashgen.models import Analysis, ClozeItem
 from flashgen.pipeline import Options, analyse
 from flashgen.printed import worksheet
 from flashgen.quiz import questions as qs
-from flashgen.source.convert import convert
+from flashgen.source.convert import convert, foreign_characters
 from flashgen.source.reader import load_sample_text
 from flashgen.study.cloze import make_cloze_items
 
 TEXTS = Path(__file__).parent / "texts"
 HK = TEXTS / "hk-news.txt"
 TW = TEXTS / "tw-news.txt"
-REGIONS = ("hk", "tw", "cn")
 
 
 def simplified_only(text: str) -> list[str]:
-    """Characters of a traditional ``text`` that OpenCC would not write in traditional, whatever the region.
-
-    Judged in context: ``text`` taken to simplified and back by every region;
-    a character none of them gives back, and which OpenCC also changes on its
-    own (发 → 發), is half-converted. A character the phrase tables keep (干 in
-    干預, 伙 in 貿易伙伴) or that is traditional too (布 in 公布) is not.
-    """
-    simplified = convert(text, "simplified")
-    back = [convert(simplified, "traditional", r) for r in REGIONS]  # type: ignore[arg-type]
-    return [ch for i, ch in enumerate(text)
-            if is_hanzi(ch) and all(b[i] != ch for b in back)
-            and all(convert(ch, "traditional", r) != ch for r in REGIONS)]  # type: ignore[arg-type]
+    """Characters of a traditional output that OpenCC says belong to simplified only."""
+    return foreign_characters(text, "traditional")
 
 
 def traditional_only(text: str) -> list[str]:
-    """Characters OpenCC changes going to simplified, both alone and in their phrase (著 in 顯著 stays)."""
-    converted = convert(text, "simplified")
-    return [ch for i, ch in enumerate(text) if is_hanzi(ch) and converted[i] != ch and convert(ch, "simplified") != ch]
+    """Characters of a simplified output that OpenCC says belong to traditional only."""
+    return foreign_characters(text, "simplified")
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -304,3 +291,11 @@ def test_cli_lookup_shows_the_word_as_typed() -> None:
 def test_bad_script_is_a_one_line_error() -> None:
     result = CliRunner().invoke(cli, ["vocab", "--script", "cyrillic"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_known_words_in_traditional_leave_out_their_items(tmp_path: Path) -> None:
+    known = tmp_path / "known.txt"
+    known.write_text("港鐵\n乘客\n", encoding="utf-8")  # MTR, passenger: known, written in traditional
+    assert {"港铁", "乘客"} <= {v.hanzi for v in analyse(HK).vocab}
+    items = {v.hanzi for v in analyse(HK, Options(known=known)).vocab}
+    assert items and not {"港铁", "乘客"} & items

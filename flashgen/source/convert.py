@@ -124,3 +124,31 @@ def to_simplified(text: str) -> tuple[str, Script]:
 def in_script(text: str, script: Script, region: Region = DEFAULT_REGION) -> str:
     """A simplified ``text`` (a label, a heading of flashgen's own) as shown in ``script``."""
     return text if script == "simplified" else convert(text, "traditional", region)
+
+
+_REGIONS: tuple[Region, ...] = ("hk", "tw", "cn")
+
+
+def foreign_characters(text: str, script: Script) -> list[str]:
+    """The characters of ``text`` (meant to be in ``script``) that belong to the other script only.
+
+    Judged by OpenCC in context. In traditional text: a character that no
+    region gives back when the text is taken to simplified and back, and
+    that OpenCC also changes on its own (发 → 發) — so a character the phrase
+    tables keep (干 in 干預, 伙 in 貿易伙伴) or that is traditional too (布 in
+    公布) passes. In simplified text: a character that OpenCC changes going to
+    simplified both in its phrase and on its own.
+    """
+    hanzi = [i for i, ch in enumerate(text) if HANZI.fullmatch(ch)]
+    if not hanzi:
+        return []
+    if script == "simplified":  # OpenCC's own t2s: the variant tables would read 显著 as Taiwan's 顯着
+        t2s = _opencc("t2s.json").convert
+        simplified = t2s(text)
+        if len(simplified) != len(text):
+            simplified = "".join(t2s(ch) if len(t2s(ch)) == 1 else ch for ch in text)
+        return [text[i] for i in hanzi if simplified[i] != text[i] and t2s(text[i]) != text[i]]
+    simplified = convert(text, "simplified")
+    back = [convert(simplified, "traditional", r) for r in _REGIONS]
+    return [text[i] for i in hanzi
+            if all(b[i] != text[i] for b in back) and all(convert(text[i], "traditional", r) != text[i] for r in _REGIONS)]
