@@ -29,9 +29,9 @@ class _Aligner:
         # The analysed text without whitespace (pieces are whitespace-tidied), and where each character was.
         self.positions = [i for i, ch in enumerate(analysed) if not ch.isspace()]
         self.flat = "".join(analysed[i] for i in self.positions)
-        self.cursor = 0
+        self.start = self.cursor = 0  # where the last sentence found starts and ends (in ``flat``)
 
-    def show(self, piece: str, advance: bool = False) -> Optional[str]:
+    def show(self, piece: str, advance: bool = False, before: Optional[int] = None) -> Optional[str]:
         """``piece`` as shown, or None when it is not found (then it is left as it is).
 
         Sentences come in text order: with ``advance`` each is looked for after
@@ -40,13 +40,15 @@ class _Aligner:
         bare = "".join(ch for ch in piece if not ch.isspace())
         if not bare:
             return piece
-        at = self.flat.find(bare, self.cursor if advance else 0)
+        at = self.flat.rfind(bare, 0, before) if before is not None else -1  # a speaker label just before its turn
+        if at < 0:
+            at = self.flat.find(bare, self.cursor if advance else 0)
         if at < 0 and advance:
             at = self.flat.find(bare)
         if at < 0:
             return None
         if advance:
-            self.cursor = at + len(bare)
+            self.start, self.cursor = at, at + len(bare)
         out, k = [], at
         for ch in piece:
             if ch.isspace():
@@ -68,11 +70,11 @@ def show_transcript(transcript: Transcript, analysed: str, shown: str, script: S
     aligner = _Aligner(analysed, shown)
     names: dict[str, str] = {}
 
-    def name(value: Optional[str]) -> Optional[str]:
+    def name(value: Optional[str], before: Optional[int] = None) -> Optional[str]:
         if value is None:
             return None
         if value not in names:
-            names[value] = aligner.show(value) or value
+            names[value] = aligner.show(value, before=before) or value
         return names[value]
 
     sentences: list[Sentence] = []
@@ -81,7 +83,7 @@ def show_transcript(transcript: Transcript, analysed: str, shown: str, script: S
         if sentence.kind == "heading" and sentence.section == sentence.text:
             names.setdefault(sentence.text, display)  # the heading as written names its section
         sentences.append(replace(sentence, display=display if display != sentence.text else "",
-                                 section=name(sentence.section), speaker=name(sentence.speaker)))
+                                 section=name(sentence.section), speaker=name(sentence.speaker, aligner.start)))
     title = transcript.title
     shown_title = aligner.show(title) or aligner.show(title.rstrip("…"))
     if shown_title is not None and len(shown_title) < len(title):  # a cut first sentence ("…")
