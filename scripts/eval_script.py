@@ -8,9 +8,10 @@ s2hk) and analysed both ways. Printed per region:
 - documents whose vocabulary (items, readings, counts) and sentences are
   identical to the simplified text's;
 - half-converted characters (judged by OpenCC, flashgen.source.convert.
-  foreign_characters) in the traditional outputs: headwords, examples,
-  sentences, cloze sentences, answers and choices; and in the simplified
-  outputs of the traditional text (``--script simplified``).
+  foreign_characters) in the traditional outputs: sentences, examples,
+  cloze sentences, and headwords, answers and choices the text does not
+  write itself; and in the simplified outputs of the traditional text
+  (``--script simplified``).
 
     python3 scripts/eval_script.py [--docs 20]
 """
@@ -29,18 +30,27 @@ from flashgen.models import Analysis, Region, Script  # noqa: E402
 from flashgen.pipeline import Options, analyse  # noqa: E402
 from flashgen.source.convert import convert, foreign_characters  # noqa: E402
 from flashgen.study.cloze import make_cloze_items  # noqa: E402
+from flashgen.study.cloze_syntax import strip_markup  # noqa: E402
 
 
 def shown_texts(analysis: Analysis) -> list[str]:
-    """Every piece of Chinese the outputs show in the primary script."""
-    out = [analysis.transcript.title]
-    out += [s.shown for s in analysis.transcript.sentences]
+    """Every piece of Chinese the outputs show in the primary script.
+
+    OpenCC judges in context, so a word the text writes is judged in its
+    sentence (伙伴 is right inside 戰略伙伴), and a cloze by its plain text;
+    words the text does not write (distractors from the glossary) alone.
+    """
+    sentences = [s.shown for s in analysis.transcript.sentences]
+    written = "\n".join(sentences)
+    out = [analysis.transcript.title, *sentences]
+    words = []
     for item in analysis.vocab:
-        out.append(item.headword)
+        words.append(item.headword)
         out += [e.shown for e in item.examples]
     for c in make_cloze_items(analysis):
-        out += [c.shown_sentence, c.shown_cloze, *c.shown_answers, *c.shown_choices]
-    return out
+        out += [c.shown_sentence, strip_markup(c.shown_cloze)]
+        words += [*c.shown_answers, *c.shown_choices]
+    return out + sorted({w for w in words if w not in written})
 
 
 def foreign(analysis: Analysis, script: Script) -> int:
