@@ -11,20 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import ResourceError
 from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike, analyse
 
+if TYPE_CHECKING:
+    from flashgen.audio import AudioOptions
+
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
 PRINT_LIMIT = 500
 #: Sentences on the printed worksheet (best-ranked terms first); the deck holds every cloze note.
 WORKSHEET_LIMIT = 100
 
-#: Steps reported to the progress callback, in order.
-STEPS = ("analyse", "cloze", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
+#: Steps reported to the progress callback, in order ("audio" only with audio).
+STEPS = ("analyse", "cloze", "audio", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
 
 
 @dataclass
@@ -52,28 +55,44 @@ def build(
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
     progress: Callable[[str], None] = lambda step: None,
+    audio: Optional[AudioOptions] = None,
+    clip_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> BuildResult:
     """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``.
 
     ``pdf=False`` skips the two PDFs. The printed (PDF) list holds the
     ``print_limit`` best-ranked items (None: all): a year of press conferences
     has thousands of words, too many to print; the deck and the HTML list
-    always hold every item.
+    always hold every item. ``audio`` (default none) speaks every headword
+    and sentence into the deck; ``clip_progress(done, total)`` follows the
+    clips being synthesised.
     """
     from flashgen.study.cloze import make_cloze_items
     from flashgen.anki.deck import write_deck
     from flashgen.printed.vocab_html import html_chunks
 
     out = Path(outdir)
+    if audio is not None:
+        audio.check()  # a bad --tts-command fails before the analysis, not after
     analysis = analyse(path, options)
     progress("analyse")
     transcript = analysis.transcript
     cloze = make_cloze_items(analysis, hint=hint, seed=seed)
     progress("cloze")
-    stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
+    media = None
+    if audio is not None:
+        from flashgen.audio import speeches, synthesise
+
+        media = synthesise(speeches(analysis.vocab, cloze), audio, progress=clip_progress)
+        progress("audio")
+    stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg", audio=media)
     result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
     if analysis.selection:
         result.notes.append(f"vocabulary: {analysis.selection}")
+    if media is not None:
+        notes, warnings = media.summary()
+        result.notes.extend(notes)
+        result.warnings.extend(warnings)
     progress("deck")
     # Written row by row: the list of a year of press conferences runs to tens of megabytes.
     html = html_chunks(transcript, analysis.vocab, paper=paper)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, get_args
 import click
 
 from flashgen import __version__
-from flashgen.models import (DEFAULT_REGION, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper, QuizMode,
-                             Region, ScriptChoice, SentenceFormat, VocabFormat)
+from flashgen.models import (DEFAULT_REGION, AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper,
+                             QuizMode, Region, ScriptChoice, SentenceFormat, VocabFormat)
 
 if TYPE_CHECKING:
     from flashgen.pipeline import Options
@@ -152,21 +152,36 @@ def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[s
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Write the two PDFs (printed list and worksheet).")
 @click.option("--print-limit", type=click.IntRange(0), default=500, show_default=True, help="Words in the printed list, best-ranked first (0: all).")
+@click.option("--audio", type=click.Choice(get_args(AudioEngine)), help="Speak every word and sentence into the deck: espeak (offline), command (--tts-command), edge (online neural voices).")
+@click.option("--tts-command", help="With --audio command: e.g. 'piper -m voice.onnx -f {out}' ({text}/{reading} or standard input; {out} or standard output).")
+@click.option("--voice", help="Voice of the engine (espeak: cmn-latn-pinyin; edge: zh-CN-XiaoxiaoNeural).")
 @_vocab_options
 @_friendly
-def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[str], hint: Hint, seed: int, pdf: bool, print_limit: int, **filters: Any) -> None:
+def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[str], hint: Hint, seed: int, pdf: bool, print_limit: int,
+          audio: Optional[AudioEngine], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
     """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
     from flashgen.build import STEPS, build as do_build
 
     options = _options(**filters)
+    speak = None
+    if audio:
+        from flashgen.audio import AudioOptions
+
+        speak = AudioOptions(audio, voice=voice, command=tts_command)
     if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
-        steps = len(STEPS) if pdf else len(STEPS) - 2
+        steps = len(STEPS) - (0 if pdf else 2) - (0 if audio else 1)
         with click.progressbar(length=steps, label="building", file=sys.stderr, show_eta=False) as bar:
+
+            def clips(done: int, total: int) -> None:
+                bar.label = f"speaking {done}/{total}" if done < total else "building"
+                bar.render_progress()
+
             result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
-                              print_limit=print_limit or None, progress=lambda step: bar.update(1))
+                              print_limit=print_limit or None, progress=lambda step: bar.update(1), audio=speak,
+                              clip_progress=clips)
     else:
         result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
-                          print_limit=print_limit or None)
+                          print_limit=print_limit or None, audio=speak)
     click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
     for path in result.outputs:
         click.echo(f"  wrote {path}")
@@ -231,9 +246,13 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 @click.option("--new", "new_per_day", type=click.IntRange(0), default=20, show_default=True, help="New cards per day; cards due for review come first.")
 @PROGRESS
 @click.option("--seed", type=int, help="Same seed, same order and options.")
+@click.option("--audio", type=click.Choice(get_args(AudioEngine)), help="Say the word after each answer where sound can play (engines as for build).")
+@click.option("--tts-command", help="With --audio command: the engine's command template (see build).")
+@click.option("--voice", help="Voice of the engine.")
 @_vocab_options
 @_friendly
-def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
+def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int],
+         audio: Optional[AudioEngine], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
     """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
 
     Answers are read one per line (so they can be piped in). Ctrl-D ends the
@@ -241,7 +260,13 @@ def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, n
     """
     from flashgen.quiz import run_quiz
 
-    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
+    speak = None
+    if audio:
+        from flashgen.audio import AudioOptions
+
+        speak = AudioOptions(audio, voice=voice, command=tts_command)
+    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress,
+                      options=_options(**filters), audio=speak)
     if result.interrupted:
         sys.exit(130)
 

@@ -79,9 +79,9 @@ def shown_outputs(analysis: Analysis, cloze: list[ClozeItem]) -> Iterator[tuple[
         data = c.to_json()
         yield "cloze json", " ".join([data["sentence_display"], data["cloze_display"], *data["answers_display"],
                                       *data["choices_display"], *(g["display"] for g in data["glosses"])])
-        yield "cloze note", " ".join(visible(f) for f in cloze_fields(c, analysis.transcript.title, analysis.transcript.script))
+        yield "cloze note", " ".join(visible(f) for f in cloze_fields(c, analysis.transcript.title, script=analysis.transcript.script))
     for v in analysis.vocab:
-        fields = dict(zip(VOCAB_FIELDS, vocab_fields(v, analysis.transcript.title, analysis.transcript.script)))
+        fields = dict(zip(VOCAB_FIELDS, vocab_fields(v, analysis.transcript.title, script=analysis.transcript.script)))
         fields.pop("Traditional")  # the other script, shown small
         fields.pop("Context")  # the Example with the word blanked: a blank takes away the phrase context OpenCC judges by
         yield "vocab note", " ".join(visible(f) for f in fields.values())

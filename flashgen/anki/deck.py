@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import sqlite3
@@ -31,7 +32,7 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
@@ -40,6 +41,9 @@ from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
 from flashgen.models import ClozeItem, Gloss, Script, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
+
+if TYPE_CHECKING:
+    from flashgen.audio import AudioMedia
 
 #: Fixed note type IDs (chosen once at random; never change them).
 VOCAB_MODEL_ID = 1658032202
@@ -163,13 +167,16 @@ def _lang(markup: str, script: Script) -> str:
     return f'<span class="hant" lang="zh-Hant">{markup}</span>' if markup and script == "traditional" else markup
 
 
-def vocab_fields(item: VocabItem, source_title: str, script: Script = "simplified") -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order.
+def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None, *,
+                 script: Script = "simplified") -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made).
 
     ``script`` is the transcript's shown script: the headword, examples and
     context are in it (``item.headword``, ``Example.shown``); the field named
     Traditional holds the headword in the other script, shown small.
     """
+    from flashgen.audio.speech import example_speech, word_speech
+
     example = item.examples[0] if item.examples else None
     example_pinyin = ""
     if example is not None and example.pinyin:
@@ -196,6 +203,8 @@ def vocab_fields(item: VocabItem, source_title: str, script: Script = "simplifie
         "Category": esc(category_label(item)),
         "Source": _lang(esc(source_title), script),
         "Related": _lang("、".join(esc(w) for w in item.related), script),
+        "Audio": audio.sound(word_speech(item)) if audio else "",
+        "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
 
@@ -217,8 +226,11 @@ def _glosses_html(glosses: Sequence[Gloss], script: Script = "simplified") -> st
     return f"<ul>{items}</ul>"
 
 
-def cloze_fields(item: ClozeItem, source_title: str, script: Script = "simplified") -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (shown in ``script``)."""
+def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None, *,
+                 script: Script = "simplified") -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made; shown in ``script``)."""
+    from flashgen.audio.speech import cloze_speech
+
     values = {
         "Text": _lang(safe_cloze(item.shown_cloze), script),
         "Full sentence": _lang(highlight(item.shown_sentence, item.shown_answers), script),
@@ -227,6 +239,7 @@ def cloze_fields(item: ClozeItem, source_title: str, script: Script = "simplifie
         "Speaker": _lang(esc(item.speaker), script),
         "Section": _lang(esc(item.section), script),
         "Source": _lang(esc(source_title), script),
+        "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
     return [values[name] for name in tpl.CLOZE_FIELDS]
 
@@ -268,7 +281,8 @@ def cloze_model() -> Any:
 
 
 def build_package(
-    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem]
+    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem],
+    audio: Optional[AudioMedia] = None,
 ) -> tuple[Any, DeckStats]:
     """The genanki package (not written) and its counts (``path`` left empty)."""
     import genanki
@@ -289,7 +303,7 @@ def build_package(
         seen.add(key)
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title, transcript.script),
+            fields=vocab_fields(item, source_title, audio, script=transcript.script),
             tags=vocab_tags(item, transcript.slug),
             guid=vocab_guid(item.hanzi),
             due=due,  # new cards come in the ranking's order
@@ -304,7 +318,7 @@ def build_package(
         cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
         seen_ids: set[str] = set()
         for citem in cloze:
-            fields = cloze_fields(citem, source_title, transcript.script)
+            fields = cloze_fields(citem, source_title, audio, script=transcript.script)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
@@ -326,8 +340,11 @@ def build_package(
     return genanki.Package(decks), stats
 
 
-def _package_bytes(package: Any, timestamp: float) -> bytes:
-    """The .apkg as bytes. (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)"""
+def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
+    """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
+
+    (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)
+    """
     with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
         db_path = os.path.join(tmp, "collection.anki2")
         conn = sqlite3.connect(db_path)
@@ -339,8 +356,21 @@ def _package_bytes(package: Any, timestamp: float) -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.write(db_path, "collection.anki2")
-            zf.writestr("media", "{}")
+            files = dict(media or {})
+            names = sorted(files)
+            for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+                zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+            zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
         return buf.getvalue()
+
+
+_SOUND = re.compile(r"\[sound:([^\]]+)\]")
+
+
+def _used_media(package: Any, files: Mapping[str, Path]) -> dict[str, Path]:
+    """The clips the package's notes play (Anki imports no others)."""
+    used = {name for d in package.decks for note in d.notes for field in note.fields for name in _SOUND.findall(field)}
+    return {name: path for name, path in files.items() if name in used}
 
 
 def _id_counter(timestamp: float) -> Iterable[int]:
@@ -356,16 +386,20 @@ def write_deck(
     path: Path,
     *,
     timestamp: Optional[float] = None,
+    audio: Optional[AudioMedia] = None,
 ) -> DeckStats:
     """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
 
     ``timestamp`` (seconds since the epoch, default now) becomes every note's
     modification time: a later build must carry a later time for Anki's
-    default "update if newer" import to apply it. Raises
+    default "update if newer" import to apply it. ``audio`` (clips from
+    :func:`flashgen.audio.synthesise`) fills the Audio fields and the
+    package's media. Raises
     :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
     a failed build leaves any previous file at ``path`` untouched.
     """
-    package, stats = build_package(transcript, vocab, cloze)
-    data = _package_bytes(package, time.time() if timestamp is None else timestamp)
+    package, stats = build_package(transcript, vocab, cloze, audio)
+    media = _used_media(package, audio.files()) if audio else None
+    data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)
