@@ -15,7 +15,7 @@ import click
 
 from flashgen import __version__
 from flashgen.models import (DEFAULT_REGION, AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper,
-                             QuizMode, Region, ScriptChoice, SentenceFormat, VocabFormat)
+                             QuizMode, Readings, Region, ScriptChoice, SentenceFormat, VocabFormat)
 
 if TYPE_CHECKING:
     from flashgen.pipeline import Options
@@ -52,6 +52,8 @@ def _script_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Characters the outputs show: the text's own (auto), simplified or traditional; the other script is shown small."),
         click.option("--region", type=click.Choice(get_args(Region)), default=DEFAULT_REGION, show_default=True,
                      help="Traditional forms for a simplified text shown in traditional: Taiwan, Hong Kong, or OpenCC's standard (cn)."),
+        click.option("--readings", type=click.Choice(get_args(Readings)), default="mainland", show_default=True,
+                     help="Readings: the mainland standard, or Taiwan's where CC-CEDICT notes one (垃圾 lèsè)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -77,21 +79,21 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str],
-             script: ScriptChoice = "auto", region: Region = DEFAULT_REGION) -> "Options":
+             script: ScriptChoice = "auto", region: Region = DEFAULT_REGION, readings: Readings = "mainland") -> "Options":
     from flashgen.pipeline import Options
 
     if keep_all and min_hsk not in (None, 1):
         raise click.UsageError("--all keeps every level; leave out --min-hsk or use --min-hsk 1")
     level = 1 if keep_all else min_hsk
     return Options(include_names=include_names, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
-                   overrides=overrides, script=script, region=region, **({} if level is None else {"min_hsk": level}))
+                   overrides=overrides, script=script, region=region, readings=readings, **({} if level is None else {"min_hsk": level}))
 
 
-def _script(script: ScriptChoice, region: Region) -> "Options":
-    """Options holding only the script choice (commands without vocabulary filters)."""
+def _script(script: ScriptChoice, region: Region, readings: Readings) -> "Options":
+    """Options holding only the script and readings choices (commands without vocabulary filters)."""
     from flashgen.pipeline import Options
 
-    return Options(script=script, region=region)
+    return Options(script=script, region=region, readings=readings)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -134,11 +136,12 @@ def vocab(transcript: Optional[str], fmt: VocabFormat, output: Optional[str], pa
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @_script_options
 @_friendly
-def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str], script: ScriptChoice, region: Region) -> None:
+def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str], script: ScriptChoice, region: Region,
+              readings: Readings) -> None:
     """Show the transcript's sentences with paragraph, section, speaker and tokens."""
     from flashgen import commands
 
-    text = commands.sentences(transcript, fmt, output, options=_script(script, region))
+    text = commands.sentences(transcript, fmt, output, options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
 
@@ -203,12 +206,12 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
 @_script_options
 @_friendly
 def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper,
-          font: Optional[str], script: ScriptChoice, region: Region) -> None:
+          font: Optional[str], script: ScriptChoice, region: Region, readings: Readings) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
     text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
-                          options=_script(script, region))
+                          options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -221,14 +224,15 @@ def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hi
 @click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True)
 @_script_options
 @_friendly
-def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, script: ScriptChoice, region: Region) -> None:
+def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, script: ScriptChoice, region: Region,
+           readings: Readings) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
     from flashgen.study.lookup import lookup as do_lookup, shown_script
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard, script=script, region=region)
+    items = do_lookup(list(words), hsk_standard=hsk_standard, script=script, region=region, readings=readings)
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:

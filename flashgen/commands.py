@@ -123,14 +123,14 @@ def cloze(
 ) -> Optional[str]:
     """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON.
 
-    Of ``options`` only the script and region matter: cloze items ask the glossary terms.
+    Of ``options`` only the script, region and readings matter: cloze items ask the glossary terms.
     """
     from flashgen.study.cloze import make_cloze_items
     from flashgen.printed import worksheet
 
     _guard(path, output, fmt)
     script = options or Options()
-    analysis = analyse(path, Options(script=script.script, region=script.region))
+    analysis = analyse(path, Options(script=script.script, region=script.region, readings=script.readings))
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":

@@ -32,6 +32,8 @@ ScriptChoice = Literal["auto", "simplified", "traditional"]
 #: Which traditional forms a simplified text is shown in: Hong Kong, Taiwan, or OpenCC's standard ("cn").
 Region = Literal["hk", "tw", "cn"]
 DEFAULT_REGION: Region = "tw"
+#: Whose standard readings: the mainland's (default) or Taiwan's where CC-CEDICT notes it ("Taiwan pr.").
+Readings = Literal["mainland", "tw"]
 
 
 #: jieba's person-name flags (Token.pos). In segmentation an unknown word so tagged

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
-from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Region, ScriptChoice, Transcript
+from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Region, ScriptChoice, Transcript
 from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
@@ -30,6 +30,7 @@ class Options:
     overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: the user's config file
     script: ScriptChoice = "auto"  # the script outputs show: the text's own (auto), simplified or traditional
     region: Region = DEFAULT_REGION  # traditional forms for a simplified text shown in traditional
+    readings: Readings = "mainland"  # or Taiwan's readings where CC-CEDICT notes them
 
     def filters(self) -> Filters:
         """The vocabulary filters these options ask for."""
@@ -118,5 +119,11 @@ def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, 
     sentences = annotate(transcript.sentences, overrides)
     transcript = replace(transcript, sentences=sentences)
     filters = options.filters()
-    vocab = show_vocab(build_vocab(sentences, filters, overrides), sentences, transcript.script, transcript.region)
+    vocab = build_vocab(sentences, filters, overrides)
+    if options.readings == "tw":
+        from flashgen.study.readings import taiwan_readings
+
+        sentences, vocab = taiwan_readings(sentences, vocab, overrides)
+        transcript = replace(transcript, sentences=sentences)
+    vocab = show_vocab(vocab, sentences, transcript.script, transcript.region)
     return Analysis(transcript, vocab, selection=selection_note(filters))

@@ -299,3 +299,39 @@ def test_known_words_in_traditional_leave_out_their_items(tmp_path: Path) -> Non
     assert {"港铁", "乘客"} <= {v.hanzi for v in analyse(HK).vocab}
     items = {v.hanzi for v in analyse(HK, Options(known=known)).vocab}
     assert items and not {"港铁", "乘客"} & items
+
+
+@pytest.mark.parametrize(
+    "word, mainland, taiwan",
+    [
+        ("垃圾", "lājī", "lèsè"),  # rubbish
+        ("和", "hé", "hàn"),  # and (conjunction)
+        ("发展", "fāzhǎn", "fāzhǎn"),  # develop: no Taiwan note, no change
+    ],
+)
+def test_taiwan_readings(word: str, mainland: str, taiwan: str) -> None:
+    text = "我们要把垃圾分类做好，中国和美国要合作发展。"  # we must sort rubbish well; China and the US must cooperate
+    def reading(analysis: Analysis) -> str:
+        return next(t.pinyin for s in analysis.transcript.sentences for t in s.tokens if t.text == word)
+
+    default, tw = analyse(text=text), analyse(text=text, options=Options(readings="tw"))
+    assert reading(default) == mainland and reading(tw) == taiwan
+    before, after = {v.hanzi: v for v in default.vocab}, {v.hanzi: v for v in tw.vocab}
+    if word in before:  # 和 is a function word, not an item
+        assert after[word].pinyin == taiwan
+        assert after[word].meanings == before[word].meanings  # the same entry, read the Taiwan way
+    (item,) = json.loads(CliRunner().invoke(cli, ["lookup", word, "--readings", "tw", "-f", "json"]).output)
+    assert item["pinyin"] == taiwan
+
+
+def test_taiwan_readings_keep_the_items(sample_analysis: Analysis) -> None:
+    from flashgen.chinese.taiwan import taiwan_reading
+
+    tw = analyse(options=Options(readings="tw"))
+    assert [v.hanzi for v in tw.vocab] == [v.hanzi for v in sample_analysis.vocab]
+    pairs = [(a, b) for s, t in zip(sample_analysis.transcript.sentences, tw.transcript.sentences)
+             for a, b in zip(s.tokens, t.tokens)]
+    changed = [(a, b) for a, b in pairs if a.pinyin != b.pinyin]
+    assert changed and {a.text for a, _ in changed} >= {"和"}  # and: hàn
+    for a, b in changed:  # only where CC-CEDICT notes a Taiwan reading
+        assert taiwan_reading(a.text, tuple(a.pinyin_numbered.split())) == tuple(b.pinyin_numbered.split())

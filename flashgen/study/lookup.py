@@ -9,7 +9,7 @@ from flashgen.study.annotate import marked_reading, token_reading
 from flashgen.errors import InputError
 from flashgen.chinese.levels import DEFAULT_STANDARD
 from flashgen.chinese.meaning import Override
-from flashgen.models import DEFAULT_REGION, HskStandard, Region, Script, ScriptChoice, VocabItem
+from flashgen.models import DEFAULT_REGION, HskStandard, Readings, Region, Script, ScriptChoice, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.source.convert import convert
 from flashgen.study.vocab import word_item
@@ -17,7 +17,7 @@ from flashgen.study.vocab import word_item
 
 def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None,
            hsk_standard: HskStandard = DEFAULT_STANDARD, script: ScriptChoice = "auto",
-           region: Region = DEFAULT_REGION) -> list[VocabItem]:
+           region: Region = DEFAULT_REGION, readings: Readings = "mainland") -> list[VocabItem]:
     """Annotate each word as the vocabulary stage would (no examples, count 0).
 
     A word is looked up in simplified characters (發展 as 发展) and shown in
@@ -33,6 +33,10 @@ def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None,
         syllables = token_reading(word, "", overrides)
         proper = bool(syllables and syllables[0][:1].isupper())
         item = word_item(word, syllables, marked_reading(word, syllables), proper, overrides, hsk_standard)
+        if readings == "tw":
+            from flashgen.study.readings import taiwan_readings
+
+            item = taiwan_readings([], [item], overrides)[1][0]
         shown = script if script != "auto" else ("traditional" if word != typed else "simplified")
         if shown == "traditional":
             display = typed if word != typed else convert(word, "traditional", region)
