@@ -92,6 +92,17 @@ def shown_outputs(analysis: Analysis, cloze: list[ClozeItem]) -> Iterator[tuple[
             q = qs.build(qs.Candidate(qs.card_id(mode, v), mode, v), analysis.vocab, random.Random(1), True)
             yield f"quiz {mode}", " ".join([q.prompt, q.expected, *q.options])
     yield "title", analysis.transcript.title
+    from flashgen.printed.pdf import vocab_data, worksheet_data
+
+    data = vocab_data(analysis.transcript, analysis.vocab)  # what the Typst list prints
+    yield "pdf list", " ".join([data["kicker"], data["running"], *data["columns"], *(g["name"] for g in data["groups"]),
+                                *(r["hanzi"] + " ".join(r["meanings"]) + r["mw"] for g in data["groups"] for r in g["rows"]),
+                                *("".join(p[0] for p in r["example"]["pieces"]) for g in data["groups"] for r in g["rows"]
+                                  if r["example"])])
+    sheet = worksheet_data(analysis.transcript, cloze)
+    yield "pdf worksheet", " ".join([sheet["kicker"], sheet["bank_heading"], sheet["key_heading"],
+                                     *(w["word"] for w in sheet["bank"]), *(k["sentence"] for k in sheet["key"]),
+                                     *("".join(p.get("text", p.get("blank", "")) for p in s) for s in sheet["sentences"])])
 
 
 @pytest.fixture(scope="module")
