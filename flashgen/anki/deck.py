@@ -25,10 +25,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -39,7 +37,8 @@ from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
-from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
+from flashgen.anki.card_html import (_clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, defuse_tags, esc,
+                                     highlight)
 from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Script, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
@@ -163,6 +162,10 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
+#: Fields holding flashgen's own [sound:…] tags (clips it made); every other field's tags are defused.
+_OWN_SOUND_FIELDS = frozenset({"Audio", "Example audio"})
+
+
 def _lang(markup: str, script: Script) -> str:
     """``markup`` marked as traditional Chinese when it is (the templates say zh-Hans), so CJK fonts pick the right glyphs.
 
@@ -210,7 +213,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Audio": audio.sound(word_speech(item)) if audio else "",
         "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
-    return [values[name] for name in tpl.VOCAB_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
 
 def safe_cloze(cloze: str) -> str:
@@ -245,7 +248,7 @@ def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia]
         "Source": _lang(esc(source_title), script),
         "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
-    return [values[name] for name in tpl.CLOZE_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
 
 
 # ---------------------------------------------------------------------------
@@ -347,25 +350,25 @@ def build_package(
 def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
     """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
 
-    (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)
+    Built in memory: no temporary file anywhere (genanki's ``write_to_file``
+    leaves its SQLite file in the system's temporary folder).
     """
-    with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
-        db_path = os.path.join(tmp, "collection.anki2")
-        conn = sqlite3.connect(db_path)
-        try:
-            package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
-            conn.commit()
-        finally:
-            conn.close()
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.write(db_path, "collection.anki2")
-            files = dict(media or {})
-            names = sorted(files)
-            for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
-                zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
-            zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
-        return buf.getvalue()
+    conn = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("collection.anki2", collection)
+        files = dict(media or {})
+        names = sorted(files)
+        for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+            zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+        zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
+    return buf.getvalue()
 
 
 _SOUND = re.compile(r"\[sound:([^\]]+)\]")
