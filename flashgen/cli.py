@@ -8,14 +8,15 @@ imported inside the commands so that ``flashgen --help`` stays instant.
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Optional, get_args
 
 import click
 
 from flashgen import __version__
-from flashgen.models import (AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper, QuizMode, SentenceFormat,
-                             VocabFormat)
+from flashgen.models import (DEFAULT_REGION, AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper,
+                             QuizMode, Readings, Region, ScriptChoice, SentenceFormat, VocabFormat)
 
 if TYPE_CHECKING:
     from flashgen.pipeline import Options
@@ -24,8 +25,16 @@ if TYPE_CHECKING:
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every clean-up (temporary files, open transactions) runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Map library errors to one-line click errors; end quietly on Ctrl-C and closed pipes."""
+    """Map library errors to one-line click errors; end quietly on Ctrl-C, SIGTERM and closed pipes."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -35,6 +44,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except FlashgenError as exc:
             raise click.ClickException(str(exc)) from None
+        except Terminated:
+            click.echo("terminated", err=True)
+            sys.exit(143)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -45,9 +57,28 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Filters shared by the commands that select vocabulary."""
+OVERRIDES = click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: $FLASHGEN_OVERRIDES, else the user's overrides.tsv).")
+
+
+def _script_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The script outputs show, shared by every command that reads a transcript (and lookup)."""
     decorators = [
+        click.option("--script", type=click.Choice(get_args(ScriptChoice)), default="auto", show_default=True,
+                     help="Characters the outputs show: the text's own (auto), simplified or traditional; the other script is shown small."),
+        click.option("--region", type=click.Choice(get_args(Region)), default=DEFAULT_REGION, show_default=True,
+                     help="Traditional forms for a simplified text shown in traditional: Taiwan, Hong Kong, or OpenCC's standard (cn)."),
+        click.option("--readings", type=click.Choice(get_args(Readings)), default="mainland", show_default=True,
+                     help="Readings: the mainland standard, or Taiwan's where CC-CEDICT notes one (垃圾 lèsè)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Filters shared by the commands that select vocabulary (and the script options)."""
+    decorators = [
+        _script_options,
         click.option("--include-names", is_flag=True, help="Keep person names (left out by default)."),
         click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9; default 3: HSK 1–2 and function words are left out)."),
         click.option("--all", "keep_all", is_flag=True, help="Keep every word: HSK 1–2 and function words too (same as --min-hsk 1)."),
@@ -55,21 +86,42 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
         click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
-        click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: the user's overrides.tsv)."),
+        OVERRIDES,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
-def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str]) -> "Options":
+def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str],
+             script: ScriptChoice = "auto", region: Region = DEFAULT_REGION, readings: Readings = "mainland") -> "Options":
     from flashgen.pipeline import Options
 
     if keep_all and min_hsk not in (None, 1):
         raise click.UsageError("--all keeps every level; leave out --min-hsk or use --min-hsk 1")
     level = 1 if keep_all else min_hsk
     return Options(include_names=include_names, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
-                   overrides=overrides, **({} if level is None else {"min_hsk": level}))
+                   overrides=overrides, script=script, region=region, readings=readings, **({} if level is None else {"min_hsk": level}))
+
+
+def _script(script: ScriptChoice, region: Region, readings: Readings) -> "Options":
+    """Options holding only the script and readings choices (commands without vocabulary filters)."""
+    from flashgen.pipeline import Options
+
+    return Options(script=script, region=region, readings=readings)
+
+
+class _Warnings(logging.Handler):
+    """Library warnings (the ``flashgen`` logger) as ``warning: …`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _report_warnings() -> None:
+    logger = logging.getLogger("flashgen")
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,6 +132,7 @@ def cli() -> None:
     Every command takes a transcript file (UTF-8, UTF-16, GB18030 or Big5);
     without one it uses the bundled sample press conference.
     """
+    _report_warnings()
 
 
 @cli.command()
@@ -102,7 +155,7 @@ def vocab(transcript: Optional[str], fmt: VocabFormat, output: Optional[str], pa
                          font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
-    else:
+    elif output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
@@ -110,12 +163,14 @@ def vocab(transcript: Optional[str], fmt: VocabFormat, output: Optional[str], pa
 @TRANSCRIPT
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(SentenceFormat)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@_script_options
 @_friendly
-def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str]) -> None:
+def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str], script: ScriptChoice, region: Region,
+              readings: Readings) -> None:
     """Show the transcript's sentences with paragraph, section, speaker and tokens."""
     from flashgen import commands
 
-    text = commands.sentences(transcript, fmt, output)
+    text = commands.sentences(transcript, fmt, output, options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
 
@@ -177,15 +232,18 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
 @click.option("--limit", type=click.IntRange(1), help="At most this many items.")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
+@_script_options
 @_friendly
-def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper, font: Optional[str]) -> None:
+def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper,
+          font: Optional[str], script: ScriptChoice, region: Region, readings: Readings) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
-    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
+    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
+                          options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
-    else:
+    elif output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
@@ -193,19 +251,22 @@ def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hi
 @click.argument("words", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(LookupFormat)), default="table", show_default=True)
 @click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True)
+@OVERRIDES
+@_script_options
 @_friendly
-def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard) -> None:
+def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, overrides: Optional[str],
+           script: ScriptChoice, region: Region, readings: Readings) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
-    from flashgen.study.lookup import lookup as do_lookup
+    from flashgen.study.lookup import lookup as do_lookup, shown_script
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard)
+    items = do_lookup(list(words), overrides, hsk_standard=hsk_standard, script=script, region=region, readings=readings)
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:
-        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100), nl=False)
+        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100, script=shown_script(items)), nl=False)
 
 
 PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Progress file (default: $FLASHGEN_PROGRESS, else progress.sqlite in the user data folder).")
@@ -255,5 +316,8 @@ def stats(progress: Optional[str]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM ends a command like Ctrl-C (clean-up included)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     cli(prog_name="flashgen")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Optional
 
-from flashgen.atomic import atomic_write
+from flashgen.atomic import atomic_write, check_output
 from flashgen.errors import FlashgenError, InputError
 from flashgen.models import Analysis, ClozeFormat, GroupBy, Hint, Paper, SentenceFormat, VocabFormat
 from flashgen.pipeline import Options, PathLike, analyse
@@ -15,18 +14,16 @@ VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pd
 SENTENCE_FORMATS = ("text", "json")
 
 
-def _guard(path: Optional[PathLike], output: Optional[PathLike], fmt: str = "") -> None:
-    """Check the output before any work: a PDF needs a file, and no output overwrites its transcript."""
+def _guard(path: Optional[PathLike], output: Optional[PathLike], fmt: str = "", options: Optional[Options] = None) -> None:
+    """Check the output before any work: a PDF needs a file, and no output replaces an input file."""
     if fmt == "pdf" and output is None:
-        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
-    if path is None or output is None:
+        raise InputError("the pdf format needs an output file; add -o FILE.pdf (or -o - for standard output)")
+    if output is None:
         return
-    try:
-        same = Path(output).resolve() == Path(path).resolve()
-    except OSError:
-        return
-    if same:
-        raise InputError(f"{output} is the transcript itself; choose another output file")
+    inputs = [("transcript", path)]
+    if options:
+        inputs += [("overrides file", options.overrides), ("known-words file", options.known)]
+    check_output(output, inputs)
 
 
 def _deliver(text: str, output: Optional[PathLike]) -> Optional[str]:
@@ -41,10 +38,11 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
                  study: bool = False) -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
+    script = analysis.transcript.script
     if fmt == "table":
         from flashgen.export.table import vocab_table
 
-        return vocab_table(items, colour=colour, note=analysis.selection)
+        return vocab_table(items, colour=colour, note=analysis.selection, script=script)
     if fmt == "json":
         return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv", "markdown", "pleco"):
@@ -54,8 +52,8 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
         if fmt == "pleco":  # categories nest under the transcript's name in Pleco's flashcard tree
             return exports.to_pleco(items, parent=title)
         if fmt == "markdown":
-            return exports.to_markdown(items, title=title)
-        return exports.to_csv(items) if fmt == "csv" else exports.to_tsv(items)
+            return exports.to_markdown(items, title=title, script=script)
+        return exports.to_csv(items, script) if fmt == "csv" else exports.to_tsv(items, script)
     if fmt == "html":
         from flashgen.printed.vocab_html import render_html
 
@@ -79,7 +77,7 @@ def vocab(
 
     ``study`` (html, pdf) leaves the meanings blank to be filled in, with an answer key at the end.
     """
-    _guard(path, output, fmt)
+    _guard(path, output, fmt, options)
     analysis = analyse(path, options)
     if fmt == "pdf":
         from flashgen.printed.pdf import write_vocab_pdf
@@ -92,17 +90,18 @@ def vocab(
     return _deliver(text, output)
 
 
-def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Optional[PathLike] = None) -> Optional[str]:
-    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens."""
+def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Optional[PathLike] = None, *,
+              options: Optional[Options] = None) -> Optional[str]:
+    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens (as shown, ``options.script``)."""
     _guard(path, output)
-    analysis = analyse(path, Options())
+    analysis = analyse(path, options or Options())
     if fmt == "json":
         text = json.dumps([s.to_json() for s in analysis.transcript.sentences], ensure_ascii=False, indent=2) + "\n"
     else:
         lines = []
         for s in analysis.transcript.sentences:
             who = f"{s.speaker}：" if s.speaker else f"[{s.kind}] "
-            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.text}")
+            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.shown}")
         text = "\n".join(lines) + "\n"
     return _deliver(text, output)
 
@@ -117,13 +116,18 @@ def cloze(
     limit: Optional[int] = None,
     paper: Paper = "a4",
     font: Optional[PathLike] = None,
+    options: Optional[Options] = None,
 ) -> Optional[str]:
-    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON."""
+    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON.
+
+    Of ``options`` only the script, region and readings matter: cloze items ask the glossary terms.
+    """
     from flashgen.study.cloze import make_cloze_items
     from flashgen.printed import worksheet
 
     _guard(path, output, fmt)
-    analysis = analyse(path, Options())
+    script = options or Options()
+    analysis = analyse(path, Options(script=script.script, region=script.region, readings=script.readings))
     items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":

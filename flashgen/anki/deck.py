@@ -25,10 +25,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -39,8 +37,9 @@ from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
-from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
-from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Transcript, VocabItem
+from flashgen.anki.card_html import (_clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, defuse_tags, esc,
+                                     highlight)
+from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Script, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
 
@@ -163,36 +162,58 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
-def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made)."""
+#: Fields holding flashgen's own [sound:…] tags (clips it made); every other field's tags are defused.
+_OWN_SOUND_FIELDS = frozenset({"Audio", "Example audio"})
+
+
+def _lang(markup: str, script: Script) -> str:
+    """``markup`` marked as traditional Chinese when it is (the templates say zh-Hans), so CJK fonts pick the right glyphs.
+
+    The ``hant`` class also switches the card's own Chinese labels to traditional (templates CSS).
+    """
+    return f'<span class="hant" lang="zh-Hant">{markup}</span>' if markup and script == "traditional" else markup
+
+
+def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None, *,
+                 script: Script = "simplified") -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made).
+
+    ``script`` is the transcript's shown script: the headword, examples and
+    context are in it (``item.headword``, ``Example.shown``); the field named
+    Traditional holds the headword in the other script, shown small.
+    """
     from flashgen.audio.speech import example_speech, word_speech
 
     example = item.examples[0] if item.examples else None
     example_pinyin = ""
     if example is not None and example.pinyin:
         example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
-    traditional = item.traditional if item.traditional and item.traditional != item.hanzi else ""
+    headword, other = item.headword, item.other_form
+    written = (example.word or headword) if example else headword
+    other_html = colour_hanzi(other, item.pinyin_numbered) if other else ""
+    if other_html and script == "traditional":  # the small form is simplified (the template says zh-Hant)
+        other_html = f'<span lang="zh-Hans">{other_html}</span>'
     values = {
-        "Hanzi": esc(item.hanzi),
-        "Hanzi colour": colour_hanzi(item.hanzi, item.pinyin_numbered),
-        "Traditional": colour_hanzi(traditional, item.pinyin_numbered) if traditional else "",
+        "Hanzi": _lang(esc(headword), script),
+        "Hanzi colour": _lang(colour_hanzi(headword, item.pinyin_numbered), script),
+        "Traditional": other_html,
         "Pinyin": colour_pinyin(item.pinyin, item.pinyin_numbered),
         "Zhuyin": colour_zhuyin(item.zhuyin),
         "Meaning": meaning_html(item.meanings, item.composed),
-        "Measure words": "、".join(esc(m) for m in item.measure_words),
+        "Measure words": _lang("、".join(esc(m) for m in item.measure_words), script),
         "HSK": hsk_label(item.hsk),
-        "Example": highlight(example.text, [item.hanzi]) if example else "",
+        "Example": _lang(highlight(example.shown, [written, headword]), script) if example else "",
         "Example pinyin": example_pinyin,
-        "Context": blank_out(example.text, item.hanzi) if example else "",
-        "Speaker": esc(example.speaker) if example else "",
-        "Section": esc(example.section) if example else "",
+        "Context": _lang(blank_out(example.shown, written), script) if example else "",
+        "Speaker": _lang(esc(example.speaker), script) if example else "",
+        "Section": _lang(esc(example.section), script) if example else "",
         "Category": esc(category_label(item)),
-        "Source": esc(source_title),
-        "Related": "、".join(esc(w) for w in item.related),
+        "Source": _lang(esc(source_title), script),
+        "Related": _lang("、".join(esc(w) for w in item.related), script),
         "Audio": audio.sound(word_speech(item)) if audio else "",
         "Example audio": audio.sound(example_speech(item)) if audio else "",
     }
-    return [values[name] for name in tpl.VOCAB_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
 
 def safe_cloze(cloze: str) -> str:
@@ -200,32 +221,34 @@ def safe_cloze(cloze: str) -> str:
     return map_cloze(cloze, esc, lambda n, answer, hint: deletion(n, esc(answer), esc(hint)))
 
 
-def _glosses_html(glosses: Sequence[Gloss]) -> str:
+def _glosses_html(glosses: Sequence[Gloss], script: Script = "simplified") -> str:
     if not glosses:
         return ""
+    lang = "zh-Hant" if script == "traditional" else "zh-Hans"
     items = "".join(
-        f'<li><span class="gl-hz zh" lang="zh-Hans">{esc(g.hanzi)}</span>'
+        f'<li><span class="gl-hz zh" lang="{lang}">{esc(g.shown)}</span>'
         f'<span class="gl-py">{esc(g.pinyin)}</span><span class="gl-en">{esc(g.meaning)}</span></li>'
         for g in glosses
     )
     return f"<ul>{items}</ul>"
 
 
-def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made)."""
+def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None, *,
+                 script: Script = "simplified") -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made; shown in ``script``)."""
     from flashgen.audio.speech import cloze_speech
 
     values = {
-        "Text": safe_cloze(item.cloze),
-        "Full sentence": highlight(item.sentence, item.answers),
+        "Text": _lang(safe_cloze(item.shown_cloze), script),
+        "Full sentence": _lang(highlight(item.shown_sentence, item.shown_answers), script),
         "Pinyin": colour_pinyin(item.sentence_pinyin, item.sentence_pinyin_numbered),
-        "Glosses": _glosses_html(item.glosses),
-        "Speaker": esc(item.speaker),
-        "Section": esc(item.section),
-        "Source": esc(source_title),
+        "Glosses": _glosses_html(item.glosses, script),
+        "Speaker": _lang(esc(item.speaker), script),
+        "Section": _lang(esc(item.section), script),
+        "Source": _lang(esc(source_title), script),
         "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
-    return [values[name] for name in tpl.CLOZE_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
 
 
 # ---------------------------------------------------------------------------
@@ -287,7 +310,7 @@ def build_package(
         seen.add(key)
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title, audio),
+            fields=vocab_fields(item, source_title, audio, script=transcript.script),
             tags=vocab_tags(item, transcript.slug),
             guid=vocab_guid(identity),
             due=due,  # new cards come in the ranking's order
@@ -302,7 +325,7 @@ def build_package(
         cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
         seen_ids: set[str] = set()
         for citem in cloze:
-            fields = cloze_fields(citem, source_title, audio)
+            fields = cloze_fields(citem, source_title, audio, script=transcript.script)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
@@ -327,25 +350,25 @@ def build_package(
 def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
     """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
 
-    (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)
+    Built in memory: no temporary file anywhere (genanki's ``write_to_file``
+    leaves its SQLite file in the system's temporary folder).
     """
-    with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
-        db_path = os.path.join(tmp, "collection.anki2")
-        conn = sqlite3.connect(db_path)
-        try:
-            package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
-            conn.commit()
-        finally:
-            conn.close()
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.write(db_path, "collection.anki2")
-            files = dict(media or {})
-            names = sorted(files)
-            for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
-                zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
-            zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
-        return buf.getvalue()
+    conn = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("collection.anki2", collection)
+        files = dict(media or {})
+        names = sorted(files)
+        for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+            zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+        zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
+    return buf.getvalue()
 
 
 _SOUND = re.compile(r"\[sound:([^\]]+)\]")

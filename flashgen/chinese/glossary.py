@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from flashgen.cache import cache_key, cached_file
 from flashgen.chinese.tones import normalise_u
+from flashgen.errors import ResourceError
 from flashgen.resources import read_data_text
 
 #: Bump when the parsed form changes.
@@ -91,8 +92,8 @@ def _cached_rows(text: str, key: str) -> list[Row]:
         path = cached_file("glossary.marshal", key, build)
         loaded = marshal.loads(path.read_bytes())
         return [(h, n, p, tuple(r), c, note, ren, o) for h, n, p, r, c, note, ren, o in loaded]
-    except (OSError, ValueError, EOFError, TypeError):
-        return parse(text)
+    except (OSError, ValueError, EOFError, TypeError, ResourceError):
+        return parse(text)  # no usable cache: parse in memory
 
 
 @lru_cache(maxsize=1)

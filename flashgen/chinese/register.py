@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flashgen.cache import cache_key, cached_file
+from flashgen.errors import ResourceError
 from flashgen.resources import read_data_text
 
 TABLE = "mfa-frequency.tsv"
@@ -43,8 +44,8 @@ def _table() -> dict[str, float]:
         loaded = marshal.loads(cached_file("mfa-frequency.marshal", key, build).read_bytes())
         if isinstance(loaded, dict):
             return loaded
-    except (OSError, ValueError, EOFError):
-        pass
+    except (OSError, ValueError, EOFError, ResourceError):
+        pass  # no usable cache: parse in memory
     return parse(text)
 
 

@@ -19,8 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from flashgen.cache import cache_dir, cache_key, cached_file
+from flashgen.cache import cache_key, cached_file, usable_cache_dir
 from flashgen.chinese.glossary import Term, glossary, glossary_digest
+from flashgen.errors import ResourceError
 from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.units import suffixed_noun
@@ -95,14 +96,10 @@ def _tokenizer() -> Any:
         jieba.setLogLevel(logging.WARNING)
         posseg = _import_posseg()
         tk = jieba.Tokenizer()
-        folder = cache_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # jieba writes its prefix-dictionary cache via a temp file + rename.
-            tk.tmp_dir = str(folder)
-            tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
-        except OSError:
-            pass  # unwritable cache: jieba falls back to the system temp folder
+        # jieba writes its prefix-dictionary cache via a temp file + rename (and rebuilds a damaged one);
+        # it is read only when the prefix dictionary with the glossary below is built.
+        tk.tmp_dir = str(usable_cache_dir())
+        tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
         terms = sorted(glossary().values(), key=lambda t: (len(t.hanzi), t.rank))
         tags = {t.hanzi: _CATEGORY_TAGS.get(t.category, "n") for t in terms}
         # The prefix dictionary with every glossary term tuned in is cached as a whole
@@ -117,7 +114,12 @@ def _tokenizer() -> Any:
             built.append(True)
 
         key = cache_key(_TERMS_CACHE_VERSION, jieba.__version__, glossary_digest(), TERM_FREQ_FLOOR, TOTAL_SCALE)
-        path = cached_file("jieba-terms.cache", key, build)
+        try:
+            path = cached_file("jieba-terms.cache", key, build)
+        except ResourceError:  # no cache can be written: tune the terms in memory
+            if not built:
+                _add_terms(tk, terms, tags)
+            built.append(True)
         if not built:
             try:
                 with open(path, "rb") as fh:

@@ -5,19 +5,30 @@ as one string; the caller writes it with :func:`flashgen.atomic.atomic_write`.
 Output is deterministic (same items, same text) so it can be compared with
 golden files.
 
+Transcript text is data, never active content: a CSV or TSV cell that a
+spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
+``@``, tab or CR) gets a leading apostrophe, as OWASP recommends against CSV
+injection; Markdown cells escape the characters of links, images, autolinks
+and raw HTML, so no ``javascript:`` link can be made.
+
 Columns of CSV, TSV and Markdown, in order: hanzi, traditional, pinyin,
 pinyin_numbered, meaning, measure words, HSK, category, count, example.
+Shown in traditional characters (a traditional text, or ``--script
+traditional``), hanzi is the traditional headword as the text writes it, the
+second column is the simplified form (named so) and the example is the
+sentence as written.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Optional
 
 from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
-from flashgen.models import COMPOSED_MARK, VocabItem
+from flashgen.models import COMPOSED_MARK, Script, VocabItem
 
 #: Machine-friendly column names (CSV and TSV header row).
 COLUMNS: tuple[str, ...] = (
@@ -63,12 +74,22 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def row(item: VocabItem) -> list[str]:
-    """The exported fields of one item, in :data:`COLUMNS` order, each on one line."""
-    example = item.examples[0].text if item.examples else ""
+def columns(script: Script = "simplified") -> tuple[str, ...]:
+    """The column names for items shown in ``script``: the second column names the other script."""
+    return COLUMNS if script == "simplified" else (COLUMNS[0], "simplified", *COLUMNS[2:])
+
+
+def markdown_headers(script: Script = "simplified") -> tuple[str, ...]:
+    """The Markdown headers for items shown in ``script``."""
+    return MARKDOWN_HEADERS if script == "simplified" else (MARKDOWN_HEADERS[0], "Simplified", *MARKDOWN_HEADERS[2:])
+
+
+def row(item: VocabItem, script: Script = "simplified") -> list[str]:
+    """The exported fields of one item, in :func:`columns` order, each on one line."""
+    example = item.examples[0].shown if item.examples else ""
     fields = [
-        item.hanzi,
-        item.traditional,
+        item.headword,
+        item.traditional if script == "simplified" else item.hanzi,
         item.pinyin,
         item.pinyin_numbered,
         (COMPOSED_MARK if item.composed else "") + JOINER.join(item.meanings),
@@ -81,23 +102,40 @@ def row(item: VocabItem) -> list[str]:
     return [_one_line(f) for f in fields]
 
 
-def to_csv(items: list[VocabItem]) -> str:
+#: First characters that make a spreadsheet cell a formula (Excel, LibreOffice, Google Sheets).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text: a leading apostrophe when it would start a formula.
+
+    "=HYPERLINK(…)" → "'=HYPERLINK(…)". The apostrophe is the usual
+    neutraliser: Excel and LibreOffice hide it and keep the rest as text.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _safe_row(item: VocabItem, script: Script) -> list[str]:
+    return [spreadsheet_safe(cell) for cell in row(item, script)]
+
+
+def to_csv(items: list[VocabItem], script: Script = "simplified") -> str:
     """CSV for spreadsheets: UTF-8 BOM first (so Excel detects UTF-8), a header row, CRLF rows.
 
     Encode the result as UTF-8 (the BOM is the string's first character).
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(script))
     for item in items:
-        writer.writerow(row(item))
+        writer.writerow(_safe_row(item, script))
     return _BOM + buf.getvalue()
 
 
-def to_tsv(items: list[VocabItem]) -> str:
+def to_tsv(items: list[VocabItem], script: Script = "simplified") -> str:
     """Tab-separated values with a header row; tabs and line breaks in fields become spaces."""
-    lines = ["\t".join(COLUMNS)]
-    lines.extend("\t".join(row(item)) for item in items)
+    lines = ["\t".join(columns(script))]
+    lines.extend("\t".join(_safe_row(item, script)) for item in items)
     return "\n".join(lines) + "\n"
 
 
@@ -117,9 +155,14 @@ def pleco_pinyin(pinyin_numbered: str) -> str:
 
 
 def pleco_headword(item: VocabItem) -> str:
-    """"simplified[traditional]" when the traditional form differs, else the simplified form."""
-    if item.traditional and item.traditional != item.hanzi:
-        return f"{item.hanzi}[{item.traditional}]"
+    """"simplified[traditional]" when the traditional form differs, else the simplified form.
+
+    Pleco's import reads this order whichever script is shown; the traditional
+    form is the text's own when the text is shown in traditional characters.
+    """
+    traditional = item.headword if item.headword != item.hanzi else item.traditional
+    if traditional and traditional != item.hanzi:
+        return f"{item.hanzi}[{traditional}]"
     return item.hanzi
 
 
@@ -157,22 +200,28 @@ def to_pleco(items: list[VocabItem], parent: Optional[str] = None) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+#: Characters escaped in Markdown cells: the cell border, and everything that can open a link, an
+#: image, an autolink (<javascript:…>), raw HTML, an entity (&#106;avascript:) or code.
+_MD_SPECIAL = re.compile(r"([\\|\[\]<>&`])")
+
+
 def _md_cell(text: str) -> str:
-    # Backslash first, so that "\|" in the data does not turn into an escaped pipe.
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    # Every special character backslash-escaped (CommonMark: a backslash makes ASCII punctuation literal).
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def to_markdown(items: list[VocabItem], title: Optional[str] = None) -> str:
+def to_markdown(items: list[VocabItem], title: Optional[str] = None, script: Script = "simplified") -> str:
     """A Markdown (GFM) table of the items, ``|`` escaped, then the CC-CEDICT attribution.
 
     With ``title`` a level-1 heading comes first.
     """
     out: list[str] = []
     if title:
-        out += [f"# {_one_line(title)}", ""]
-    out.append("| " + " | ".join(MARKDOWN_HEADERS) + " |")
-    out.append("|" + "|".join("---" for _ in MARKDOWN_HEADERS) + "|")
+        out += [f"# {_md_cell(_one_line(title))}", ""]
+    headers = markdown_headers(script)
+    out.append("| " + " | ".join(headers) + " |")
+    out.append("|" + "|".join("---" for _ in headers) + "|")
     for item in items:
-        out.append("| " + " | ".join(_md_cell(f) for f in row(item)) + " |")
+        out.append("| " + " | ".join(_md_cell(f) for f in row(item, script)) + " |")
     out += ["", CEDICT_ATTRIBUTION]
     return "\n".join(out) + "\n"
