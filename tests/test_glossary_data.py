@@ -2,7 +2,9 @@
 
 Each row: hanzi, numbered pinyin (one syllable per hanzi, CC-CEDICT style: ü as "u:"),
 tone-marked pinyin (as dictionaries write it: syllables of a word joined, words spaced),
-English (official rendering first, alternatives after " | "), category, note.
+English (official rendering first, alternatives after " | "), category, note,
+rendering ("official" or "flashgen") and origin ("corpus": found in the derive split of
+the shared corpora by scripts/mine_terms.py; "seed": the bundled transcript; "other").
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "data" / "glossary.tsv"
 SEED = ROOT / "data" / "wang-yi-press-conference-2021-03-07.txt"
 
-HEADER = ["hanzi", "pinyin_numbered", "pinyin", "english", "category", "note"]
+HEADER = ["hanzi", "pinyin_numbered", "pinyin", "english", "category", "note", "rendering", "origin"]
+RENDERINGS = {"official", "flashgen"}
+ORIGINS = {"corpus", "seed", "other"}
 CATEGORIES = {
     "concept", "slogan", "principle", "policy", "organisation", "document",
     "title", "idiom", "event", "place", "term",
@@ -47,12 +51,12 @@ def test_header_is_exact() -> None:
 
 
 def test_enough_entries() -> None:
-    assert len(ROWS) - 1 >= 320
+    assert len(ROWS) - 1 >= 4000
 
 
-def test_every_row_has_six_non_empty_fields() -> None:
+def test_every_row_has_eight_non_empty_fields() -> None:
     for number, row in enumerate(ROWS[1:], start=2):
-        assert len(row) == 6, f"line {number}: {row}"
+        assert len(row) == 8, f"line {number}: {row}"
         assert all(field.strip() == field and field for field in row), f"line {number}: {row}"
 
 
@@ -71,6 +75,17 @@ def test_hanzi_are_plain_chinese_characters() -> None:
 def test_categories_are_known() -> None:
     bad = {row[0]: row[4] for row in ROWS[1:] if row[4] not in CATEGORIES}
     assert not bad
+
+
+def test_rendering_and_origin_are_known() -> None:
+    bad = {row[0]: (row[6], row[7]) for row in ROWS[1:] if row[6] not in RENDERINGS or row[7] not in ORIGINS}
+    assert not bad
+
+
+def test_seed_origin_terms_occur_in_the_seed() -> None:
+    text = SEED.read_text(encoding="utf-8").replace("\n", "")
+    missing = [row[0] for row in ROWS[1:] if row[7] == "seed" and row[0] not in text]
+    assert not missing
 
 
 def test_numbered_syllables_are_well_formed() -> None:
@@ -258,3 +273,149 @@ def test_seed_terms_occur_in_the_transcript() -> None:
 def test_seed_terms_are_in_the_glossary() -> None:
     missing = [term for term in SEED_TERMS if term not in ENTRIES]
     assert not missing
+
+
+# --- Checks of the grown glossary (terms mined from the corpora) ---------------------------
+
+
+def _char_readings(ch: str) -> set[str]:
+    """Every reading pypinyin or CC-CEDICT knows for one character, numbered, ü as "u:"."""
+    from pypinyin import Style, pinyin
+
+    from flashgen.chinese.lexicon import lexicon
+
+    found = {s.replace("ü", "u:").replace("v", "u:") for s in pinyin(ch, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]}
+    found |= {e.pinyin.lower().replace("ü", "u:") for e in lexicon().entries(ch)}
+    return found
+
+
+def test_every_syllable_is_a_reading_of_its_character() -> None:
+    # A typo (政 zhen4) or a syllable shifted against its character fails here; a neutral
+    # tone is accepted on any syllable the character can have (故事 gùshi).
+    bad = {}
+    for row in ROWS[1:]:
+        for ch, syllable in zip(row[0], row[1].split()):
+            known = _char_readings(ch)
+            if syllable in known or (syllable.endswith("5") and any(k[:-1] == syllable[:-1] for k in known)):
+                continue
+            bad[row[0]] = (ch, syllable, sorted(known))
+    assert not bad
+
+
+#: Terms that lie inside a "name" of jieba's dictionary but are words of their own.
+NOT_NAME_PIECES = {
+    "亚信": "CICA, the Conference on Interaction and Confidence-Building Measures in Asia (jieba lists 尼西亚信 as a name)",
+}
+
+
+INSTITUTION = re.compile("[局部会院委署社党国省市]")
+
+
+def test_no_term_is_a_fragment_of_a_name() -> None:
+    # A piece of a person's name (克龙 of 马克龙, 锦涛 of 胡锦涛) is no term. Names: jieba's
+    # person names and CC-CEDICT entries with life dates, of three or more characters. A
+    # glossary entry lying inside one must be a CC-CEDICT headword in its own right.
+    from importlib import resources
+
+    from flashgen.chinese.lexicon import lexicon
+
+    lex = lexicon()
+    names: set[str] = set()
+    with (resources.files("jieba") / "dict.txt").open("rb") as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] in ("nr", "nrt", "nrfg") and len(parts[0]) >= 3:
+                names.add(parts[0])
+    life_dates = re.compile(r"\(\d{1,4}(?: BC)?-")
+    for simplified, senses in lex._con.execute("SELECT simp, senses FROM entry"):
+        # Life dates of a person, not the years of an institution (国家新闻出版广电总局 2013-2018).
+        if len(simplified) >= 3 and life_dates.search(senses) and not INSTITUTION.search(simplified):
+            names.add(simplified)
+    pieces: dict[str, str] = {}
+    for name in names:
+        for i in range(len(name)):
+            for j in range(i + 2, len(name) + (1 if i else 0)):  # proper parts only
+                pieces.setdefault(name[i:j], name)
+    assert {"锦涛", "克龙", "朗普"} <= set(pieces)  # the check sees the pieces it is meant to catch
+    bad = {row[0]: pieces[row[0]] for row in ROWS[1:]
+           if row[0] in pieces and row[0] not in lex and row[0] not in NOT_NAME_PIECES}
+    assert not bad
+
+
+def _derive_texts() -> list[str] | None:
+    """The derive split of the shared corpora (None when they are not on this machine)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from corpus import DATA, FILES, documents
+    except ImportError:
+        return None
+    if not all((DATA / name).is_file() for name, _ in FILES.values()):
+        return None
+    from flashgen.source.convert import to_simplified
+
+    return [to_simplified(doc.text)[0].replace("\n", "") for corpus in FILES for doc in documents(corpus, "derive")]  # type: ignore[arg-type]
+
+
+def test_corpus_terms_occur_in_the_derive_corpora() -> None:
+    texts = _derive_texts()
+    if texts is None:
+        pytest.skip("the shared corpora are not on this machine")
+    wanted = {row[0] for row in ROWS[1:] if row[7] == "corpus"}
+    by_start: dict[str, list[str]] = {}
+    for term in wanted:
+        by_start.setdefault(term[:2], []).append(term)
+    found: set[str] = set()
+    for text in texts:
+        for i in range(len(text) - 1):
+            for term in by_start.get(text[i : i + 2], ()):
+                if term not in found and text.startswith(term, i):
+                    found.add(term)
+    assert sorted(wanted - found) == []
+
+
+# Official renderings of mined terms: MFA, Xinhua and the English editions of the reports.
+MINED_RENDERINGS = [
+    ("政治互信", "political mutual trust"),  # political mutual trust
+    ("社会主义市场经济体制", "socialist market economy"),  # the reports' rendering
+    ("科学发展观", "Scientific Outlook on Development"),  # Hu Jintao's guiding concept
+    ("社会主义初级阶段", "primary stage of socialism"),  # primary stage of socialism
+    ("供给侧结构性改革", "supply-side structural reform"),  # supply-side structural reform
+    ("稳中求进", "seek progress while maintaining stability"),  # general principle of work
+    ("放管服改革", "reform to streamline administration, delegate power, improve regulation and upgrade services"),
+    ("精神文明", "cultural and ethical progress"),  # GWR rendering, not "spiritual civilization"
+    ("战略互惠关系", "mutually beneficial relationship based on common strategic interests"),  # China-Japan
+    ("防空识别区", "air defense identification zone (ADIZ)"),  # ADIZ
+    ("伊核问题全面协议", "Joint Comprehensive Plan of Action (JCPOA)"),  # the Iran nuclear deal
+    ("两岸关系和平发展", "peaceful development of cross-Strait relations"),  # Taiwan policy
+]
+
+
+@pytest.mark.parametrize(("hanzi", "english"), MINED_RENDERINGS)
+def test_mined_official_rendering_comes_first(hanzi: str, english: str) -> None:
+    assert ENTRIES[hanzi]["english"].split(" | ")[0] == english
+    assert ENTRIES[hanzi]["rendering"] == "official"
+
+
+# Readings of mined terms that the two reading sources disagreed on, settled by review.
+MINED_READINGS = [
+    ("长效机制", "chang2 xiao4 ji1 zhi4"),  # long-term mechanism: 长 cháng
+    ("退耕还林", "tui4 geng1 huan2 lin2"),  # return farmland to forest: 还 huán
+    ("框架协议", "kuang4 jia4 xie2 yi4"),  # framework agreement: 框 kuàng
+    ("朝鲜半岛局势", "chao2 xian3 ban4 dao3 ju2 shi4"),  # Korean Peninsula: 朝鲜 Cháoxiǎn
+    ("难以为继", "nan2 yi3 wei2 ji4"),  # unsustainable: 为 wéi
+    ("大局为重", "da4 ju2 wei2 zhong4"),  # put the overall interest first: 为 wéi
+    ("正当合法权益", "zheng4 dang4 he2 fa3 quan2 yi4"),  # legitimate rights: 正当 zhèngdàng
+    ("工商行政管理", "gong1 shang1 xing2 zheng4 guan3 li3"),  # industry and commerce administration: 行 xíng
+    ("流血冲突", "liu2 xue4 chong1 tu1"),  # bloody clashes: 血 xuè
+    ("中意政府委员会", "zhong1 yi4 zheng4 fu3 wei3 yuan2 hui4"),  # China-Italy committee: 中意 Zhōng Yì, not zhòngyì "to like"
+    ("古为今用", "gu3 wei2 jin1 yong4"),  # make the past serve the present: 为 wéi
+    ("一视同仁", "yi1 shi4 tong2 ren2"),  # treat all alike: 一 in citation tone
+    ("友好合作关系", "you3 hao3 he2 zuo4 guan1 xi4"),  # 关系 guānxì, full tone as in the rest of the file
+]
+
+
+@pytest.mark.parametrize(("hanzi", "numbered"), MINED_READINGS)
+def test_mined_reading(hanzi: str, numbered: str) -> None:
+    assert ENTRIES[hanzi]["pinyin_numbered"] == numbered

@@ -3,21 +3,25 @@
 jieba's global tokenizer is left alone (other code in the process may use it);
 ours loads jieba's default dictionary, then adds every glossary term with just
 the frequency needed to beat its own split (``suggest_freq``), shortest first so
-that longer terms are tuned against the shorter ones already added. jieba's
+that longer terms are tuned against the shorter ones already added. The result
+is cached as one prefix dictionary, rebuilt only when the glossary changes. jieba's
 log chatter is silenced, as in wordfreq.
 """
 
 from __future__ import annotations
 
 import logging
+import marshal
 import math
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from flashgen.cache import cache_key, usable_cache_dir
-from flashgen.chinese.glossary import glossary
+from flashgen.cache import cache_key, cached_file, usable_cache_dir
+from flashgen.chinese.glossary import Term, glossary, glossary_digest
+from flashgen.errors import ResourceError
 from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.units import suffixed_noun
@@ -27,6 +31,10 @@ _lock = threading.Lock()
 #: jieba tags for glossary categories, so the POS of a term says what it is.
 #: Minimum jieba count of a glossary term (a common word such as 发展 counts about 80,000).
 TERM_FREQ_FLOOR = 20000
+#: jieba's total count times this prices each word of a route (see _add_terms).
+TOTAL_SCALE = 1.5
+#: Bump when the way terms are added changes (the cached prefix dictionary is keyed by it).
+_TERMS_CACHE_VERSION = 3
 
 _CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
 
@@ -88,26 +96,69 @@ def _tokenizer() -> Any:
         jieba.setLogLevel(logging.WARNING)
         posseg = _import_posseg()
         tk = jieba.Tokenizer()
-        # jieba writes its prefix-dictionary cache via a temp file + rename (and rebuilds a damaged one).
+        # jieba writes its prefix-dictionary cache via a temp file + rename (and rebuilds a damaged one);
+        # it is read only when the prefix dictionary with the glossary below is built.
         tk.tmp_dir = str(usable_cache_dir())
         tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
-        tk.initialize()
         terms = sorted(glossary().values(), key=lambda t: (len(t.hanzi), t.rank))
-        for term in terms:
-            tag = _CATEGORY_TAGS.get(term.category, "n")
-            tk.add_word(term.hanzi, tag=tag)
-            tk.suggest_freq(term.hanzi, tune=True)
-            # jieba's dictionary holds rare names and fragments (方有何) that steal a
-            # character from a term in a shorter route (中 + 方有何 beats 中方 + 有 + 何
-            # at its own count). A floor makes the term win those ties; a route with one
-            # more word still pays a whole factor of the total count, so ordinary
-            # words around the term (其中 + 方法) are not pulled apart.
-            if tk.FREQ[term.hanzi] < TERM_FREQ_FLOOR:
-                tk.add_word(term.hanzi, freq=TERM_FREQ_FLOOR, tag=tag)
+        tags = {t.hanzi: _CATEGORY_TAGS.get(t.category, "n") for t in terms}
+        # The prefix dictionary with every glossary term tuned in is cached as a whole
+        # (keyed by jieba's version and the glossary's text): a start-up loads one file
+        # instead of tuning some 4,000 terms one by one.
+        built: list[bool] = []
+
+        def build(tmp: Path) -> None:
+            _add_terms(tk, terms, tags)
+            with open(tmp, "wb") as fh:
+                marshal.dump((tk.FREQ, tk.total), fh)
+            built.append(True)
+
+        key = cache_key(_TERMS_CACHE_VERSION, jieba.__version__, glossary_digest(), TERM_FREQ_FLOOR, TOTAL_SCALE)
+        try:
+            path = cached_file("jieba-terms.cache", key, build)
+        except ResourceError:  # no cache can be written: tune the terms in memory
+            if not built:
+                _add_terms(tk, terms, tags)
+            built.append(True)
+        if not built:
+            try:
+                with open(path, "rb") as fh:
+                    tk.FREQ, tk.total = marshal.load(fh)
+                tk.initialized = True
+                tk.user_word_tag_tab.update(tags)  # what add_word records; posseg reads it
+            except (OSError, ValueError, EOFError, TypeError):
+                _add_terms(tk, terms, tags)
         pos_tokenizer = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
         pos_tokenizer.tokenizer = tk
         pos_tokenizer.word_tag_tab = _LazyTags()
         return pos_tokenizer
+
+
+def _add_terms(tk: Any, terms: list[Term], tags: dict[str, str]) -> None:
+    """Load jieba's dictionary and add every glossary term, each tuned to come out whole.
+
+    jieba adds a new word's count to its total, which prices every word of a route:
+    some 4,000 terms at the floor count would more than double it and tip routes
+    towards fewer, longer dictionary words (中 + 方有何 over 中方 + 有 + 何), while
+    jieba's bare total splits rare dictionary words (牛 + 年 for 牛年). The total is
+    set to TOTAL_SCALE times jieba's own count, the price per word the segmenter was
+    tuned with (a glossary of some 1,400 terms raised it by about half), so the
+    glossary's size does not change how the rest of a sentence is cut.
+    """
+    tk.initialize()
+    total = tk.total
+    for term in terms:
+        tag = tags[term.hanzi]
+        tk.add_word(term.hanzi, tag=tag)
+        tk.suggest_freq(term.hanzi, tune=True)
+        # jieba's dictionary holds rare names and fragments (方有何) that steal a
+        # character from a term in a shorter route (中 + 方有何 beats 中方 + 有 + 何
+        # at its own count). A floor makes the term win those ties; a route with one
+        # more word still pays a whole factor of the total count, so ordinary
+        # words around the term (其中 + 方法) are not pulled apart.
+        if tk.FREQ[term.hanzi] < TERM_FREQ_FLOOR:
+            tk.add_word(term.hanzi, freq=TERM_FREQ_FLOOR, tag=tag)
+    tk.total = int(total * TOTAL_SCALE)
 
 
 def dictionary_word(word: str) -> bool:

@@ -2,8 +2,10 @@
 
 Ranking: diplomatic glossary terms first (most frequent in the text first),
 then every other word by keyness — how much more often it occurs in this text
-than in general Chinese (Zipf frequency), weighted by its count — so the words
-that make this text what it is come before the words every learner knows.
+than both in general Chinese (wordfreq) and in the Foreign Ministry's press
+conferences (data/mfa-frequency.tsv), weighted by its count — so the words that
+make this text what it is come before the words every learner knows and the
+set phrases every briefing repeats.
 """
 
 from __future__ import annotations
@@ -167,6 +169,18 @@ def _sentence_readings(sentence: Sentence, readings: dict[int, tuple[str, str]])
     return found
 
 
+def reference_zipf(word: str, general: float) -> float:
+    """How often a word is expected (Zipf): the higher of general Chinese and the ministry's briefings.
+
+    A word the ministry uses all the time (记者, 发言人, 双边) is no news in one more
+    briefing, however rare it is in general Chinese. A word the ministry's table
+    lacks is rare in its briefings: general Chinese alone sets its expectation.
+    """
+    from flashgen.chinese.register import mfa_zipf
+
+    return max(general, 1.0, mfa_zipf(word) or 0.0)
+
+
 def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters,
           readings: dict[int, tuple[str, str]]) -> VocabItem:
     first = occ.tokens[0]
@@ -182,7 +196,7 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
         score = 1000.0 + count * 10 - term.rank / 1000
     else:
         text_zipf = math.log10(count / max(total, 1) * 1e9)
-        score = (text_zipf - max(item.zipf, 1.0)) * math.log2(1 + count)
+        score = (text_zipf - reference_zipf(word, item.zipf)) * math.log2(1 + count)
     examples = [
         Example(
             text=s.text,
