@@ -1,4 +1,10 @@
-"""``flashgen build``: every output for one transcript, in one folder.
+"""``flashgen build``: every output for one transcript (or a set of them), in one folder.
+
+A set (several files or a folder) gives one package: one vocabulary deck over
+the whole set and one cloze subdeck per transcript; the printed list and the
+worksheet cover the set; files are named after the set's name (``--name``).
+With a library, each note gathers the examples and sources of every
+transcript the library holds for its word (see :mod:`flashgen.studyset`).
 
 Writes ``<slug>.apkg`` (vocabulary and cloze subdecks), ``<slug>-vocab.html``,
 ``<slug>-vocab.pdf`` and ``<slug>-cloze.pdf``. Each file is written through a
@@ -11,12 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence, Union
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import ResourceError
 from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
-from flashgen.pipeline import Options, PathLike, analyse
+from flashgen.pipeline import Options, PathLike
 
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
 PRINT_LIMIT = 500
@@ -38,10 +44,11 @@ class BuildResult:
     cards: int = 0
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # information, not problems
+    new_words: Optional[int] = None  # words no earlier transcript of the library holds (None: no library)
 
 
 def build(
-    path: Optional[PathLike] = None,
+    path: Union[PathLike, Sequence[PathLike], None] = None,
     outdir: PathLike = "decks",
     options: Optional[Options] = None,
     *,
@@ -52,6 +59,9 @@ def build(
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
     progress: Callable[[str], None] = lambda step: None,
+    name: Optional[str] = None,
+    library: Optional[PathLike] = None,
+    new_only: bool = False,
 ) -> BuildResult:
     """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``.
 
@@ -59,29 +69,38 @@ def build(
     ``print_limit`` best-ranked items (None: all): a year of press conferences
     has thousands of words, too many to print; the deck and the HTML list
     always hold every item.
+
+    ``path`` may be several transcripts or a folder (a set, named ``name``);
+    ``library`` is the library file to record them in and gather from (None:
+    none); ``new_only`` leaves out the words earlier transcripts delivered.
     """
-    from flashgen.study.cloze import make_cloze_items
     from flashgen.anki.deck import write_deck
     from flashgen.printed.vocab_html import html_chunks
 
+    from flashgen.studyset import collect, set_cloze
+
+    paths = [path] if path is None or isinstance(path, (str, Path)) else list(path)
     out = Path(outdir)
-    analysis = analyse(path, options)
-    progress("analyse")
-    transcript = analysis.transcript
-    cloze = make_cloze_items(analysis, hint=hint, seed=seed)
-    progress("cloze")
-    stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg")
-    result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards)
-    if analysis.selection:
-        result.notes.append(f"vocabulary: {analysis.selection}")
-    progress("deck")
-    # Written row by row: the list of a year of press conferences runs to tens of megabytes.
-    html = html_chunks(transcript, analysis.vocab, paper=paper)
-    result.outputs.append(atomic_write(out / f"{transcript.slug}-vocab.html", html))
-    progress("vocab-html")
-    if pdf:
-        _write_pdfs(result, analysis.vocab, cloze, transcript, out, font=font, paper=paper, print_limit=print_limit,
-                    progress=progress)
+    with collect(paths, options or Options(), name=name, library=library, new_only=new_only) as got:
+        progress("analyse")
+        analysis, transcript = got.combined, got.combined.transcript
+        cloze, cloze_parts = set_cloze(got, hint=hint, seed=seed)
+        progress("cloze")
+        stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg", sources=got.uses,
+                           cloze_parts=cloze_parts)
+        result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards,
+                             new_words=got.new_words)
+        if analysis.selection:
+            result.notes.append(f"vocabulary: {analysis.selection}")
+        result.notes.extend(got.notes)
+        progress("deck")
+        # Written row by row: the list of a year of press conferences runs to tens of megabytes.
+        html = html_chunks(transcript, analysis.vocab, paper=paper)
+        result.outputs.append(atomic_write(out / f"{transcript.slug}-vocab.html", html))
+        progress("vocab-html")
+        if pdf:
+            _write_pdfs(result, analysis.vocab, cloze, transcript, out, font=font, paper=paper, print_limit=print_limit,
+                        progress=progress)
     return result
 
 

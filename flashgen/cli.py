@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 
 # No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
+#: Several transcripts (or folders of them) make one study set.
+TRANSCRIPTS = click.argument("transcripts", nargs=-1, type=click.Path())
+LIBRARY = click.option("--library", "library_path", type=click.Path(dir_okay=False), help="Library file (default: $FLASHGEN_LIBRARY, else library.sqlite beside the quiz's progress file).")
+
+
+def _library(library_path: Optional[str], no_library: bool = False) -> Optional[str]:
+    """The library file to use, None when switched off."""
+    if no_library:
+        if library_path:
+            raise click.UsageError("--library and --no-library contradict each other")
+        return None
+    from flashgen.library import default_library_path
+
+    return library_path or str(default_library_path())
 
 
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -52,6 +66,9 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9; default 3: HSK 1–2 and function words are left out)."),
         click.option("--all", "keep_all", is_flag=True, help="Keep every word: HSK 1–2 and function words too (same as --min-hsk 1)."),
         click.option("--known", type=click.Path(exists=True, dir_okay=False), help="File of known words, one per line, to leave out."),
+        click.option("--known-anki", type=click.Path(), help="Anki collection (collection.anki2), .apkg/.colpkg or notes-in-plain-text export: its words are known (read-only, safe while Anki runs)."),
+        click.option("--known-field", help="Field holding the headword in --known-anki (a column number for a text export; default: every field holding only Chinese)."),
+        click.option("--known-mature", is_flag=True, help="With --known-anki: only notes with a mature card (interval ≥ 21 days) count as known."),
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
         click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
@@ -62,13 +79,18 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str]) -> "Options":
+def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], known_anki: Optional[str],
+             known_field: Optional[str], known_mature: bool, limit: Optional[int], terms_only: bool, hsk_standard: HskStandard,
+             overrides: Optional[str]) -> "Options":
     from flashgen.pipeline import Options
 
     if keep_all and min_hsk not in (None, 1):
         raise click.UsageError("--all keeps every level; leave out --min-hsk or use --min-hsk 1")
     level = 1 if keep_all else min_hsk
-    return Options(include_names=include_names, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
+    if (known_field or known_mature) and not known_anki:
+        raise click.UsageError("--known-field and --known-mature go with --known-anki PATH")
+    return Options(include_names=include_names, known=known, known_anki=known_anki, known_field=known_field,
+                   known_mature=known_mature, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
                    overrides=overrides, **({} if level is None else {"min_hsk": level}))
 
 
@@ -83,7 +105,7 @@ def cli() -> None:
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(VocabFormat)), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True, help="Paper size for html/pdf.")
@@ -92,13 +114,13 @@ def cli() -> None:
 @click.option("--study", is_flag=True, help="html/pdf: ruled blanks for the meanings, answer key at the end.")
 @_vocab_options
 @_friendly
-def vocab(transcript: Optional[str], fmt: VocabFormat, output: Optional[str], paper: Paper, group_by: GroupBy, font: Optional[str],
+def vocab(transcripts: tuple[str, ...], fmt: VocabFormat, output: Optional[str], paper: Paper, group_by: GroupBy, font: Optional[str],
           study: bool, **filters: Any) -> None:
-    """List the transcript's vocabulary, ranked: readings, meanings, levels."""
+    """List the transcript's vocabulary, ranked: readings, meanings, levels (several transcripts: one list)."""
     from flashgen import commands
     from flashgen.export.table import use_colour
 
-    text = commands.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
+    text = commands.vocab(list(transcripts) or None, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
                          font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
@@ -121,29 +143,45 @@ def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[s
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("-o", "--output-dir", "outdir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder for the deck, lists and worksheet.")
+@click.option("--name", help="Name of the deck (and its files) built from several transcripts.")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
 @click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hints.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Write the two PDFs (printed list and worksheet).")
 @click.option("--print-limit", type=click.IntRange(0), default=500, show_default=True, help="Words in the printed list, best-ranked first (0: all).")
+@click.option("--new-only", is_flag=True, help="Leave out the words earlier transcripts in the library delivered.")
+@LIBRARY
+@click.option("--no-library", is_flag=True, help="Neither record this build in the library nor gather from it.")
 @_vocab_options
 @_friendly
-def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[str], hint: Hint, seed: int, pdf: bool, print_limit: int, **filters: Any) -> None:
-    """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
+def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper: Paper, font: Optional[str], hint: Hint, seed: int,
+          pdf: bool, print_limit: int, new_only: bool, library_path: Optional[str], no_library: bool, **filters: Any) -> None:
+    """Build the Anki deck, printable lists and cloze worksheet for one transcript, several, or a folder of them.
+
+    Several transcripts make one package: one vocabulary deck (each word once,
+    with examples and a source:: tag from every transcript) and one cloze
+    subdeck per transcript. Each build is recorded in the library, and each
+    note gathers what the library holds for its word, so importing a later
+    deck keeps the earlier transcripts' examples and tags.
+    """
     from flashgen.build import STEPS, build as do_build
 
     options = _options(**filters)
+    library = _library(library_path, no_library)
+    if new_only and library is None:
+        raise click.UsageError("--new-only needs the library; leave out --no-library")
+    kwargs: dict[str, Any] = dict(font=font, paper=paper, hint=hint, seed=seed, pdf=pdf, print_limit=print_limit or None,
+                                  name=name, library=library, new_only=new_only)
+    paths = list(transcripts) or None
     if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
         steps = len(STEPS) if pdf else len(STEPS) - 2
         with click.progressbar(length=steps, label="building", file=sys.stderr, show_eta=False) as bar:
-            result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
-                              print_limit=print_limit or None, progress=lambda step: bar.update(1))
+            result = do_build(paths, outdir, options, progress=lambda step: bar.update(1), **kwargs)
     else:
-        result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
-                          print_limit=print_limit or None)
+        result = do_build(paths, outdir, options, **kwargs)
     click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
     for path in result.outputs:
         click.echo(f"  wrote {path}")
@@ -154,7 +192,7 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(ClozeFormat)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hint (json); pinyin also prints pinyin under the blanks.")
@@ -163,11 +201,11 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
 @_friendly
-def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper, font: Optional[str]) -> None:
+def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper, font: Optional[str]) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
-    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
+    text = commands.cloze(list(transcripts) or None, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -197,7 +235,7 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("--mode", type=click.Choice(get_args(QuizMode)), default="mixed", show_default=True, help="What to ask: the English meaning, the pinyin, the 汉字 for a meaning, a cloze gap, or all.")
 @click.option("-n", "--count", type=click.IntRange(1), default=20, show_default=True, help="At most this many questions.")
 @click.option("--choices", is_flag=True, help="Pick meanings and readings from 4 options (hanzi and cloze always offer them).")
@@ -206,7 +244,7 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 @click.option("--seed", type=int, help="Same seed, same order and options.")
 @_vocab_options
 @_friendly
-def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
+def quiz(transcripts: tuple[str, ...], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
     """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
 
     Answers are read one per line (so they can be piped in). Ctrl-D ends the
@@ -214,7 +252,7 @@ def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, n
     """
     from flashgen.quiz import run_quiz
 
-    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
+    result = run_quiz(list(transcripts) or None, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
     if result.interrupted:
         sys.exit(130)
 

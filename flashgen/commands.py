@@ -4,21 +4,35 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence, Union
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import FlashgenError, InputError
 from flashgen.models import Analysis, ClozeFormat, GroupBy, Hint, Paper, SentenceFormat, VocabFormat
 from flashgen.pipeline import Options, PathLike, analyse
 
+#: One transcript, several (a study set), or None (the bundled sample).
+Paths = Union[PathLike, Sequence[PathLike], None]
+
+
+def _paths(path: Paths) -> list[Optional[PathLike]]:
+    if path is None or isinstance(path, (str, Path)):
+        return [path]
+    return list(path) or [None]
+
 VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf")
 SENTENCE_FORMATS = ("text", "json")
 
 
-def _guard(path: Optional[PathLike], output: Optional[PathLike], fmt: str = "") -> None:
-    """Check the output before any work: a PDF needs a file, and no output overwrites its transcript."""
+def _guard(paths: Paths, output: Optional[PathLike], fmt: str = "") -> None:
+    """Check the output before any work: a PDF needs a file, and no output overwrites a transcript."""
     if fmt == "pdf" and output is None:
         raise InputError("the pdf format needs an output file; add -o FILE.pdf")
+    for path in _paths(paths):
+        _not_the_transcript(path, output)
+
+
+def _not_the_transcript(path: Optional[PathLike], output: Optional[PathLike]) -> None:
     if path is None or output is None:
         return
     try:
@@ -64,7 +78,7 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
 
 
 def vocab(
-    path: Optional[PathLike],
+    path: Paths,
     options: Options,
     fmt: VocabFormat = "table",
     output: Optional[PathLike] = None,
@@ -79,8 +93,10 @@ def vocab(
 
     ``study`` (html, pdf) leaves the meanings blank to be filled in, with an answer key at the end.
     """
+    from flashgen.studyset import analyse_paths
+
     _guard(path, output, fmt)
-    analysis = analyse(path, options)
+    analysis, _ = analyse_paths(_paths(path), options)
     if fmt == "pdf":
         from flashgen.printed.pdf import write_vocab_pdf
 
@@ -108,7 +124,7 @@ def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Op
 
 
 def cloze(
-    path: Optional[PathLike],
+    path: Paths,
     fmt: ClozeFormat = "text",
     output: Optional[PathLike] = None,
     *,
@@ -119,12 +135,11 @@ def cloze(
     font: Optional[PathLike] = None,
 ) -> Optional[str]:
     """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON."""
-    from flashgen.study.cloze import make_cloze_items
     from flashgen.printed import worksheet
+    from flashgen.studyset import analyse_paths
 
     _guard(path, output, fmt)
-    analysis = analyse(path, Options())
-    items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
+    analysis, items = analyse_paths(_paths(path), Options(), cloze=True, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":
         from flashgen.printed.pdf import write_worksheet_pdf

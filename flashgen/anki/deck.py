@@ -31,14 +31,14 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
-from flashgen.models import ClozeItem, Gloss, Transcript, VocabItem
+from flashgen.models import ClozeItem, Example, Gloss, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 
 #: Fixed note type IDs (chosen once at random; never change them).
@@ -53,6 +53,9 @@ CLOZE_SUBDECK = "Cloze"
 
 #: How many dictionary senses go into the Meaning field.
 MAX_MEANINGS = 4
+
+#: Examples on a note gathering several transcripts (one per transcript, the most recent first).
+MAX_NOTE_EXAMPLES = 3
 
 #: Categories of proper nouns, tagged as such even when the glossary lists them.
 PROPER_NOUN_TAGS = ("name", "place", "organisation")
@@ -123,8 +126,8 @@ def hsk_label(level: Optional[int]) -> str:
     return f"HSK {label}" if label else ""
 
 
-def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
-    """``HSK::4``, ``diplomacy::concept`` (glossary terms) or ``name``/``place``/…, ``source::<slug>``."""
+def vocab_tags(item: VocabItem, source_slug: str, more_slugs: Sequence[str] = ()) -> list[str]:
+    """``HSK::4``, ``diplomacy::concept`` (glossary terms) or ``name``/``place``/…, ``source::<slug>`` for each source."""
     tags = []
     hsk = hsk_tag(item.hsk)
     if hsk:
@@ -133,7 +136,8 @@ def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
         tags.append("diplomacy::" + _slug_tag(item.category or "term"))
     if item.category in PROPER_NOUN_TAGS or (item.category and not item.term):
         tags.append(_slug_tag(item.category))
-    tags.append("source::" + _slug_tag(source_slug))
+    for slug in dict.fromkeys([source_slug, *more_slugs]):
+        tags.append("source::" + _slug_tag(slug))
     return tags
 
 
@@ -155,9 +159,20 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
-def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order."""
+def vocab_fields(item: VocabItem, source_title: str, uses: Sequence[SourceUse] = ()) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order.
+
+    ``uses`` (two or more): the transcripts the word occurs in, most recent
+    first; the note shows one example from each (at most three, the first with
+    its reading, speaker and section) and names every source.
+    """
     example = item.examples[0] if item.examples else None
+    more: list[Example] = []
+    if len(uses) > 1:
+        shown = [u.examples[0] for u in uses if u.examples][:MAX_NOTE_EXAMPLES]
+        if shown:
+            example, more = shown[0], shown[1:]
+        source_title = " · ".join(dict.fromkeys(_clean(u.title).strip() or u.slug for u in uses))
     example_pinyin = ""
     if example is not None and example.pinyin:
         example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
@@ -171,7 +186,8 @@ def vocab_fields(item: VocabItem, source_title: str) -> list[str]:
         "Meaning": meaning_html(item.meanings),
         "Measure words": "、".join(esc(m) for m in item.measure_words),
         "HSK": hsk_label(item.hsk),
-        "Example": highlight(example.text, [item.hanzi]) if example else "",
+        "Example": (highlight(example.text, [item.hanzi])
+                    + "".join(f'<div class="ex-more">{highlight(e.text, [item.hanzi])}</div>' for e in more)) if example else "",
         "Example pinyin": example_pinyin,
         "Context": blank_out(example.text, item.hanzi) if example else "",
         "Speaker": esc(example.speaker) if example else "",
@@ -250,9 +266,16 @@ def cloze_model() -> Any:
 
 
 def build_package(
-    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem]
+    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem], *,
+    sources: Optional[Mapping[str, Sequence[SourceUse]]] = None,
+    cloze_parts: Optional[Sequence[tuple[Transcript, Sequence[ClozeItem]]]] = None,
 ) -> tuple[Any, DeckStats]:
-    """The genanki package (not written) and its counts (``path`` left empty)."""
+    """The genanki package (not written) and its counts (``path`` left empty).
+
+    ``sources``: word → every transcript it occurs in (see :func:`vocab_fields`).
+    ``cloze_parts``: one cloze subdeck per transcript of a set
+    (``<name>::Cloze::<title>``) instead of one ``<name>::Cloze`` from ``cloze``.
+    """
     import genanki
 
     parent = deck_name(transcript)
@@ -269,10 +292,11 @@ def build_package(
         if not key or key in seen:
             continue
         seen.add(key)
+        uses = (sources or {}).get(item.hanzi, ())
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title),
-            tags=vocab_tags(item, transcript.slug),
+            fields=vocab_fields(item, source_title, uses),
+            tags=vocab_tags(item, uses[0].slug if uses else transcript.slug, [u.slug for u in uses]),
             guid=vocab_guid(item.hanzi),
             due=due,  # new cards come in the ranking's order
         )
@@ -280,20 +304,23 @@ def build_package(
         cards += len(note.cards)
         vocab_deck.add_note(note)
 
+    groups = [(f"{parent}::{CLOZE_SUBDECK}", source_title, transcript.slug, cloze)] if cloze_parts is None else [
+        (f"{parent}::{CLOZE_SUBDECK}::{deck_name(part)}", _clean(part.title).strip() or deck_name(part), part.slug, items)
+        for part, items in cloze_parts]
     cloze_notes = 0
-    if cloze:
-        cmodel = cloze_model()
-        cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
-        seen_ids: set[str] = set()
-        for citem in cloze:
-            fields = cloze_fields(citem, source_title)
+    cmodel = cloze_model()
+    seen_ids: set[str] = set()
+    for subdeck, title, slug, items in groups:
+        cloze_deck = genanki.Deck(deck_id(subdeck), subdeck, description)
+        for citem in items:
+            fields = cloze_fields(citem, title)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
             note = genanki.Note(
                 model=cmodel,
                 fields=fields,
-                tags=["source::" + _slug_tag(transcript.slug)],
+                tags=["source::" + _slug_tag(slug)],
                 guid=cloze_guid(citem.id),
                 due=due,
             )
@@ -301,7 +328,7 @@ def build_package(
             cards += len(note.cards)
             cloze_deck.add_note(note)
             cloze_notes += 1
-        if cloze_notes:
+        if cloze_deck.notes:
             decks.append(cloze_deck)
 
     stats = DeckStats(Path(), len(vocab_deck.notes), cloze_notes, cards, parent)
@@ -338,6 +365,8 @@ def write_deck(
     path: Path,
     *,
     timestamp: Optional[float] = None,
+    sources: Optional[Mapping[str, Sequence[SourceUse]]] = None,
+    cloze_parts: Optional[Sequence[tuple[Transcript, Sequence[ClozeItem]]]] = None,
 ) -> DeckStats:
     """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
 
@@ -347,7 +376,7 @@ def write_deck(
     :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
     a failed build leaves any previous file at ``path`` untouched.
     """
-    package, stats = build_package(transcript, vocab, cloze)
+    package, stats = build_package(transcript, vocab, cloze, sources=sources, cloze_parts=cloze_parts)
     data = _package_bytes(package, time.time() if timestamp is None else timestamp)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)
