@@ -17,20 +17,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, Union
 
 from flashgen.atomic import atomic_write
 from flashgen.errors import ResourceError
 from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike
 
+if TYPE_CHECKING:
+    from flashgen.audio import AudioOptions
+
 #: Items in the printed list unless asked otherwise: the glossary terms and best-ranked words.
 PRINT_LIMIT = 500
 #: Sentences on the printed worksheet (best-ranked terms first); the deck holds every cloze note.
 WORKSHEET_LIMIT = 100
 
-#: Steps reported to the progress callback, in order.
-STEPS = ("analyse", "cloze", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
+#: Steps reported to the progress callback, in order ("audio" only with audio).
+STEPS = ("analyse", "cloze", "audio", "deck", "vocab-html", "vocab-pdf", "cloze-pdf")
 
 
 @dataclass
@@ -62,13 +65,17 @@ def build(
     name: Optional[str] = None,
     library: Optional[PathLike] = None,
     new_only: bool = False,
+    audio: Optional[AudioOptions] = None,
+    clip_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> BuildResult:
     """Build every output for the transcript at ``path`` (None: the bundled sample) into ``outdir``.
 
     ``pdf=False`` skips the two PDFs. The printed (PDF) list holds the
     ``print_limit`` best-ranked items (None: all): a year of press conferences
     has thousands of words, too many to print; the deck and the HTML list
-    always hold every item.
+    always hold every item. ``audio`` (default none) speaks every headword
+    and sentence into the deck; ``clip_progress(done, total)`` follows the
+    clips being synthesised.
 
     ``path`` may be several transcripts or a folder (a set, named ``name``);
     ``library`` is the library file to record them in and gather from (None:
@@ -81,18 +88,30 @@ def build(
 
     paths = [path] if path is None or isinstance(path, (str, Path)) else list(path)
     out = Path(outdir)
+    if audio is not None:
+        audio.check()  # a bad --tts-command fails before the analysis, not after
     with collect(paths, options or Options(), name=name, library=library, new_only=new_only) as got:
         progress("analyse")
         analysis, transcript = got.combined, got.combined.transcript
         cloze, cloze_parts = set_cloze(got, hint=hint, seed=seed)
         progress("cloze")
-        stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg", sources=got.uses,
-                           cloze_parts=cloze_parts)
+        media = None
+        if audio is not None:
+            from flashgen.audio import speeches, synthesise
+
+            media = synthesise(speeches(analysis.vocab, cloze), audio, progress=clip_progress)
+            progress("audio")
+        stats = write_deck(transcript, analysis.vocab, cloze, out / f"{transcript.slug}.apkg", audio=media,
+                           sources=got.uses, cloze_parts=cloze_parts)
         result = BuildResult(transcript.title, [stats.path], stats.vocab_notes, stats.cloze_notes, stats.cards,
                              new_words=got.new_words)
         if analysis.selection:
             result.notes.append(f"vocabulary: {analysis.selection}")
         result.notes.extend(got.notes)
+        if media is not None:
+            notes, warnings = media.summary()
+            result.notes.extend(notes)
+            result.warnings.extend(warnings)
         progress("deck")
         # Written row by row: the list of a year of press conferences runs to tens of megabytes.
         html = html_chunks(transcript, analysis.vocab, paper=paper)

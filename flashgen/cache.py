@@ -34,16 +34,23 @@ def cache_key(*parts: object) -> str:
     return digest[:16]
 
 
+def cache_path(name: str, key: str) -> Path:
+    """Where :func:`cached_file` keeps ``name`` built for ``key`` (it may not exist yet)."""
+    sub, _, base = name.rpartition("/")
+    stem, dot, ext = base.partition(".")
+    folder = cache_dir() / sub if sub else cache_dir()
+    return folder / f"{stem}-{key}{dot}{ext}"
+
+
 def cached_file(name: str, key: str, build: Callable[[Path], None]) -> Path:
     """Return ``<cache>/<name>-<key>``, building it with ``build(tmp_path)`` if absent.
 
-    When the cache folder is not writable the file is built in a temporary
-    folder for this process only: flashgen still works, just slower.
+    ``name`` may hold a sub-folder (``"audio/flashgen.mp3"``). When the cache
+    folder is not writable the file is built in a temporary folder for this
+    process only: flashgen still works, just slower.
     """
-    stem, dot, ext = name.partition(".")
-    target_name = f"{stem}-{key}{dot}{ext}"
-    folder = cache_dir()
-    target = folder / target_name
+    target = cache_path(name, key)
+    folder, target_name = target.parent, target.name
     if target.is_file():
         return target
     try:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, get_args
 import click
 
 from flashgen import __version__
-from flashgen.models import (ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper, QuizMode, SentenceFormat,
+from flashgen.models import (AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper, QuizMode, SentenceFormat,
                              VocabFormat)
 
 if TYPE_CHECKING:
@@ -155,10 +155,14 @@ def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[s
 @click.option("--new-only", is_flag=True, help="Leave out the words earlier transcripts in the library delivered.")
 @LIBRARY
 @click.option("--no-library", is_flag=True, help="Neither record this build in the library nor gather from it.")
+@click.option("--audio", type=click.Choice(get_args(AudioEngine)), help="Speak every word and sentence into the deck: espeak (offline), command (--tts-command), edge (online neural voices).")
+@click.option("--tts-command", help="With --audio command: e.g. 'piper -m voice.onnx -f {out}' ({text}/{reading} or standard input; {out} or standard output).")
+@click.option("--voice", help="Voice of the engine (espeak: cmn-latn-pinyin; edge: zh-CN-XiaoxiaoNeural).")
 @_vocab_options
 @_friendly
 def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper: Paper, font: Optional[str], hint: Hint, seed: int,
-          pdf: bool, print_limit: int, new_only: bool, library_path: Optional[str], no_library: bool, **filters: Any) -> None:
+          pdf: bool, print_limit: int, new_only: bool, library_path: Optional[str], no_library: bool,
+          audio: Optional[AudioEngine], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
     """Build the Anki deck, printable lists and cloze worksheet for one transcript, several, or a folder of them.
 
     Several transcripts make one package: one vocabulary deck (each word once,
@@ -173,13 +177,23 @@ def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper:
     library = _library(library_path, no_library)
     if new_only and library is None:
         raise click.UsageError("--new-only needs the library; leave out --no-library")
+    speak = None
+    if audio:
+        from flashgen.audio import AudioOptions
+
+        speak = AudioOptions(audio, voice=voice, command=tts_command)
     kwargs: dict[str, Any] = dict(font=font, paper=paper, hint=hint, seed=seed, pdf=pdf, print_limit=print_limit or None,
-                                  name=name, library=library, new_only=new_only)
+                                  name=name, library=library, new_only=new_only, audio=speak)
     paths = list(transcripts) or None
     if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
-        steps = len(STEPS) if pdf else len(STEPS) - 2
+        steps = len(STEPS) - (0 if pdf else 2) - (0 if audio else 1)
         with click.progressbar(length=steps, label="building", file=sys.stderr, show_eta=False) as bar:
-            result = do_build(paths, outdir, options, progress=lambda step: bar.update(1), **kwargs)
+
+            def clips(done: int, total: int) -> None:
+                bar.label = f"speaking {done}/{total}" if done < total else "building"
+                bar.render_progress()
+
+            result = do_build(paths, outdir, options, progress=lambda step: bar.update(1), clip_progress=clips, **kwargs)
     else:
         result = do_build(paths, outdir, options, **kwargs)
     click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
@@ -242,9 +256,13 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 @click.option("--new", "new_per_day", type=click.IntRange(0), default=20, show_default=True, help="New cards per day; cards due for review come first.")
 @PROGRESS
 @click.option("--seed", type=int, help="Same seed, same order and options.")
+@click.option("--audio", type=click.Choice(get_args(AudioEngine)), help="Say the word after each answer where sound can play (engines as for build).")
+@click.option("--tts-command", help="With --audio command: the engine's command template (see build).")
+@click.option("--voice", help="Voice of the engine.")
 @_vocab_options
 @_friendly
-def quiz(transcripts: tuple[str, ...], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int], **filters: Any) -> None:
+def quiz(transcripts: tuple[str, ...], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int],
+         audio: Optional[AudioEngine], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
     """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
 
     Answers are read one per line (so they can be piped in). Ctrl-D ends the
@@ -252,7 +270,13 @@ def quiz(transcripts: tuple[str, ...], mode: QuizMode, count: int, choices: bool
     """
     from flashgen.quiz import run_quiz
 
-    result = run_quiz(list(transcripts) or None, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress, options=_options(**filters))
+    speak = None
+    if audio:
+        from flashgen.audio import AudioOptions
+
+        speak = AudioOptions(audio, voice=voice, command=tts_command)
+    result = run_quiz(list(transcripts) or None, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed,
+                      progress=progress, options=_options(**filters), audio=speak)
     if result.interrupted:
         sys.exit(130)
 

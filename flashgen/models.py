@@ -20,6 +20,7 @@ Hint = Literal["english", "pinyin", "none"]
 GroupBy = Literal["section", "hsk"]
 QuizMode = Literal["meaning", "pinyin", "hanzi", "cloze", "mixed"]
 HskStandard = Literal["2025", "2021", "2.0"]
+AudioEngine = Literal["espeak", "command", "edge"]  # flashgen.audio's engines
 
 #: Sentence kinds produced by the structure stage.
 KINDS = ("title", "heading", "question", "answer", "narration")

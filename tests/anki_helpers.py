@@ -39,13 +39,16 @@ def open_collection(folder: Path, name: str = "collection.anki2") -> Iterator[Co
         col.close()
 
 
-def import_apkg(col: Collection, apkg: Path, update: str = "if_newer") -> ImportResponse.Log:
-    """Import ``apkg`` as Anki's import dialog would; ``update``: if_newer (Anki's default), always, never."""
+def import_apkg(col: Collection, apkg: Path, update: str = "if_newer", merge: bool = False) -> ImportResponse.Log:
+    """Import ``apkg`` as Anki's import dialog would; ``update``: if_newer (Anki's default), always, never.
+
+    ``merge``: the dialog's "Merge note types" box (off by default).
+    """
     condition = _CONDITIONS[update]
     request = ImportAnkiPackageRequest(
         package_path=str(apkg),
         options=ImportAnkiPackageOptions(
-            merge_notetypes=False,
+            merge_notetypes=merge,
             update_notes=condition,
             update_notetypes=condition,
             with_scheduling=False,

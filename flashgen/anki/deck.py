@@ -21,8 +21,8 @@ no ``{{`` reaches a card) before this module adds its own markup.
 
 from __future__ import annotations
 
-import hashlib
 import io
+import json
 import os
 import re
 import sqlite3
@@ -31,15 +31,19 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
+from flashgen.anki.identity import cloze_guid, deck_id, deck_name, vocab_guid
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
 from flashgen.models import ClozeItem, Example, Gloss, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
+
+if TYPE_CHECKING:
+    from flashgen.audio import AudioMedia
 
 #: Fixed note type IDs (chosen once at random; never change them).
 VOCAB_MODEL_ID = 1658032202
@@ -71,38 +75,6 @@ class DeckStats:
     cloze_notes: int
     cards: int
     deck_name: str  # the parent deck
-
-
-# ---------------------------------------------------------------------------
-# Identities
-
-
-def vocab_guid(hanzi: str) -> str:
-    """GUID of the vocabulary note for ``hanzi`` (independent of transcript, reading, meaning)."""
-    import genanki
-
-    return str(genanki.guid_for("flashgen-vocab", hanzi))
-
-
-def cloze_guid(item_id: str) -> str:
-    """GUID of the cloze note of a :class:`ClozeItem` id."""
-    import genanki
-
-    return str(genanki.guid_for("flashgen-cloze", item_id))
-
-
-def deck_id(name: str) -> int:
-    """A stable deck ID for a full deck name (same name → same ID on every run and machine)."""
-    digest = hashlib.sha256(("flashgen-deck\x1f" + name).encode("utf-8")).digest()
-    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
-
-
-def deck_name(transcript: Transcript) -> str:
-    """The parent deck's name: the transcript's title, safe as one Anki deck level."""
-    title = _clean(transcript.title).strip() or _clean(transcript.slug).strip() or "flashgen"
-    # "::" separates deck levels in Anki; a title must stay one level.
-    title = re.sub(r"\s*::+\s*", ": ", title)
-    return re.sub(r"\s+", " ", title)
 
 
 # ---------------------------------------------------------------------------
@@ -159,14 +131,17 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
-def vocab_fields(item: VocabItem, source_title: str, uses: Sequence[SourceUse] = ()) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order.
+def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None,
+                 uses: Sequence[SourceUse] = ()) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made).
 
     ``uses`` (two or more): the transcripts the word occurs in, most recent
     first; the note shows one example from each (at most three, the first with
     its reading, speaker and section) and names every source.
     """
-    example = item.examples[0] if item.examples else None
+    from flashgen.audio.speech import example_speech, word_speech
+
+    example = first = item.examples[0] if item.examples else None
     more: list[Example] = []
     if len(uses) > 1:
         shown = [u.examples[0] for u in uses if u.examples][:MAX_NOTE_EXAMPLES]
@@ -195,6 +170,9 @@ def vocab_fields(item: VocabItem, source_title: str, uses: Sequence[SourceUse] =
         "Category": esc(category_label(item)),
         "Source": esc(source_title),
         "Related": "、".join(esc(w) for w in item.related),
+        "Audio": audio.sound(word_speech(item)) if audio else "",
+        # The clip speaks the item's own first example: none when the note shows another transcript's.
+        "Example audio": audio.sound(example_speech(item)) if audio and example is first else "",
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
 
@@ -215,8 +193,10 @@ def _glosses_html(glosses: Sequence[Gloss]) -> str:
     return f"<ul>{items}</ul>"
 
 
-def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order."""
+def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made)."""
+    from flashgen.audio.speech import cloze_speech
+
     values = {
         "Text": safe_cloze(item.cloze),
         "Full sentence": highlight(item.sentence, item.answers),
@@ -225,6 +205,7 @@ def cloze_fields(item: ClozeItem, source_title: str) -> list[str]:
         "Speaker": esc(item.speaker),
         "Section": esc(item.section),
         "Source": esc(source_title),
+        "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
     return [values[name] for name in tpl.CLOZE_FIELDS]
 
@@ -266,7 +247,8 @@ def cloze_model() -> Any:
 
 
 def build_package(
-    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem], *,
+    transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem],
+    audio: Optional[AudioMedia] = None, *,
     sources: Optional[Mapping[str, Sequence[SourceUse]]] = None,
     cloze_parts: Optional[Sequence[tuple[Transcript, Sequence[ClozeItem]]]] = None,
 ) -> tuple[Any, DeckStats]:
@@ -295,7 +277,7 @@ def build_package(
         uses = (sources or {}).get(item.hanzi, ())
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title, uses),
+            fields=vocab_fields(item, source_title, audio, uses),
             tags=vocab_tags(item, uses[0].slug if uses else transcript.slug, [u.slug for u in uses]),
             guid=vocab_guid(item.hanzi),
             due=due,  # new cards come in the ranking's order
@@ -313,7 +295,7 @@ def build_package(
     for subdeck, title, slug, items in groups:
         cloze_deck = genanki.Deck(deck_id(subdeck), subdeck, description)
         for citem in items:
-            fields = cloze_fields(citem, title)
+            fields = cloze_fields(citem, title, audio)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
@@ -335,8 +317,11 @@ def build_package(
     return genanki.Package(decks), stats
 
 
-def _package_bytes(package: Any, timestamp: float) -> bytes:
-    """The .apkg as bytes. (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)"""
+def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
+    """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
+
+    (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)
+    """
     with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
         db_path = os.path.join(tmp, "collection.anki2")
         conn = sqlite3.connect(db_path)
@@ -348,8 +333,21 @@ def _package_bytes(package: Any, timestamp: float) -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.write(db_path, "collection.anki2")
-            zf.writestr("media", "{}")
+            files = dict(media or {})
+            names = sorted(files)
+            for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+                zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+            zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
         return buf.getvalue()
+
+
+_SOUND = re.compile(r"\[sound:([^\]]+)\]")
+
+
+def _used_media(package: Any, files: Mapping[str, Path]) -> dict[str, Path]:
+    """The clips the package's notes play (Anki imports no others)."""
+    used = {name for d in package.decks for note in d.notes for field in note.fields for name in _SOUND.findall(field)}
+    return {name: path for name, path in files.items() if name in used}
 
 
 def _id_counter(timestamp: float) -> Iterable[int]:
@@ -367,16 +365,20 @@ def write_deck(
     timestamp: Optional[float] = None,
     sources: Optional[Mapping[str, Sequence[SourceUse]]] = None,
     cloze_parts: Optional[Sequence[tuple[Transcript, Sequence[ClozeItem]]]] = None,
+    audio: Optional[AudioMedia] = None,
 ) -> DeckStats:
     """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
 
     ``timestamp`` (seconds since the epoch, default now) becomes every note's
     modification time: a later build must carry a later time for Anki's
-    default "update if newer" import to apply it. Raises
+    default "update if newer" import to apply it. ``audio`` (clips from
+    :func:`flashgen.audio.synthesise`) fills the Audio fields and the
+    package's media. Raises
     :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
     a failed build leaves any previous file at ``path`` untouched.
     """
-    package, stats = build_package(transcript, vocab, cloze, sources=sources, cloze_parts=cloze_parts)
-    data = _package_bytes(package, time.time() if timestamp is None else timestamp)
+    package, stats = build_package(transcript, vocab, cloze, audio, sources=sources, cloze_parts=cloze_parts)
+    media = _used_media(package, audio.files()) if audio else None
+    data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)

@@ -16,8 +16,9 @@ from flashgen.chinese.tones import TONE_COLOURS
 
 # Field names are part of the note type's identity in users' collections:
 # renaming, adding or removing one changes the schema, and Anki then imports
-# a rebuilt deck into a *copy* of the note type. Change them only with a new
-# model ID (and say so in the release notes).
+# a rebuilt deck into a *copy* of the note type unless "Merge note types" is
+# ticked in its import dialog. New fields go at the end (existing fields keep
+# their positions); the model IDs never change.
 VOCAB_FIELDS: tuple[str, ...] = (
     "Hanzi",  # plain simplified headword: sort field and duplicate check
     "Hanzi colour",  # the same, tone-coloured per character
@@ -34,7 +35,9 @@ VOCAB_FIELDS: tuple[str, ...] = (
     "Section",
     "Category",  # "diplomatic term · concept", "name", "place", …
     "Source",  # the transcript's title
-    "Related",  # listed sub-terms of the word and longer terms it is part of (中欧投资协定 ↔ 投资协定); last, so older notes map
+    "Related",  # listed sub-terms of the word and longer terms it is part of (中欧投资协定 ↔ 投资协定)
+    "Audio",  # [sound:…] of the headword (flashgen build --audio …), else empty
+    "Example audio",  # [sound:…] of the example sentence
 )
 
 CLOZE_FIELDS: tuple[str, ...] = (
@@ -45,13 +48,14 @@ CLOZE_FIELDS: tuple[str, ...] = (
     "Speaker",
     "Section",
     "Source",
+    "Audio",  # [sound:…] of the full sentence (flashgen build --audio …), else empty
 )
 
 # The headword block of every back: coloured hanzi, traditional, readings.
 _HEADWORD = """\
 <div class="hz zh" lang="zh-Hans">{{Hanzi colour}}</div>
 {{#Traditional}}<div class="trad zh" lang="zh-Hant">{{Traditional}}</div>{{/Traditional}}
-{{#Pinyin}}<div class="py">{{Pinyin}}</div>{{/Pinyin}}
+{{#Pinyin}}<div class="py">{{Pinyin}}{{#Audio}} {{Audio}}{{/Audio}}</div>{{/Pinyin}}
 {{#Zhuyin}}<div class="zy zh" lang="zh-Hant">{{Zhuyin}}</div>{{/Zhuyin}}"""
 
 _BADGES = """\
@@ -60,7 +64,7 @@ _BADGES = """\
 
 _EXAMPLE = """\
 {{#Example}}<div class="example">
-<div class="ex-zh zh" lang="zh-Hans">{{Example}}</div>
+<div class="ex-zh zh" lang="zh-Hans">{{Example}}{{#Example audio}} {{Example audio}}{{/Example audio}}</div>
 {{#Example pinyin}}<div class="ex-py">{{Example pinyin}}</div>{{/Example pinyin}}
 <div class="ex-src">{{Speaker}}{{#Section}}<span class="sep"> · </span>{{Section}}{{/Section}}</div>
 </div>{{/Example}}"""
@@ -115,7 +119,8 @@ CLOZE_BACK = "\n".join(
         '<div class="kind">填空 · cloze</div>',
         '<div class="cloze-text zh" lang="zh-Hans">{{cloze:Text}}</div>',
         '<hr id="answer">',
-        '{{#Full sentence}}<div class="example"><div class="ex-zh zh" lang="zh-Hans">{{Full sentence}}</div>',
+        '{{#Full sentence}}<div class="example"><div class="ex-zh zh" lang="zh-Hans">{{Full sentence}}'
+        '{{#Audio}} {{Audio}}{{/Audio}}</div>',
         '{{#Pinyin}}<div class="ex-py">{{Pinyin}}</div>{{/Pinyin}}',
         '<div class="ex-src">{{Speaker}}{{#Section}}<span class="sep"> · </span>{{Section}}{{/Section}}</div>',
         "</div>{{/Full sentence}}",

@@ -9,12 +9,13 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence, TextIO, Union, get_args
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO, Union, get_args
 
 from flashgen.errors import FlashgenError
 from flashgen.models import QuizMode
 
 if TYPE_CHECKING:  # pragma: no cover
+    from flashgen.audio import AudioOptions
     from flashgen.models import ClozeItem, VocabItem
     from flashgen.pipeline import Options
     from flashgen.quiz.session import SessionResult
@@ -54,11 +55,13 @@ def run_quiz(
     options: Optional["Options"] = None,
     stdin: Optional[TextIO] = None,
     stdout: Optional[TextIO] = None,
+    audio: Optional["AudioOptions"] = None,
 ) -> "SessionResult":
     """Analyse ``transcript`` and run one quiz session on the terminal (or the given streams).
 
     Returns the session's counts; ``result.interrupted`` tells that Ctrl-C ended it.
-    Raises :class:`ResourceError` for an unusable progress file.
+    Raises :class:`ResourceError` for an unusable progress file. ``audio``:
+    say the word after each answer where the machine can play sound.
     """
     from flashgen.quiz.session import SessionConfig, run_session
     from flashgen.quiz.store import ProgressStore
@@ -67,9 +70,27 @@ def run_quiz(
         raise FlashgenError(f"unknown quiz mode {mode!r}; choose one of {', '.join(MODES)}")
     config = SessionConfig(mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed)
     # The transcript is read first: a bad one must not leave a new progress file behind.
+    if audio is not None:
+        audio.check()
     vocab, cloze = load_items(transcript, mode, options)
+    speak = _speaker(audio, vocab) if audio is not None else None
     with ProgressStore(progress_path(progress)) as store:
-        return run_session(vocab, cloze, store, config, stdin or sys.stdin, stdout or sys.stdout)
+        return run_session(vocab, cloze, store, config, stdin or sys.stdin, stdout or sys.stdout, speak=speak)
+
+
+def _speaker(audio: "AudioOptions", vocab: list["VocabItem"]) -> Callable[[Union["VocabItem", "ClozeItem"]], None]:
+    """Say the word of an answered item (silently nothing where sound cannot play)."""
+    from flashgen.audio.play import Speaker
+    from flashgen.audio.speech import answer_speech
+
+    speaker, by_hanzi = Speaker(audio), {v.hanzi: v for v in vocab}
+
+    def speak(item: Union["VocabItem", "ClozeItem"]) -> None:
+        speech = answer_speech(item, by_hanzi)
+        if speech is not None:
+            speaker.say(speech)
+
+    return speak
 
 
 def stats_report(progress: Union[str, Path, None] = None, now: Optional[datetime] = None) -> str:

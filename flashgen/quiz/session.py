@@ -15,7 +15,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Iterator, Optional, Sequence, TextIO
+from typing import Callable, Iterator, Optional, Sequence, TextIO, Union
 
 from flashgen.models import ClozeItem, QuizMode, VocabItem
 from flashgen.quiz import questions as qs
@@ -186,8 +186,12 @@ def run_session(
     stdout: TextIO,
     colour: Optional[bool] = None,
     clock: Optional[Callable[[], datetime]] = None,
+    speak: Optional[Callable[[Union[VocabItem, ClozeItem]], None]] = None,
 ) -> SessionResult:
-    """Run one quiz session and return its counts; every answer is committed to ``store`` at once."""
+    """Run one quiz session and return its counts; every answer is committed to ``store`` at once.
+
+    ``speak(item)`` is called after each answer's feedback (the word said aloud).
+    """
     now = clock or (lambda: datetime.now(timezone.utc))
     rng = random.Random(config.seed)
     scheduler = make_scheduler(deterministic=config.seed is not None)
@@ -236,6 +240,8 @@ def run_session(
                              due_before=previous.due if previous else None, card_after=updated)
                 result.add(verdict.grade)
                 view.feedback(q, verdict, (updated.due - moment).total_seconds(), result)
+            if speak is not None:
+                speak(cand.item)
     except KeyboardInterrupt:
         result.interrupted = True
         view.line()
