@@ -291,6 +291,32 @@ def stats(progress: Optional[str]) -> None:
     click.echo(stats_report(progress))
 
 
+@cli.group(invoke_without_command=True)
+@LIBRARY
+@click.pass_context
+@_friendly
+def library(ctx: click.Context, library_path: Optional[str]) -> None:
+    """List the transcripts built so far: words, new words and coverage of each."""
+    ctx.obj = _library(library_path)
+    if ctx.invoked_subcommand is None:
+        from flashgen.library.report import library_report
+
+        click.echo(library_report(ctx.obj), nl=False)
+
+
+@library.command()
+@click.argument("slug")
+@click.pass_obj
+@_friendly
+def forget(path: str, slug: str) -> None:
+    """Remove one transcript (by its slug, as `flashgen library` lists it) and what it contributed."""
+    from flashgen.library import Library
+
+    with Library(path) as lib:
+        lib.forget(slug)
+    click.echo(f"forgot {slug}")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="flashgen")
