@@ -69,6 +69,7 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--known-anki", type=click.Path(), help="Anki collection (collection.anki2), .apkg/.colpkg or notes-in-plain-text export: its words are known (read-only, safe while Anki runs)."),
         click.option("--known-field", help="Field holding the headword in --known-anki (a column number for a text export; default: every field holding only Chinese)."),
         click.option("--known-mature", is_flag=True, help="With --known-anki: only notes with a mature card (interval ≥ 21 days) count as known."),
+        click.option("--known-quiz", is_flag=True, help="Words answered reliably in `flashgen quiz` (a card reviewed at an interval ≥ 21 days) are known."),
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
         click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
@@ -79,8 +80,15 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _progress_file() -> str:
+    """The quiz's progress file ($FLASHGEN_PROGRESS or the user data folder)."""
+    from flashgen.quiz.store import default_progress_path
+
+    return str(default_progress_path())
+
+
 def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], known_anki: Optional[str],
-             known_field: Optional[str], known_mature: bool, limit: Optional[int], terms_only: bool, hsk_standard: HskStandard,
+             known_field: Optional[str], known_mature: bool, known_quiz: bool, limit: Optional[int], terms_only: bool, hsk_standard: HskStandard,
              overrides: Optional[str]) -> "Options":
     from flashgen.pipeline import Options
 
@@ -90,7 +98,7 @@ def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known:
     if (known_field or known_mature) and not known_anki:
         raise click.UsageError("--known-field and --known-mature go with --known-anki PATH")
     return Options(include_names=include_names, known=known, known_anki=known_anki, known_field=known_field,
-                   known_mature=known_mature, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
+                   known_mature=known_mature, known_quiz=_progress_file() if known_quiz else None, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
                    overrides=overrides, **({} if level is None else {"min_hsk": level}))
 
 

@@ -31,6 +31,7 @@ class Options:
     known_anki: Optional[PathLike] = None  # Anki collection, .apkg/.colpkg or notes export: its words are known
     known_field: Optional[str] = None  # the field holding the headword (default: fields holding only Chinese)
     known_mature: bool = False  # only notes with a mature card (interval ≥ 21 days) count as known
+    known_quiz: Optional[PathLike] = None  # the quiz's progress file: words answered reliably are known
     _known_cache: Optional[frozenset[str]] = field(default=None, init=False, repr=False, compare=False)
 
     def filters(self) -> Filters:
@@ -46,7 +47,7 @@ class Options:
 
 
     def known_words(self) -> frozenset[str]:
-        """Every word these options count as known: the --known file and the Anki collection (read once)."""
+        """Every word these options count as known: the --known file, the Anki collection, the quiz (read once)."""
         if self._known_cache is not None:
             return self._known_cache
         words = load_known(self.known)
@@ -54,13 +55,17 @@ class Options:
             from flashgen.known import AnkiSource, read_anki_words
 
             words |= read_anki_words(AnkiSource(Path(self.known_anki), self.known_field, self.known_mature))
+        if self.known_quiz is not None:
+            from flashgen.known.quiz import read_quiz_words
+
+            words |= read_quiz_words(Path(self.known_quiz))
         self._known_cache = words
         return words
 
     @property
     def knows_words(self) -> bool:
         """Whether any source of known words was given (coverage figures need one)."""
-        return self.known is not None or self.known_anki is not None
+        return self.known is not None or self.known_anki is not None or self.known_quiz is not None
 
 
 #: Files taken from a folder of transcripts.
