@@ -10,10 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from anki.collection import Collection, DeckIdLimit, ExportAnkiPackageOptions
 from click.testing import CliRunner
 
 from flashgen.cli import cli
+from flashgen.chinese.hanzi import is_hanzi
 from flashgen.errors import InputError
 from flashgen.known.anki import AnkiSource, field_words, read_anki_words
 from flashgen.pipeline import Options, analyse
@@ -208,3 +211,11 @@ def test_cli_known_anki(collection: Path) -> None:
     assert result.exit_code == 0, result.output
     words = {item["hanzi"] for item in json.loads(result.output)}
     assert "主权" not in words and "多边主义" in words  # sovereignty is mature, multilateralism is not
+
+
+@given(st.text(alphabet=st.sampled_from(list("多边主义主权 、/<b></b>&nbsp;xyz（）[sound:a.mp3]")), max_size=30))
+def test_field_words_are_whole_chinese_words(value: str) -> None:
+    """Whatever a field holds, what comes out is only Chinese characters, and only from a field without Latin or brackets."""
+    words = field_words(value)
+    assert all(w and all(is_hanzi(c) for c in w) for w in words)
+    assert all(w in value for w in words)
