@@ -174,15 +174,18 @@ class Library:
 
     def record(self, slug: str, title: str, source: str, content_hash: str, tokens: int, known_tokens: Optional[int],
                words: Iterable[tuple[str, int, Sequence[Example]]], now: Optional[datetime] = None) -> str:
-        """Record one transcript and its words (inside :meth:`transcription`); returns the slug it is kept under.
+        """Record one transcript and its words (inside :meth:`transaction`); returns the slug it is kept under.
 
-        The same content already recorded (under any slug) changes nothing.
+        The same content already recorded (under any slug) keeps its words and
+        date; only its coverage is brought up to date when known words are given.
         """
         slug = library_slug(slug, content_hash)
         with self._guard():
-            same = self.conn.execute("SELECT slug FROM transcripts WHERE content_hash = ?", (content_hash,)).fetchone()
+            same = self.conn.execute("SELECT id, slug FROM transcripts WHERE content_hash = ?", (content_hash,)).fetchone()
             if same is not None:
-                return str(same[0])
+                if known_tokens is not None:
+                    self.conn.execute("UPDATE transcripts SET known_tokens = ? WHERE id = ?", (known_tokens, same[0]))
+                return str(same[1])
             row = self.conn.execute("SELECT id FROM transcripts WHERE slug = ?", (slug,)).fetchone()
             if row is None:
                 added = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
@@ -237,12 +240,6 @@ class Library:
                 "SELECT DISTINCT w.hanzi FROM words w JOIN transcripts t ON t.id = w.transcript_id"
                 + (f" WHERE t.slug NOT IN ({marks})" if exclude else ""), list(exclude))
             return {r[0] for r in rows}
-
-    def has_content(self, content_hash: str) -> Optional[str]:
-        """The slug under which this content is recorded, or None."""
-        with self._guard():
-            row = self.conn.execute("SELECT slug FROM transcripts WHERE content_hash = ?", (content_hash,)).fetchone()
-        return None if row is None else str(row[0])
 
     def transcripts(self) -> list[LibraryTranscript]:
         """Every transcript, oldest first, with its word counts (new: held by no transcript added before it)."""
