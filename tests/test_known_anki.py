@@ -96,6 +96,10 @@ def test_mature_only(collection: Path, sample_words: set[str]) -> None:
     assert sample_words - left == MATURE
 
 
+def test_a_profile_folder_means_its_collection(collection: Path) -> None:
+    assert read_anki_words(AnkiSource(collection.parent)) == set(KNOWN)
+
+
 def test_named_field(collection: Path) -> None:
     assert read_anki_words(AnkiSource(collection, field="Front")) == set(KNOWN)
     assert read_anki_words(AnkiSource(collection, field="Back")) == set()

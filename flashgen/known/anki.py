@@ -73,6 +73,8 @@ def read_anki_words(source: AnkiSource) -> frozenset[str]:
     path = Path(source.path)
     if not path.exists():
         raise InputError(f"{path}: no such Anki collection, package or export")
+    if path.is_dir() and (path / "collection.anki2").is_file():
+        path = path / "collection.anki2"  # an Anki profile folder ("User 1")
     if path.is_dir():
         raise InputError(f"{path} is a folder; give the collection.anki2 file, an .apkg/.colpkg or a notes export")
     head = _head(path)
