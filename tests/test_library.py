@@ -212,3 +212,28 @@ def test_a_failed_build_records_nothing(tmp_path: Path) -> None:
         build(MFA, blocker, pdf=False, library=library)
     with Library(library) as lib:
         assert lib.transcripts() == []
+
+
+def test_vocab_and_cloze_take_several_files(vocab: dict[Path, dict[str, list[str]]]) -> None:
+    import json
+
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["vocab", "-f", "json", str(SAMPLE), str(MFA)])
+    assert listed.exit_code == 0, listed.output
+    words = {item["hanzi"] for item in json.loads(listed.output)}
+    assert words == set(vocab[SAMPLE]) | set(vocab[MFA])
+    cloze = runner.invoke(cli, ["cloze", "-f", "json", str(SAMPLE), str(MFA)])
+    assert cloze.exit_code == 0, cloze.output
+    sentences = {item["sentence"] for item in json.loads(cloze.output)}
+    texts = {p: "".join(s.text for s in analyse(p, Options()).transcript.sentences) for p in (SAMPLE, MFA)}
+    assert all(any(s in texts[p] for s in sentences) for p in (SAMPLE, MFA))  # sentences of both transcripts
+
+
+def test_build_cli_with_a_name(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE), str(MFA), "--name", "Week 1", "--no-pdf", "-o", str(tmp_path),
+                                      "--library", str(tmp_path / "library.sqlite")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Week 1: ") and (tmp_path / "Week-1.apkg").is_file()
+    assert "new words: " in result.output
+    contradiction = CliRunner().invoke(cli, ["build", str(MFA), "--new-only", "--no-library"])
+    assert contradiction.exit_code == 2 and "--new-only needs the library" in contradiction.output
