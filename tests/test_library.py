@@ -237,3 +237,20 @@ def test_build_cli_with_a_name(tmp_path: Path) -> None:
     assert "new words: " in result.output
     contradiction = CliRunner().invoke(cli, ["build", str(MFA), "--new-only", "--no-library"])
     assert contradiction.exit_code == 2 and "--new-only needs the library" in contradiction.output
+
+
+def test_a_merged_note_renders_each_example_once_with_the_first_reading(tmp_path: Path, vocab: dict[Path, dict[str, list[str]]]) -> None:
+    """Rendered by Anki: the recognition card shows both transcripts' sentences, the most recent first, and one reading."""
+    from anki_helpers import render_all
+
+    library = tmp_path / "library.sqlite"
+    build(SAMPLE, tmp_path / "a", pdf=False, library=library)
+    deck = build(MFA, tmp_path / "b", pdf=False, library=library).outputs[0]
+    with open_collection(tmp_path) as col:
+        import_apkg(col, deck)
+        card = next(c for c in render_all(col) if c.guid == vocab_guid("国际法") and c.template == "Recognition")
+    answer = visible_text(card.answer)
+    newest, older = vocab[MFA]["国际法"][0], vocab[SAMPLE]["国际法"][0]  # international law, in each transcript
+    assert answer.count(newest) == 1 and answer.count(older) == 1
+    assert answer.index(newest) < answer.index(older)
+    assert card.answer.count('class="ex-py"') == 1 and 'class="ex-more"' in card.answer

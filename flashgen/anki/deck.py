@@ -161,9 +161,9 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Meaning": meaning_html(item.meanings),
         "Measure words": "、".join(esc(m) for m in item.measure_words),
         "HSK": hsk_label(item.hsk),
-        "Example": (highlight(example.text, [item.hanzi])
-                    + "".join(f'<div class="ex-more">{highlight(e.text, [item.hanzi])}</div>' for e in more)) if example else "",
-        "Example pinyin": example_pinyin,
+        "Example": _examples_html(example, more, example_pinyin, item.hanzi) if example else "",
+        # With more examples the first one's reading stands under it, inside the Example field.
+        "Example pinyin": "" if more else example_pinyin,
         "Context": blank_out(example.text, item.hanzi) if example else "",
         "Speaker": esc(example.speaker) if example else "",
         "Section": esc(example.section) if example else "",
@@ -175,6 +175,15 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Example audio": audio.sound(example_speech(item)) if audio and example is first else "",
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
+
+
+def _examples_html(first: Example, more: Sequence[Example], first_pinyin: str, hanzi: str) -> str:
+    """The Example field: the first example (with its reading when more follow), then the others."""
+    if not more:
+        return highlight(first.text, [hanzi])
+    reading = f'<div class="ex-py">{first_pinyin}</div>' if first_pinyin else ""
+    others = "".join(f'<div class="ex-more">{highlight(e.text, [hanzi])}</div>' for e in more)
+    return highlight(first.text, [hanzi]) + reading + others
 
 
 def safe_cloze(cloze: str) -> str:
