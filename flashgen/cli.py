@@ -153,7 +153,7 @@ def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[s
 @cli.command()
 @TRANSCRIPTS
 @click.option("-o", "--output-dir", "outdir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder for the deck, lists and worksheet.")
-@click.option("--name", help="Name of the deck (and its files) built from several transcripts.")
+@click.option("--name", help="Name of the deck and its files (default for several transcripts: the folder's name, else the first title + N more).")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
 @click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hints.")

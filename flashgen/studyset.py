@@ -62,7 +62,7 @@ def collect(paths: Sequence[Optional[PathLike]], options: Options, *, name: Opti
     """Analyse ``paths`` (``[None]``: the bundled sample) and yield what to render; see the module's docstring."""
     given = [p for p in paths if p is not None]
     inputs: list[Optional[PathLike]] = list(expand_inputs(given)) if given else [None]
-    is_set = len(inputs) > 1 or any(Path(p).is_dir() for p in given)
+    is_set = len(inputs) > 1 or any(Path(p).is_dir() for p in given) or name is not None
     if new_only and library is None:
         raise InputError("--new-only needs the library (it knows the earlier transcripts); leave out --no-library")
     known = options.known_words()
