@@ -15,6 +15,7 @@ and the HTML list are still written.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence, Union
@@ -95,6 +96,8 @@ def build(
         analysis, transcript = got.combined, got.combined.transcript
         cloze, cloze_parts = set_cloze(got, hint=hint, seed=seed)
         progress("cloze")
+        # Typst sets the PDFs on another thread (it releases the GIL) while the audio, the deck and the HTML list are made.
+        pdfs = _PdfJob(transcript, analysis.vocab, cloze, font=font, paper=paper, print_limit=print_limit) if pdf else None
         media = None
         if audio is not None:
             from flashgen.audio import speeches, synthesise
@@ -117,28 +120,58 @@ def build(
         html = html_chunks(transcript, analysis.vocab, paper=paper)
         result.outputs.append(atomic_write(out / f"{transcript.slug}-vocab.html", html))
         progress("vocab-html")
-        if pdf:
-            _write_pdfs(result, analysis.vocab, cloze, transcript, out, font=font, paper=paper, print_limit=print_limit,
-                        progress=progress)
+        if pdfs is not None:
+            _write_pdfs(result, pdfs, out / transcript.slug, progress)
     return result
 
 
-def _write_pdfs(result: BuildResult, vocab: list[VocabItem], cloze: list[ClozeItem], transcript: Transcript,
-                out: Path, *, font: Optional[PathLike], paper: Paper, print_limit: Optional[int],
-                progress: Callable[[str], None]) -> None:
-    """The printed list and the worksheet; a missing font skips both with a warning."""
-    from flashgen.printed.pdf import write_vocab_pdf, write_worksheet_pdf
+class _PdfJob(threading.Thread):
+    """The printed list and the worksheet typeset in the background; the files are written by :func:`_write_pdfs`.
 
-    printed = vocab[:print_limit] if print_limit else vocab
-    if len(printed) < len(vocab):
-        result.notes.append(f"printed list: the first {len(printed)} of {len(vocab)} words (--print-limit 0 for all)")
-    sheet = cloze[:WORKSHEET_LIMIT]
-    if len(sheet) < len(cloze):
-        result.notes.append(f"worksheet: the first {len(sheet)} of {len(cloze)} cloze sentences (flashgen cloze -f pdf for all)")
-    try:
-        result.outputs.append(write_vocab_pdf(transcript, printed, out / f"{transcript.slug}-vocab.pdf", font=font, paper=paper))
-        progress("vocab-pdf")
-        result.outputs.append(write_worksheet_pdf(transcript, sheet, out / f"{transcript.slug}-cloze.pdf", font=font, paper=paper))
-        progress("cloze-pdf")
-    except ResourceError as exc:
-        result.warnings.append(f"PDFs skipped: {exc}")
+    Only bytes are made here: an interrupted build writes no PDF. The thread is
+    a daemon, so Ctrl-C does not wait for Typst to finish.
+    """
+
+    def __init__(self, transcript: Transcript, vocab: list[VocabItem], cloze: list[ClozeItem], *,
+                 font: Optional[PathLike], paper: Paper, print_limit: Optional[int]) -> None:
+        super().__init__(name="flashgen-pdfs", daemon=True)
+        self.transcript, self.font, self.paper = transcript, font, paper
+        self.printed = vocab[:print_limit] if print_limit else vocab
+        self.sheet = cloze[:WORKSHEET_LIMIT]
+        self.notes: list[str] = []
+        if len(self.printed) < len(vocab):
+            self.notes.append(f"printed list: the first {len(self.printed)} of {len(vocab)} words (--print-limit 0 for all)")
+        if len(self.sheet) < len(cloze):
+            self.notes.append(f"worksheet: the first {len(self.sheet)} of {len(cloze)} cloze sentences "
+                              "(flashgen cloze -f pdf for all)")
+        self.pdfs: Optional[tuple[bytes, bytes]] = None
+        self.error: Optional[BaseException] = None
+        self.start()
+
+    def run(self) -> None:
+        from flashgen.printed.fonts import load_fonts
+        from flashgen.printed.pdf import vocab_pdf, worksheet_pdf
+
+        try:
+            fonts = load_fonts(self.font)
+            self.pdfs = (vocab_pdf(self.transcript, self.printed, fonts, paper=self.paper),
+                         worksheet_pdf(self.transcript, self.sheet, fonts, paper=self.paper))
+        except BaseException as exc:  # handed to the main thread, which raises it or warns
+            self.error = exc
+
+
+def _write_pdfs(result: BuildResult, job: _PdfJob, stem: Path, progress: Callable[[str], None]) -> None:
+    """Write the two PDFs of ``job`` as ``<stem>-vocab.pdf`` and ``<stem>-cloze.pdf``; a missing font skips both with a warning."""
+    result.notes.extend(job.notes)
+    job.join()
+    if isinstance(job.error, ResourceError):
+        result.warnings.append(f"PDFs skipped: {job.error}")
+        return
+    if job.error is not None:
+        raise job.error
+    assert job.pdfs is not None
+    vocab, worksheet = job.pdfs
+    result.outputs.append(atomic_write(stem.with_name(stem.name + "-vocab.pdf"), vocab))
+    progress("vocab-pdf")
+    result.outputs.append(atomic_write(stem.with_name(stem.name + "-cloze.pdf"), worksheet))
+    progress("cloze-pdf")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Mapping, Optional, Sequence
 
 from flashgen.errors import InputError
-from flashgen.models import Analysis, ClozeItem, Hint, SourceUse, Transcript
+from flashgen.models import Analysis, ClozeItem, Example, Hint, SourceUse, Transcript, VocabItem
 from flashgen.pipeline import Options, PathLike, analyse, expand_inputs, running_words
 from flashgen.study.merge import combine, part_uses, unique_slugs
 
@@ -78,7 +78,7 @@ def collect(paths: Sequence[Optional[PathLike]], options: Options, *, name: Opti
         slugs = []
         for part, (total, hit, _) in zip(parts, figures):
             t = part.transcript
-            contributed = [(i.hanzi, i.count, i.examples) for i in part.vocab]
+            contributed = _by_characters(part.vocab)
             slugs.append(lib.record(t.slug, t.title, t.source, content_hash(part), total,
                                     hit if options.knows_words else None, contributed))
         parts = [replace(p, transcript=replace(p.transcript, slug=s)) for p, s in zip(parts, slugs)]
@@ -90,6 +90,15 @@ def collect(paths: Sequence[Optional[PathLike]], options: Options, *, name: Opti
             parts = [replace(p, vocab=[i for i in p.vocab if i.hanzi in new]) for p in parts]
         uses = lib.uses(new if new_only else words)
         yield _finish(paths, parts, name, is_set, uses, notes, len(new))
+
+
+def _by_characters(vocab: Sequence[VocabItem]) -> list[tuple[str, int, list[Example]]]:
+    """What a transcript gives each word, by its characters (two readings of 长 are one entry of the library)."""
+    words: dict[str, tuple[int, list[Example]]] = {}
+    for item in vocab:
+        count, examples = words.get(item.hanzi, (0, []))
+        words[item.hanzi] = (count + item.count, examples + [e for e in item.examples if e not in examples])
+    return [(hanzi, count, examples) for hanzi, (count, examples) in words.items()]
 
 
 def _finish(paths: Sequence[Optional[PathLike]], parts: list[Analysis], name: Optional[str], is_set: bool,

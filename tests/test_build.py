@@ -19,9 +19,9 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: p
     old_pdf.write_bytes(b"%PDF-1.7 previous list")
 
     def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt  # Ctrl-C while the PDF is drawn
+        raise KeyboardInterrupt  # Ctrl-C while Typst sets the PDF
 
-    monkeypatch.setattr("flashgen.printed.vocab_pdf.render_pdf", interrupted)
+    monkeypatch.setattr("flashgen.printed.pdf.compile_pdf", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_module.build(None, out)
     assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
@@ -33,7 +33,7 @@ def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch
     def no_font(*args: object, **kwargs: object) -> None:
         raise ResourceError("no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH")
 
-    monkeypatch.setattr("flashgen.printed.pdf.load_fonts", no_font)
+    monkeypatch.setattr("flashgen.printed.fonts.load_fonts", no_font)
     result = build_module.build(None, tmp_path)
     names = sorted(p.name for p in result.outputs)
     assert names == [f"{SLUG}-vocab.html", f"{SLUG}.apkg"]

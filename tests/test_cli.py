@@ -130,7 +130,7 @@ def test_installed_package_runs_outside_the_checkout(tmp_path: Path) -> None:
 
 
 def test_help_is_fast_and_light() -> None:
-    code = "import sys; from flashgen.cli import cli; print(sorted(m for m in ('jieba','pypinyin','genanki','uharfbuzz','fsrs','wordfreq') if m in sys.modules))"
+    code = "import sys; from flashgen.cli import cli; print(sorted(m for m in ('jieba','pypinyin','genanki','typst','fsrs','wordfreq') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert run("--help").returncode == 0

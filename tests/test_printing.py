@@ -1,4 +1,4 @@
-"""The printed vocabulary list: HTML structure, escaping, grouping, and the PDF read back with poppler."""
+"""The printed vocabulary list: HTML structure, escaping, grouping, and the Typst PDF read back with poppler."""
 
 from __future__ import annotations
 
@@ -393,7 +393,7 @@ def test_font_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch, tmp_path
     (folder / "unrelated.ttf").write_bytes(b"")
     monkeypatch.setattr(fonts, "_fc_list", lambda: [])
     monkeypatch.setattr(fonts, "FONT_DIRS", (str(tmp_path / "missing"), str(tmp_path / "Library")))
-    assert fonts.find_cjk_font() == fonts.FontChoice("Microsoft YaHei", folder / "msyh.ttc", real.index)
+    assert fonts.find_cjk_font() == fonts.FontChoice("Microsoft YaHei", folder / "msyh.ttc")
 
 
 def test_missing_font_raises_resource_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -462,17 +462,24 @@ def test_sample_pdf(sample: tuple[Transcript, list[VocabItem]], tmp_path: Path) 
 @pytest.mark.parametrize(
     ("heights", "room", "columns"),
     [
-        ([10.0] * 30, 100.0, ((0, 10), (10, 20))),  # a full page: both columns filled
-        ([10.0] * 10, 100.0, ((0, 5), (5, 10))),  # the rest fits: split evenly
-        ([10.0] * 3, 100.0, ((0, 2), (2, 3))),  # odd count: the left column is the longer
-        ([60.0, 10.0, 10.0, 10.0], 100.0, ((0, 1), (1, 4))),  # as even as the entries allow
-        ([150.0, 10.0], 100.0, ((0, 1), (1, 2))),  # an entry taller than the page still moves on
+        ([10.0] * 30, 100.0, [10, 20]),  # a full page: both columns filled
+        ([10.0] * 10, 100.0, [5, 10]),  # the rest fits: split evenly
+        ([10.0] * 3, 100.0, [2, 3]),  # odd count: the left column is the longer
+        ([60.0, 10.0, 10.0, 10.0], 100.0, [1, 4]),  # as even as the entries allow
+        ([150.0, 10.0], 100.0, [1, 2]),  # an entry taller than the page still moves on
     ],
 )
-def test_answer_key_columns(heights: list[float], room: float, columns: tuple) -> None:
-    from flashgen.printed.vocab_pdf import _fill_columns
+def test_answer_key_columns(heights: list[float], room: float, columns: list[int]) -> None:
+    # The template's own arithmetic (templates/columns.typ), run by Typst: where the second column starts and ends.
+    import json
+    from importlib.resources import files
 
-    assert _fill_columns(heights, room) == columns
+    import typst
+
+    lengths = ", ".join(f"{h}pt" for h in heights)
+    source = f'#import "columns.typ": fill-columns\n#metadata(fill-columns(({lengths},), {room}pt)) <r>'
+    root = str(files("flashgen.printed") / "templates")
+    assert json.loads(typst.query(source.encode(), "<r>", field="value", one=True, root=root)) == columns
 
 
 @needs_poppler

@@ -15,14 +15,8 @@ from flashgen.study.cloze_syntax import cloze_segments
 from flashgen.pipeline import analyse
 from toy import toy_analysis  # the hand-segmented toy transcript
 from flashgen.printed.pdf import write_worksheet_pdf
-from flashgen.printed.worksheet import (
-    ANSWER_KEY,
-    WORD_BANK,
-    answer_pinyin,
-    render_html,
-    render_text,
-    word_bank,
-)
+from flashgen.printed.content import ANSWER_KEY, WORD_BANK, answer_pinyin, word_bank
+from flashgen.printed.worksheet import render_html, render_text
 
 
 

@@ -7,7 +7,8 @@ the notes already in a collection instead of duplicating them:
 
 - model IDs are constants (:data:`VOCAB_MODEL_ID`, :data:`CLOZE_MODEL_ID`);
 - deck IDs are derived from the deck names (:func:`deck_id`);
-- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` and a cloze
+- a vocabulary note's GUID is ``guid_for("flashgen-vocab", hanzi)`` (for a second reading
+  of the same hanzi, ``hanzi|reading``: :func:`flashgen.study.vocab.item_keys`) and a cloze
   note's ``guid_for("flashgen-cloze", item.id)``: never the reading or the
   meaning, so fixing either updates the note, and the same word from two
   transcripts is one note.
@@ -41,6 +42,7 @@ from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
 from flashgen.models import ClozeItem, Example, Gloss, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
+from flashgen.study.vocab import item_keys
 
 if TYPE_CHECKING:
     from flashgen.audio import AudioMedia
@@ -278,17 +280,18 @@ def build_package(
 
     vmodel, cards, due = vocab_model(), 0, 0
     seen: set[str] = set()
-    for item in vocab:
-        key = _clean(item.hanzi).strip()
+    for item, identity in zip(vocab, item_keys(vocab)):
+        key = _clean(identity).strip()  # 长 cháng and 长 zhǎng are two notes
         if not key or key in seen:
             continue
         seen.add(key)
-        uses = (sources or {}).get(item.hanzi, ())
+        # The library knows words by their characters: a second reading of them (长 zhǎng) gathers nothing.
+        uses = (sources or {}).get(item.hanzi, ()) if identity == item.hanzi else ()
         note = genanki.Note(
             model=vmodel,
             fields=vocab_fields(item, source_title, audio, uses),
             tags=vocab_tags(item, uses[0].slug if uses else transcript.slug, [u.slug for u in uses]),
-            guid=vocab_guid(item.hanzi),
+            guid=vocab_guid(identity),
             due=due,  # new cards come in the ranking's order
         )
         due += 1

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.lexicon import lexicon
 from flashgen.models import PERSON_FLAGS
 from flashgen.chinese.tones import mark_syllable, normalise_u
+from flashgen.chinese.zhuyin import zhuyin_syllable
 
 #: Structural particles (jieba flags u*) are toneless: 得 in 做得好 is de, not dé.
 #: Month and weekday names, which CC-CEDICT capitalises after English (San1 yue4 "March")
@@ -62,14 +63,10 @@ def _cedict_choice(word: str, proper: bool, guess: Callable[[], list[str]]) -> O
     ``guess()`` gives pypinyin's reading, asked for only to choose among several
     (pypinyin costs about half a millisecond a word).
     """
-    n = sum(1 for ch in word if HANZI.match(ch))
-    readings = [e.pinyin for e in lexicon().entries(word) if len(e.pinyin.split()) == n]
+    readings = _entry_readings(word)
     if not readings:
         return None
-    preferred = [r for r in readings if r[:1].isupper() == proper] or readings
-    distinct: dict[str, str] = {}
-    for r in preferred:
-        distinct.setdefault(_norm(r), r)
+    distinct = dictionary_readings(word, proper)
     if len(distinct) == 1:
         return normalise_u(next(iter(distinct.values()))).split()
     key = " ".join(guess()).lower()
@@ -91,19 +88,41 @@ def _cedict_choice(word: str, proper: bool, guess: Callable[[], list[str]]) -> O
     return normalise_u(max(distinct, key=score)).split()
 
 
+@lru_cache(maxsize=65536)
+def _entry_readings(word: str) -> tuple[str, ...]:
+    """CC-CEDICT's readings of ``word`` with one syllable per hanzi, as written there."""
+    n = sum(1 for ch in word if HANZI.match(ch))
+    return tuple(e.pinyin for e in lexicon().entries(word) if len(e.pinyin.split()) == n)
+
+
+def dictionary_readings(word: str, proper: bool) -> dict[str, str]:
+    """CC-CEDICT's distinct readings of ``word`` for this use (proper-noun entries first when
+    ``proper``, else common ones; the other kind only if there is none), keyed by canonical form."""
+    readings = _entry_readings(word)
+    preferred = [r for r in readings if r[:1].isupper() == proper] or readings
+    distinct: dict[str, str] = {}
+    for r in preferred:
+        distinct.setdefault(_norm(r), r)
+    return distinct
+
+
 #: Words CC-CEDICT reads two ways whose usual reading in news and politics pypinyin misses.
 REGISTER = {
     "正当": "zheng4 dang4",  # legitimate (正当权益), not zhèngdāng "just when"
     "不是": "bu4 shi4",  # is not; bú shi "fault" is rare
+    "当天": "dang4 tian1",  # that very day, as the standard dictionaries read it (除夕当天)
 }
 
 
 @lru_cache(maxsize=65536)
-def numbered(word: str, pos: str = "") -> tuple[str, ...]:
+def numbered(word: str, pos: str = "", guesser: Optional[Callable[[str], list[str]]] = None) -> tuple[str, ...]:
     """Numbered syllables of ``word`` (one per hanzi), e.g. 重回 → ("chong2", "hui2").
 
     Glossary and overrides are applied by the caller; this covers the
-    dictionary and pypinyin. Non-hanzi characters are skipped.
+    dictionary and pypinyin. Non-hanzi characters are skipped. ``guesser``
+    replaces pypinyin where the dictionary leaves a choice: the sentence-level
+    reader passes a plain per-character default, as the polyphone model decides
+    those characters anyway (and pypinyin's 7 MB phrase table is then never loaded).
     """
     hanzi = "".join(ch for ch in word if HANZI.match(ch))
     if not hanzi:
@@ -117,7 +136,7 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
 
     def guess() -> list[str]:
         if not memo:
-            found = _pypinyin(hanzi)
+            found = (guesser or _pypinyin)(hanzi)
             memo.append((found + ["?5"] * len(hanzi))[: len(hanzi)])
         return memo[0]
 
@@ -134,7 +153,8 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
         for j in range(len(hanzi), i, -1):
             part = hanzi[i:j]
             if j - i == 1:
-                out.append(guess()[i])
+                single = dictionary_readings(part, proper) if guesser else {}
+                out.append(normalise_u(next(iter(single.values()))) if len(single) == 1 else guess()[i])
             elif part in lexicon():
                 out.extend(_cedict_choice(part, proper, lambda: guess()[i:j]) or guess()[i:j])
             else:
@@ -142,6 +162,22 @@ def numbered(word: str, pos: str = "") -> tuple[str, ...]:
             i = j
             break
     return tuple(out)
+
+
+def in_context(
+    texts: Sequence[str],
+    tokens: Sequence[Sequence[tuple[str, str]]],
+    fixed: Callable[[str], Optional[tuple[str, ...]]],
+) -> list[list[tuple[str, ...]]]:
+    """Numbered readings of the tokens of sentences, each read in its sentence.
+
+    ``tokens[k]`` are the (word, jieba POS) pairs of ``texts[k]``; ``fixed(word)``
+    is a reading not to be questioned (overrides, glossary) or None. See
+    :mod:`flashgen.chinese.polyphones` for how the dictionary and the model share the work.
+    """
+    from flashgen.chinese.polyphones import read_in_context
+
+    return read_in_context(texts, tokens, fixed)
 
 
 def syllables_to_marked(syllables: tuple[str, ...] | list[str]) -> str:
@@ -164,11 +200,14 @@ def to_zhuyin(syllables: tuple[str, ...] | list[str]) -> str:
 
 @lru_cache(maxsize=4096)  # about 1,300 distinct syllables with tones: each converted once
 def _zhuyin_syllable(syl: str) -> str:
-    from pypinyin import Style
-    from pypinyin.style import convert
-
     if syl.lower() in ("r5", "r"):
         return "ㄦ˙"  # erhua suffix
+    found = zhuyin_syllable(syl)
+    if found is not None:
+        return found
+    from pypinyin import Style  # syllables outside the table (m2, hm): pypinyin's own conversion
+    from pypinyin.style import convert
+
     return convert(mark_syllable(syl).lower(), Style.BOPOMOFO, True) or syl
 
 

@@ -1,167 +1,148 @@
-"""The template of the printed vocabulary list in HTML (page, stylesheet) and its example excerpts.
+"""What the printed list and worksheet show, shared by their HTML and PDF renderers.
 
-:mod:`flashgen.printed.vocab_html` groups and numbers the items and fills the slots;
-the browser's print uses the ``@page`` rules. :func:`example_excerpt` cuts an
-item's example around the word from the pipeline's tokens, never
-re-segmenting text; the HTML list (:func:`example_html`, with ruby) and the
-PDF list (:mod:`flashgen.printed.vocab_pdf`) both draw it. Every string from the
-transcript is escaped.
+Neither renderer owns this: the grouping and numbering of the list
+(:func:`group_items`), the size class of a headword, the tone legend, the
+example excerpt cut around the word from the pipeline's tokens (never
+re-segmenting text), and the worksheet's word bank, blank letters and answer
+readings. The HTML renderers (:mod:`flashgen.printed.vocab_html`,
+:mod:`flashgen.printed.worksheet`) and the Typst documents
+(:mod:`flashgen.printed.pdf`) draw the same content from here.
 """
 
 from __future__ import annotations
 
-from html import escape
+import hashlib
+import random
 from dataclasses import dataclass
-from string import Template
 from typing import Optional
 
-from flashgen.chinese.hanzi import has_hanzi
-from flashgen.models import Example, Token, Transcript, VocabItem
-from flashgen.chinese.tones import TONE_COLOURS
 from flashgen.chinese.clauses import clause_window
-from flashgen.chinese.punctuation import is_break, may_break_line
+from flashgen.chinese.levels import hsk_label
+from flashgen.chinese.punctuation import is_break
+from flashgen.models import ClozeItem, Example, Token, Transcript, VocabItem
 
-#: CSS ``size`` of each paper name accepted by ``render_html``.
-PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
+# ---------------------------------------------------------------- the vocabulary list
 
-# Fonts for screen viewing; the PDF renderer replaces them with the one it embeds.
-FONT_STACK = (
-    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
-    '"Microsoft YaHei", "Hiragino Sans GB", sans-serif'
-)
+GROUP_BYS = ("section", "hsk")
+TERMS_GROUP = "Diplomatic terms · 外交术语"
+OPENING_GROUP = "Introduction"  # sentences before the transcript's first heading
+NO_EXAMPLE_GROUP = "Other words"
+NO_HSK_GROUP = "Not in HSK"
+LIST_KICKER = "Vocabulary list · 词汇表"
+RUNNING_LABEL = "Vocabulary 词汇表"
+COLUMNS = ("#", "汉字", "Pinyin", "Meaning", "HSK", "Example 例句")
 
-_TONE_CSS = "\n".join(f".t{tone} {{ color: {colour}; }}" for tone, colour in sorted(TONE_COLOURS.items()))
+#: Meanings printed per item (CC-CEDICT lists many; the best come first).
+MAX_MEANINGS = 3
 
-# $-placeholders: paper, fonts, tones. Literal dollar signs would need "$$".
-_CSS = Template(
+#: The tone legend of both printed lists: (name, sample syllable, tone).
+TONE_LEGEND = (("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5))
+
+
+def _section_order(transcript: Transcript) -> dict[Optional[str], int]:
+    order: dict[Optional[str], int] = {}
+    for sentence in transcript.sentences:
+        order.setdefault(sentence.section, len(order))
+    return order
+
+
+def group_items(
+    transcript: Transcript, vocab: list[VocabItem], group_by: str = "section"
+) -> list[tuple[str, list[VocabItem]]]:
+    """Items in printed order as (heading, items) groups; the ranked order is kept inside a group.
+
+    Glossary terms (``term=True``) come first as one group. The rest is grouped
+    by the section of each item's first example, in the order the sections
+    appear in the transcript, or by HSK level (1 … 6, 7–9, then off-list).
     """
-@page {
-  size: $paper;
-  margin: 16mm 13mm 17mm 13mm;
-  @top-left { content: string(doctitle); font-size: 7.5pt; color: #666; }
-  @top-right { content: "Vocabulary 词汇表"; font-size: 7.5pt; color: #666; }
-  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444; }
-}
-@page :first { @top-left { content: none; } @top-right { content: none; } }
-* { box-sizing: border-box; }
-html { font-family: $fonts; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-size: 9.5pt; line-height: 1.35; color: #111; margin: 0; }
-body.screen { max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem; font-size: 11pt; }
-header { border-bottom: 1.5pt solid #111; margin-bottom: 3mm; padding-bottom: 2mm; }
-header .kicker { margin: 0; font-size: 8pt; letter-spacing: .08em; text-transform: uppercase; color: #555; }
-h1 { string-set: doctitle content(); font-size: 17pt; margin: 1mm 0 1.5mm; line-height: 1.25; }
-header .meta { margin: 0; font-size: 8.5pt; color: #333; }
-.legend { font-size: 8pt; color: #333; margin: 1.5mm 0 0; }
-.legend span { margin-right: .8em; }
-h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; padding: 1mm 2mm; background: #eee;
-     border-left: 3pt solid #111; break-after: avoid; page-break-after: avoid; }
-h2 .n { font-weight: normal; color: #555; font-size: 8.5pt; margin-left: .5em; }
-table.vocab { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.vocab th { font-size: 7.5pt; text-align: left; color: #333; border-bottom: .8pt solid #111;
-                 padding: .8mm 1.2mm; font-weight: bold; }
-table.vocab td { vertical-align: top; border-bottom: .4pt solid #bbb; padding: 1.3mm 1.2mm; }
-table.vocab tr { break-inside: avoid; page-break-inside: avoid; }
-col.c-num { width: 5%; } col.c-hz { width: 17%; } col.c-py { width: 15%; }
-col.c-mean { width: 29%; } col.c-hsk { width: 6%; } col.c-ex { width: 28%; }
-td.num { color: #555; font-size: 8pt; text-align: right; padding-right: 2mm; }
-td.hz { font-size: 14pt; line-height: 1.2; font-weight: bold; }
-td.hz .trad { display: block; font-size: 8pt; font-weight: normal; color: #555; margin-top: .6mm; }
-td.py { font-size: 10pt; }
-td.hz.mid { font-size: 12pt; }
-td.hz.long { font-size: 11pt; }
-td.hz.xlong { font-size: 9.5pt; }
-td.mean .first { font-weight: bold; }
-td.mean .mw { display: block; font-size: 8pt; color: #333; margin-top: .4mm; }
-td.mean .tag { display: inline-block; font-size: 7pt; border: .5pt solid #777; border-radius: 2pt;
-               padding: 0 1mm; margin-right: 1mm; color: #333; text-transform: uppercase; letter-spacing: .04em; }
-td.mean .approx { color: #555; }
-td.hsk { text-align: center; font-size: 8.5pt; }
-td.ex { font-size: 9.5pt; color: #222; }
-td.ex mark { background: none; font-weight: bold; text-decoration: underline; text-decoration-thickness: .8pt;
-             color: #000; }
-td.ex .noex { color: #888; }
-body.screen td.ex { font-size: 12pt; line-height: 2.2; }
-body.screen col.c-hz { width: 15%; } body.screen col.c-py { width: 14%; }
-body.screen col.c-mean { width: 25%; } body.screen col.c-hsk { width: 5%; } body.screen col.c-ex { width: 36%; }
-rt { font-size: 55%; color: #555; letter-spacing: -.01em; }
-ruby { margin: 0 .06em; ruby-align: center; white-space: nowrap; }
-rt { ruby-align: center; }
-td.ex mark rt { font-weight: normal; }
-.blank { height: 6.5mm; border-bottom: .6pt solid #888; }
-$tones
-.study-toggle { font-size: 10pt; margin: 0 0 3mm; }
-label.study-toggle { cursor: pointer; user-select: none; }
-#cover:checked ~ main td.mean .m { visibility: hidden; }
-#cover:checked ~ main td.mean { background: #f1f1f1; }
-#cover:checked ~ main td.mean:hover .m { visibility: visible; }
-section.key { break-before: page; page-break-before: always; }
-section.key ol { columns: 2; column-gap: 8mm; font-size: 8.5pt; padding-left: 7mm; margin: 0; }
-section.key li { break-inside: avoid; margin-bottom: .8mm; }
-footer { margin-top: 6mm; padding-top: 2mm; border-top: .5pt solid #999; font-size: 7.5pt; color: #444; }
-footer a { color: inherit; }
-@media print {
-  .study-toggle { display: none; }
-  body.screen { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
-}
-"""
-)
-
-#: The page body; every slot is filled with already-escaped HTML (the document
-#: around it comes from ``html_page.document``).
-BODY = Template(
-    """<header>
-<p class="kicker">Vocabulary list · 词汇表</p>
-<h1 lang="zh-CN">$title</h1>
-<p class="meta">$meta</p>
-<p class="legend">$legend</p>
-</header>
-$toggle
-<main>
-$groups
-</main>
-$key
-<footer>
-<p>$attribution</p>
-</footer>"""
-)
-
-#: Screen-only switch that covers the meaning column for self-testing (CSS, no script).
-TOGGLE = (
-    '<input type="checkbox" id="cover" class="study-toggle"> '
-    '<label for="cover" class="study-toggle">Cover the meanings to test yourself '
-    "(point at a meaning to peek)</label>"
-)
+    if group_by not in GROUP_BYS:
+        raise ValueError(f"group_by must be one of {', '.join(GROUP_BYS)}, not {group_by!r}")
+    terms = [i for i in vocab if i.term]
+    rest = [i for i in vocab if not i.term]
+    named: list[tuple[str, list[VocabItem]]] = []
+    if group_by == "hsk":
+        by_level: dict[Optional[int], list[VocabItem]] = {}
+        for item in rest:
+            by_level.setdefault(min(item.hsk, 7) if item.hsk is not None else None, []).append(item)
+        levels = sorted(by_level, key=lambda lv: (lv is None, lv or 0))
+        named = [(f"HSK {hsk_label(lv)}" if lv is not None else NO_HSK_GROUP, by_level[lv]) for lv in levels]
+    else:
+        by_section: dict[Optional[str], list[VocabItem]] = {}
+        no_example: list[VocabItem] = []
+        for item in rest:
+            if item.examples:
+                by_section.setdefault(item.examples[0].section, []).append(item)
+            else:
+                no_example.append(item)
+        order = _section_order(transcript)
+        # sorted() is stable: sections the transcript does not list follow, in order of appearance.
+        sections = sorted(by_section, key=lambda sec: order.get(sec, len(order)))
+        named = [(sec if sec is not None else OPENING_GROUP, by_section[sec]) for sec in sections]
+        if no_example:
+            named.append((NO_EXAMPLE_GROUP, no_example))
+    return ([(TERMS_GROUP, terms)] if terms else []) + named
 
 
-def stylesheet(paper: str) -> str:
-    """The CSS of the document for ``paper`` (a key of :data:`PAPER_SIZES`)."""
-    return _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK, tones=_TONE_CSS)
+def headword_size(word: str) -> str:
+    """The size class of a headword: "" (normal), "mid", "long" or "xlong".
+
+    Long terms are set smaller, so that 人类命运共同体 stays on one or two even
+    lines; the HTML and the PDF list share these steps.
+    """
+    n = len(word)
+    return "xlong" if n >= 8 else "long" if n >= 6 else "mid" if n == 5 else ""
 
 
-# ---------------------------------------------------------------- cell fragments
+def list_meta(transcript: Transcript, count: int, day: str) -> str:
+    """The line of facts under the list's title."""
+    return f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {transcript.source}"
+
+
+# ---------------------------------------------------------------- the worksheet
+
+KICKER = "Cloze worksheet · 填空练习"
+INSTRUCTIONS = "Fill in each blank with a word from the word bank. Some words fill more than one blank."
+WORD_BANK = "Word bank · 词库"
+ANSWER_KEY = "Answer key · 答案"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def blank_label(item: ClozeItem, n: int) -> str:
+    """Blank label: "a", "b", … when the item has several deletions, else ""."""
+    return LETTERS[(n - 1) % len(LETTERS)] if len(item.answers) > 1 else ""
+
+
+def answer_pinyin(transcript: Transcript, item: ClozeItem, answer: str) -> str:
+    """Tone-marked reading of ``answer`` as the tokens of its sentence read it ("" if not found)."""
+    if 0 <= item.sentence_index < len(transcript.sentences):
+        for token in transcript.sentences[item.sentence_index].tokens:
+            if token.text == answer:
+                return token.pinyin
+    return ""
+
+
+def word_bank(items: list[ClozeItem]) -> list[tuple[str, int]]:
+    """Distinct answers with the number of items asking them, in a shuffled order fixed by the items."""
+    counts: dict[str, int] = {}
+    for item in items:
+        for answer in item.answers:
+            counts[answer] = counts.get(answer, 0) + 1
+    words = sorted(counts)
+    # Seeded from the items themselves: the same worksheet always prints the same bank.
+    digest = hashlib.sha1("|".join(item.id for item in items).encode("utf-8")).hexdigest()
+    random.Random(digest).shuffle(words)
+    return [(w, counts[w]) for w in words]
+
+
+def sentence_meta(count: int, transcript: Transcript) -> str:
+    """The line of facts under the worksheet's title."""
+    return f"{count} sentence{'s' if count != 1 else ''} · source: {transcript.source}"
+
+
+# ---------------------------------------------------------------- example excerpts
 
 #: Example length in characters, the word included, before trimming with "…".
 EXAMPLE_CHARS = 26
-
-
-def escape_html(text: object) -> str:
-    """``text`` made safe inside HTML text and attribute values."""
-    return escape(str(text), quote=True)
-
-
-_e = escape_html
-
-
-def _ruby(text: str, pinyin: str) -> str:
-    """A word with its pinyin above it, one ``<ruby>`` per word.
-
-    Per word rather than per character: the characters keep even spacing
-    (a syllable is wider than its character) and the reader sees where the
-    words split.
-    """
-    if not pinyin or not has_hanzi(text):
-        return _e(text)
-    return f"<ruby>{_e(text)}<rt>{_e(pinyin)}</rt></ruby>"
 
 
 def _find(pieces: list[str], word: str) -> Optional[tuple[int, int, int]]:
@@ -239,29 +220,3 @@ def example_excerpt(item: VocabItem, transcript: Transcript, by_word: bool) -> O
         at, end = (pos - first, pos - first + len(item.hanzi)) if found else (len(text), len(text))
         out = [(t, "", m) for t, m in ((text[:at], False), (text[at:end], True), (text[end:], False)) if t]
     return Excerpt(tuple(out), lo > 0, _has_more(pieces[hi:]), bool(tokens) and by_word)
-
-
-def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
-    """The excerpt of :func:`example_excerpt` as HTML, the word in ``<mark>``.
-
-    When ``ruby`` and the tokens are known, each word carries its pinyin in
-    ``<ruby>`` (unbreakable, CSS nowrap) and ``<wbr>`` lets lines break between words.
-    """
-    excerpt = example_excerpt(item, transcript, by_word=ruby)
-    if excerpt is None:
-        return '<span class="noex">—</span>'
-    body = ""
-    prev: tuple[str, str, bool] = ("", "", False)
-    for i, (text, pinyin, marked) in enumerate(excerpt.pieces):
-        following = excerpt.pieces[i + 1][2] if i + 1 < len(excerpt.pieces) else False
-        if excerpt.by_word:
-            html = _ruby(text, pinyin)
-            if i and may_break_line(prev[0], text):
-                body += "<wbr>"
-        else:
-            html = _e(text)
-        body += ("<mark>" if marked and not prev[2] else "") + html + ("</mark>" if marked and not following else "")
-        prev = (text, pinyin, marked)
-    before = "…" if excerpt.cut_before else ""
-    after = "…" if excerpt.cut_after else ""
-    return f'<span lang="zh-CN">{before}{body}{after}</span>'

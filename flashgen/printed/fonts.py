@@ -1,15 +1,16 @@
-"""The fonts PDFs are set in: a Chinese font found on the system or given, and fallbacks.
+"""The fonts PDFs are set in: a Chinese font found on the system or given with ``--font``.
 
-Fonts are found with fontconfig (``fc-list``) or, where there is none (macOS,
-Windows), among known files in the usual font folders, and read with
-HarfBuzz. A fallback face draws what the Chinese font lacks: WenQuanYi, for
-one, has no ǎ, and a reading must never lose its tone mark.
+Typst sets the text; it finds fonts by family name in the folders it is
+given. This module only decides which folder and which family: fontconfig
+(``fc-list``) finds the best installed Chinese font, or, where there is none
+(macOS, Windows), a known file in the usual font folders; ``--font FILE``
+names a .ttf, .otf or .ttc file directly. Typst reads the folder itself
+(:class:`typst.Fonts`), so the family name is Typst's own and the Bold face
+next to the Regular one is found too.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import itertools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Optional, Union
 from flashgen.errors import ResourceError
 
 if TYPE_CHECKING:
-    from flashgen.printed.pdf_canvas import Face, Fonts
+    import typst
 
 NO_FONT = (
     "no Chinese font found; install one (Debian: apt-get install fonts-noto-cjk) or pass --font PATH"
@@ -39,7 +40,14 @@ PREFERRED_FAMILIES = (
     "AR PL UMing CN",
 )
 
-_FONT_FILE = re.compile(r"\.(ttf|otf|ttc|otc|woff2?)$", re.IGNORECASE)
+#: Families that draw every tone-marked pinyin letter; with any other, the document checks the
+#: letters and takes those a font leaves empty or lacks from :data:`LATIN_FALLBACKS`.
+COMPLETE_PINYIN = re.compile(r"^(Noto (Sans|Serif) CJK|Source Han (Sans|Serif))\b")
+#: Latin faces for pinyin letters the Chinese font cannot draw, best first ("Libertinus Serif" ships with Typst).
+LATIN_FALLBACKS = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Libertinus Serif")
+
+_FONT_FILE = re.compile(r"\.(ttf|otf|ttc|otc)$", re.IGNORECASE)
+_SIMPLIFIED = re.compile(r"\b(SC|GB|CN)\b|Simplified")
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,26 @@ class FontChoice:
     family: str
     file: Path
     index: int = 0
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    """What Typst is given: the folders to read fonts from, the text's family and the pinyin fallbacks."""
+
+    family: str
+    folders: tuple[Path, ...]
+    fallbacks: tuple[str, ...] = ()
+
+    def book(self) -> "typst.Fonts":
+        """The fonts of :attr:`folders` as Typst reads them (read once per process)."""
+        return _book(self.folders)
+
+
+@lru_cache(maxsize=8)
+def _book(folders: tuple[Path, ...]) -> "typst.Fonts":
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(f) for f in folders])
 
 
 def _fc_list() -> list[tuple[Path, list[str], str, int]]:
@@ -123,7 +151,7 @@ def _known_font_file() -> Optional[FontChoice]:
     """A known Chinese font file in the usual font folders, when fontconfig found none."""
     family = dict((name.lower(), family) for name, family in KNOWN_FILES)
     for path in _known_files(tuple(name for name, _ in KNOWN_FILES)):
-        return FontChoice(family[path.name.lower()], path, _face_index(path))
+        return FontChoice(family[path.name.lower()], path)
     return None
 
 
@@ -140,99 +168,58 @@ def _known_files(names: tuple[str, ...]) -> list[Path]:
     return [found[name] for name in wanted if name in found]
 
 
-def _face_index(path: Path) -> int:
-    """The face of a collection to use: the first Simplified Chinese one (by name), else the first."""
-    import uharfbuzz as hb
-
-    blob = hb.Blob.from_file_path(str(path))
-    count = hb.Face(blob).count
-    for index in range(count):
-        name = hb.Face(blob, index).get_name(1) or ""
-        if re.search(r"\b(SC|GB|CN)\b|Simplified", name):
-            return index
-    return 0
+def _family_of(book: "typst.Fonts", file: Path) -> Optional[str]:
+    """Typst's family name for the font file ``file``: its Simplified-Chinese face if it has several."""
+    target = file.resolve()
+    families = [info.family for info in book.fonts() if info.path and Path(info.path).resolve() == target]
+    return next((f for f in families if _SIMPLIFIED.search(f)), families[0] if families else None)
 
 
-@lru_cache(maxsize=16)
-def _open_face(path: Path, index: int) -> "Face":
-    from flashgen.printed.pdf_canvas import Face
+def _has_chinese(file: Path) -> Optional[bool]:
+    """Whether some face of ``file`` covers Chinese, as fontconfig reads it (None: fontconfig missing)."""
+    try:
+        out = subprocess.run(["fc-query", "--format", "%{lang}\n", str(file)], capture_output=True, text=True,
+                             timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return any(re.search(r"\bzh-(cn|sg|tw|hk|mo)\b", line) for line in out.splitlines())
 
-    return Face(path, index)
+
+def _latin_fallbacks(family: str) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """Folders and families for pinyin letters that ``family`` may not draw (none for complete fonts)."""
+    if COMPLETE_PINYIN.match(family):
+        return (), ()
+    for path, families, _style, _index in _fc_query(":charset=1ce"):  # ǎ, which some Chinese fonts leave empty
+        for name in LATIN_FALLBACKS:
+            if name in families:
+                return (path.parent,), (name, "Libertinus Serif")
+    return (), ("Libertinus Serif",)
 
 
-def load_face(font: Optional[Union[str, Path]] = None) -> "Face":
-    """The font PDFs are set in: the file ``font`` or else the system's best CJK font.
+def load_fonts(font: Optional[Union[str, Path]] = None) -> PdfFonts:
+    """The fonts PDFs are set in: the file ``font`` or else the system's best CJK font.
 
-    Raises :class:`ResourceError` when the file is missing or not a font, or no font is found.
+    Raises :class:`ResourceError` when the file is missing, not a font or has
+    no Chinese characters, or when no Chinese font is installed.
     """
-    if importlib.util.find_spec("uharfbuzz") is None:
-        raise ResourceError("uharfbuzz is not installed; run: pip install uharfbuzz")
     if font is not None:
         path = Path(font).expanduser()
-        if path.is_file() and _FONT_FILE.search(path.name):
-            try:
-                face = _open_face(path.resolve(), _face_index(path))
-            except (ValueError, OSError):
-                pass  # not a font after all: the same message as a missing file
-            else:
-                if not all(face.covers(ch) for ch in "中国的是了"):
-                    raise ResourceError(f"font file {font} has no Chinese characters; pass --font PATH to a CJK font")
-                return face
-        raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
-    choice = find_cjk_font()
-    if choice is None:
-        raise ResourceError(NO_FONT)
-    try:
-        return _open_face(choice.file, choice.index)
-    except (ValueError, OSError):
-        raise ResourceError(f"cannot read the font {choice.file}; pass --font PATH to another CJK font") from None
-
-
-#: What a Chinese font must draw besides hanzi: pinyin's tone-marked vowels.
-PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈŌÓǑÒ"
-#: Faces that can draw those, best first (family names for fontconfig).
-FALLBACK_FAMILIES = ("Noto Sans CJK SC", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial")
-#: The same, as files in the usual font folders when there is no fontconfig.
-FALLBACK_FILES = ("NotoSansCJK-Regular.ttc", "DejaVuSans.ttf", "NotoSans-Regular.ttf", "LiberationSans-Regular.ttf",
-                  "Arial Unicode.ttf", "arial.ttf")
-
-
-def load_fonts(font: Optional[Union[str, Path]] = None) -> "Fonts":
-    """The faces PDFs are set in: :func:`load_face`, then a fallback for the pinyin letters it lacks.
-
-    Raises :class:`ResourceError` as :func:`load_face` does.
-    """
-    from flashgen.printed.pdf_canvas import Fonts
-
-    primary = load_face(font)
-    missing = [ch for ch in PINYIN_LETTERS if not primary.covers(ch)]
-    fallback = _fallback_face(tuple(missing)) if missing else None
-    return Fonts([primary] if fallback is None else [primary, fallback])
-
-
-@lru_cache(maxsize=8)
-def _fallback_face(missing: tuple[str, ...]) -> "Optional[Face]":
-    """The best installed face that has every ``missing`` letter: FALLBACK_FAMILIES first
-    (fontconfig), regular styles first, then FALLBACK_FILES in the usual folders; None if none has."""
-
-    def rank(font: tuple[Path, list[str], str, int]) -> tuple[int, bool, str]:
-        path, families, style, _index = font
-        best = min((FALLBACK_FAMILIES.index(f) for f in families if f in FALLBACK_FAMILIES), default=len(FALLBACK_FAMILIES))
-        return best, style not in ("Regular", "Book"), str(path)
-
-    found = ((path, index) for path, _f, _s, index in sorted(_fc_list_covering(missing[0]), key=rank))
-    # The folders are searched only when fontconfig offers nothing that fits.
-    known = ((path, _face_index(path)) for path in _known_files(FALLBACK_FILES))
-    for path, index in itertools.chain(found, known):
-        try:
-            face = _open_face(path, index)
-        except (ValueError, OSError):
-            continue
-        if all(face.covers(ch) for ch in missing):
-            return face
-    return None
-
-
-def _fc_list_covering(char: str) -> list[tuple[Path, list[str], str, int]]:
-    """(file, families, style, face index) of each installed font that has ``char`` (fontconfig)."""
-    return _fc_query(f":charset={ord(char):x}")
+        if not (path.is_file() and _FONT_FILE.search(path.name)):
+            raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
+        if _has_chinese(path) is False:
+            raise ResourceError(f"font file {font} has no Chinese characters; pass --font PATH to a CJK font")
+        folder = path.resolve().parent
+        family = _family_of(_book((folder,)), path)
+        if family is None:
+            raise ResourceError(f"font file {font} not found or not a font; pass --font PATH to a .ttf, .otf or .ttc file")
+    else:
+        choice = find_cjk_font()
+        if choice is None:
+            raise ResourceError(NO_FONT)
+        folder = choice.file.resolve().parent
+        family = choice.family
+        if family.lower() not in (f.lower() for f in _book((folder,)).families()):
+            family = _family_of(_book((folder,)), choice.file) or family  # Typst may name the family otherwise
+    extra, fallbacks = _latin_fallbacks(family)
+    folders = (folder, *(f for f in extra if f != folder))
+    return PdfFonts(family, folders, fallbacks)

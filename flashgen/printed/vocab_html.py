@@ -12,23 +12,30 @@ import datetime as _dt
 import unicodedata
 from typing import Iterator, Optional
 
+from flashgen.chinese.hanzi import has_hanzi
+from flashgen.chinese.tones import segments, syllables
 from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
+from flashgen.chinese.punctuation import may_break_line
 from flashgen.models import Transcript, VocabItem
+from flashgen.printed.content import (
+    LIST_KICKER,
+    MAX_MEANINGS,
+    NO_EXAMPLE_GROUP,
+    NO_HSK_GROUP,
+    OPENING_GROUP,
+    TERMS_GROUP,
+    TONE_LEGEND,
+    example_excerpt,
+    group_items,
+    headword_size,
+    list_meta,
+)
 from flashgen.printed.html_page import document
-from flashgen.printed.content import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, example_html, stylesheet
-from flashgen.chinese.tones import segments, syllables
+from flashgen.printed.html_style import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, stylesheet
 
-__all__ = ["group_items", "render_html", "example_html", "pinyin_html"]
-
-GROUP_BYS = ("section", "hsk")
-TERMS_GROUP = "Diplomatic terms · 外交术语"
-OPENING_GROUP = "Introduction"  # sentences before the transcript's first heading
-NO_EXAMPLE_GROUP = "Other words"
-NO_HSK_GROUP = "Not in HSK"
-
-#: Meanings printed per item (CC-CEDICT lists many; the best come first).
-MAX_MEANINGS = 3
+__all__ = ["group_items", "render_html", "example_html", "pinyin_html", "TERMS_GROUP", "OPENING_GROUP",
+           "NO_EXAMPLE_GROUP", "NO_HSK_GROUP", "MAX_MEANINGS"]
 
 
 def _nfc(text: str) -> str:
@@ -59,58 +66,42 @@ def pinyin_html(pinyin: str, pinyin_numbered: str) -> str:
     return "".join(out)
 
 
-def _section_order(transcript: Transcript) -> dict[Optional[str], int]:
-    order: dict[Optional[str], int] = {}
-    for sentence in transcript.sentences:
-        order.setdefault(sentence.section, len(order))
-    return order
+def _ruby(text: str, pinyin: str) -> str:
+    """A word with its pinyin above it, one ``<ruby>`` per word.
 
-
-def group_items(
-    transcript: Transcript, vocab: list[VocabItem], group_by: str = "section"
-) -> list[tuple[str, list[VocabItem]]]:
-    """Items in printed order as (heading, items) groups; the ranked order is kept inside a group.
-
-    Glossary terms (``term=True``) come first as one group. The rest is grouped
-    by the section of each item's first example, in the order the sections
-    appear in the transcript, or by HSK level (1 … 6, 7–9, then off-list).
+    Per word rather than per character: the characters keep even spacing
+    (a syllable is wider than its character) and the reader sees where the
+    words split.
     """
-    if group_by not in GROUP_BYS:
-        raise ValueError(f"group_by must be one of {', '.join(GROUP_BYS)}, not {group_by!r}")
-    terms = [i for i in vocab if i.term]
-    rest = [i for i in vocab if not i.term]
-    named: list[tuple[str, list[VocabItem]]] = []
-    if group_by == "hsk":
-        by_level: dict[Optional[int], list[VocabItem]] = {}
-        for item in rest:
-            by_level.setdefault(min(item.hsk, 7) if item.hsk is not None else None, []).append(item)
-        levels = sorted(by_level, key=lambda lv: (lv is None, lv or 0))
-        named = [(f"HSK {hsk_label(lv)}" if lv is not None else NO_HSK_GROUP, by_level[lv]) for lv in levels]
-    else:
-        by_section: dict[Optional[str], list[VocabItem]] = {}
-        no_example: list[VocabItem] = []
-        for item in rest:
-            if item.examples:
-                by_section.setdefault(item.examples[0].section, []).append(item)
-            else:
-                no_example.append(item)
-        order = _section_order(transcript)
-        # sorted() is stable: sections the transcript does not list follow, in order of appearance.
-        sections = sorted(by_section, key=lambda sec: order.get(sec, len(order)))
-        named = [(sec if sec is not None else OPENING_GROUP, by_section[sec]) for sec in sections]
-        if no_example:
-            named.append((NO_EXAMPLE_GROUP, no_example))
-    return ([(TERMS_GROUP, terms)] if terms else []) + named
+    if not pinyin or not has_hanzi(text):
+        return _e(text)
+    return f"<ruby>{_e(text)}<rt>{_e(pinyin)}</rt></ruby>"
 
 
-def headword_size(word: str) -> str:
-    """The size class of a headword: "" (normal), "mid", "long" or "xlong".
+def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
+    """The excerpt of :func:`~flashgen.printed.content.example_excerpt` as HTML, the word in ``<mark>``.
 
-    Long terms are set smaller, so that 人类命运共同体 stays on one or two even
-    lines; the HTML and the PDF list share these steps.
+    When ``ruby`` and the tokens are known, each word carries its pinyin in
+    ``<ruby>`` (unbreakable, CSS nowrap) and ``<wbr>`` lets lines break between words.
     """
-    n = len(word)
-    return "xlong" if n >= 8 else "long" if n >= 6 else "mid" if n == 5 else ""
+    excerpt = example_excerpt(item, transcript, by_word=ruby)
+    if excerpt is None:
+        return '<span class="noex">—</span>'
+    body = ""
+    prev: tuple[str, str, bool] = ("", "", False)
+    for i, (text, pinyin, marked) in enumerate(excerpt.pieces):
+        following = excerpt.pieces[i + 1][2] if i + 1 < len(excerpt.pieces) else False
+        if excerpt.by_word:
+            html = _ruby(text, pinyin)
+            if i and may_break_line(prev[0], text):
+                body += "<wbr>"
+        else:
+            html = _e(text)
+        body += ("<mark>" if marked and not prev[2] else "") + html + ("</mark>" if marked and not following else "")
+        prev = (text, pinyin, marked)
+    before = "…" if excerpt.cut_before else ""
+    after = "…" if excerpt.cut_after else ""
+    return f'<span lang="zh-CN">{before}{body}{after}</span>'
 
 
 def _meaning_html(item: VocabItem, study: bool) -> str:
@@ -156,10 +147,6 @@ _COLGROUP = (
 )
 
 
-#: The tone legend of both printed lists: (name, sample syllable, tone).
-TONE_LEGEND = (("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5))
-
-
 def _legend() -> str:
     spans = "".join(f'<span class="t{t}">{mark} {name}</span>' for name, mark, t in TONE_LEGEND)
     return f"Tones: {spans}"
@@ -174,7 +161,7 @@ def render_html(
     study: bool = False,
     generated: Optional[_dt.date] = None,
 ) -> str:
-    """The printable vocabulary list as one standalone HTML document (the PDF is :mod:`flashgen.printed.vocab_pdf`).
+    """The printable vocabulary list as one standalone HTML document (the PDF is :mod:`flashgen.printed.pdf`).
 
     Items are numbered in printed order: glossary terms first, then by section
     of the transcript (``group_by="section"``) or by HSK level (``"hsk"``).
@@ -220,13 +207,13 @@ def html_chunks(
         for number, item in enumerate(numbered, 1):
             meanings = _e("; ".join(item.meanings[:MAX_MEANINGS]))
             key.append(f'<li value="{number}"><b lang="zh-CN">{_e(item.hanzi)}</b> {meanings}</li>')
-    count = len(vocab)
-    meta = f"{count} word{'s' if count != 1 else ''} · generated {day} · source: {_e(transcript.source)}"
+    meta = _e(list_meta(transcript, len(vocab), day))
     key_html = f'<section class="key"><h2>Answer key</h2><ol>{"".join(key)}</ol></section>' if study else ""
     attribution = _e(CEDICT_ATTRIBUTION).replace(
         CEDICT_LICENCE_URL, f'<a href="{CEDICT_LICENCE_URL}">{CEDICT_LICENCE_URL}</a>',
     )
     body = BODY.substitute(
+        kicker=_e(LIST_KICKER),
         title=_e(transcript.title),
         meta=meta,
         legend=_legend(),

@@ -1,4 +1,4 @@
-"""The printable cloze worksheet: plain text and standalone HTML (the PDF is :mod:`flashgen.printed.worksheet_pdf`).
+"""The printable cloze worksheet: plain text and standalone HTML (the PDF is :mod:`flashgen.printed.pdf`).
 
 Numbered sentences with blanks (a blank as wide as its answer; pinyin in the
 blank when asked), a word bank of all answers in a fixed shuffled order, and
@@ -8,53 +8,25 @@ resources; every string from the transcript is HTML-escaped.
 
 from __future__ import annotations
 
-import hashlib
-import random
-from html import escape
 from string import Template
 
-from flashgen.study.cloze_syntax import cloze_segments
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
-from flashgen.printed.html_page import document
 from flashgen.models import ClozeItem, Transcript
-from flashgen.printed.content import FONT_STACK, PAPER_SIZES
+from flashgen.printed.content import (
+    ANSWER_KEY,
+    INSTRUCTIONS,
+    KICKER,
+    WORD_BANK,
+    answer_pinyin,
+    blank_label,
+    sentence_meta,
+    word_bank,
+)
+from flashgen.printed.html_page import document
+from flashgen.printed.html_style import FONT_STACK, PAPER_SIZES, escape_html as _e
+from flashgen.study.cloze_syntax import cloze_segments
 
-KICKER = "Cloze worksheet · 填空练习"
-INSTRUCTIONS = "Fill in each blank with a word from the word bank. Some words fill more than one blank."
-WORD_BANK = "Word bank · 词库"
-ANSWER_KEY = "Answer key · 答案"
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
-
-
-def blank_label(item: ClozeItem, n: int) -> str:
-    """Blank label: "a", "b", … when the item has several deletions, else ""."""
-    return LETTERS[(n - 1) % len(LETTERS)] if len(item.answers) > 1 else ""
-
-
-def answer_pinyin(transcript: Transcript, item: ClozeItem, answer: str) -> str:
-    """Tone-marked reading of ``answer`` as the tokens of its sentence read it ("" if not found)."""
-    if 0 <= item.sentence_index < len(transcript.sentences):
-        for token in transcript.sentences[item.sentence_index].tokens:
-            if token.text == answer:
-                return token.pinyin
-    return ""
-
-
-def word_bank(items: list[ClozeItem]) -> list[tuple[str, int]]:
-    """Distinct answers with the number of items asking them, in a shuffled order fixed by the items."""
-    counts: dict[str, int] = {}
-    for item in items:
-        for answer in item.answers:
-            counts[answer] = counts.get(answer, 0) + 1
-    words = sorted(counts)
-    # Seeded from the items themselves: the same worksheet always prints the same bank.
-    digest = hashlib.sha1("|".join(item.id for item in items).encode("utf-8")).hexdigest()
-    random.Random(digest).shuffle(words)
-    return [(w, counts[w]) for w in words]
+__all__ = ["render_text", "render_html", "answer_pinyin", "blank_label", "word_bank"]
 
 
 def _text_blank(answer: str, label: str, pinyin: str) -> str:
@@ -194,7 +166,7 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     body = _BODY.substitute(
         title=_e(transcript.title),
         kicker=_e(KICKER),
-        meta=f"{count} sentence{'s' if count != 1 else ''} · source: {_e(transcript.source)}",
+        meta=_e(sentence_meta(count, transcript)),
         instructions=_e(INSTRUCTIONS),
         items="\n".join(rows),
         bank_heading=_e(WORD_BANK),

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Sequence, Union
 
 from flashgen.models import ClozeItem, VocabItem
+from flashgen.study.vocab import item_keys
 from flashgen.chinese.tones import syllables, tones
 from flashgen.quiz.check import expected_syllables, meaning_alternatives
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion
@@ -47,9 +48,10 @@ class Question:
     hint: str = ""
 
 
-def card_id(mode: str, item: Item) -> str:
-    """Store identity: mode + hanzi, or the cloze id, never pinyin or meaning text."""
-    return f"cloze:{item.id}" if isinstance(item, ClozeItem) else f"{mode}:{item.hanzi}"
+def card_id(mode: str, item: Item, key: str | None = None) -> str:
+    """Store identity: mode + hanzi (``key``: a second reading's hanzi|reading), or the cloze id,
+    never pinyin or meaning text."""
+    return f"cloze:{item.id}" if isinstance(item, ClozeItem) else f"{mode}:{key or item.hanzi}"
 
 
 def short_meaning(item: VocabItem) -> str:
@@ -93,9 +95,10 @@ def candidates(mode: str, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem]
     modes = MODES if mode == "mixed" else (mode,)
     out: list[Candidate] = []
     seen: set[str] = set()
+    keys = {id(item): key for item, key in zip(vocab, item_keys(vocab))}
     for m in modes:
         for item in cloze if m == "cloze" else vocab:
-            cid = card_id(m, item)
+            cid = card_id(m, item, keys.get(id(item)))
             if cid not in seen and _usable(m, item):
                 seen.add(cid)
                 out.append(Candidate(cid, m, item))

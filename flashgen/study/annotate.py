@@ -9,20 +9,25 @@ from flashgen.chinese.glossary import Term, glossary
 from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.meaning import Override
 from flashgen.models import Sentence, Token
-from flashgen.chinese.hanzi import has_hanzi
-from flashgen.chinese.reading import numbered, syllables_to_marked
+from flashgen.chinese.reading import in_context, numbered, syllables_to_marked
 from flashgen.chinese.segment import cut, dictionary_word
 
 
-def token_reading(word: str, pos: str, overrides: Mapping[str, Override]) -> tuple[str, ...]:
-    """Numbered syllables of a token: overrides, then glossary, then dictionary/pypinyin."""
+def given_reading(word: str, overrides: Mapping[str, Override]) -> tuple[str, ...] | None:
+    """The reading the user's overrides or the glossary give ``word``, else None."""
     override = overrides.get(word)
     if override and override.numbered:
         return override.numbered
     term: Term | None = glossary().get(word)
     if term and term.pinyin_numbered:
         return tuple(term.pinyin_numbered.split())
-    return numbered(word, pos)
+    return None
+
+
+def token_reading(word: str, pos: str, overrides: Mapping[str, Override]) -> tuple[str, ...]:
+    """Numbered syllables of a word out of context: overrides, then glossary, then dictionary/pypinyin."""
+    given = given_reading(word, overrides)
+    return given if given is not None else numbered(word, pos)
 
 
 def marked_reading(word: str, syllables: tuple[str, ...]) -> str:
@@ -62,20 +67,24 @@ def _parts(word: str) -> list[str]:
 
 
 def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None) -> list[Sentence]:
-    """Return the sentences with tokens (text, POS, pinyin); tokens join back into each text."""
+    """Return the sentences with tokens (text, POS, pinyin); tokens join back into each text.
+
+    Every token is read in its sentence (:func:`flashgen.chinese.reading.in_context`):
+    the user's overrides and the glossary first, then the dictionary, with the
+    polyphone model deciding where the dictionary leaves a choice.
+    """
     overrides = overrides or {}
 
     def known(word: str) -> bool:
         return word in overrides or dictionary_word(word)
 
+    cuts = [list(cut(sentence.text, known)) for sentence in sentences]
+    readings = in_context([s.text for s in sentences], cuts, lambda word: given_reading(word, overrides))
     out = []
-    for sentence in sentences:
-        tokens = []
-        for word, pos in cut(sentence.text, known):
-            if has_hanzi(word):
-                syl = token_reading(word, pos, overrides)
-                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl)))
-            else:
-                tokens.append(Token(word, pos))
+    for sentence, pairs, syllables in zip(sentences, cuts, readings):
+        tokens = [
+            Token(word, pos, marked_reading(word, syl), " ".join(syl)) if syl else Token(word, pos)
+            for (word, pos), syl in zip(pairs, syllables)
+        ]
         out.append(replace(sentence, tokens=tokens))
     return out

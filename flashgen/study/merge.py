@@ -74,13 +74,17 @@ def shift_cloze(items: Sequence[ClozeItem], offset: int) -> list[ClozeItem]:
 
 
 def merge_vocab(lists: Sequence[Sequence[VocabItem]]) -> list[VocabItem]:
-    """Each word once: reading and meaning from its first transcript, counts, scores and examples summed over all."""
-    merged: dict[str, VocabItem] = {}
+    """Each word once: reading and meaning from its first transcript, counts, scores and examples summed over all.
+
+    A word is its characters and reading: 长 cháng and 长 zhǎng stay two items, as in one transcript.
+    """
+    merged: dict[tuple[str, str], VocabItem] = {}
     for items in lists:
         for item in items:
-            have = merged.get(item.hanzi)
+            key = (item.hanzi, item.pinyin_numbered.lower())
+            have = merged.get(key)
             if have is None:
-                merged[item.hanzi] = replace(item, examples=list(item.examples), related=list(item.related))
+                merged[key] = replace(item, examples=list(item.examples), related=list(item.related))
                 continue
             have.count += item.count
             have.score += item.score

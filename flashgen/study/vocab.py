@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
@@ -60,11 +60,40 @@ def build_vocab(
     # (keyed by object identity, as sentences built by hand may share an index).
     readings: dict[int, tuple[str, str]] = {}
     links = add_sub_terms(seen, _Occurrences)
-    items = [_item(word, occ, total, overrides, filters, readings) for word, occ in seen.items()]
+    items = [_item(word, part, total, overrides, filters, readings) for word, occ in seen.items() for part in _by_reading(word, occ)]
     items = [i for i in items if kept(i, filters)]
     _link(items, links)
     items.sort(key=lambda i: (-i.score, i.hanzi))
     return items[: filters.limit] if filters.limit else items
+
+
+def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
+    """The occurrences of ``word`` split by reading, the most frequent first: one item per
+    reading (长 cháng "long" and 长 zhǎng "to grow" are two items, each with its examples)."""
+    groups: dict[str, _Occurrences] = defaultdict(_Occurrences)
+    for token in occ.tokens:
+        groups[token.pinyin_numbered.lower()].tokens.append(token)
+    if len(groups) < 2:
+        return [occ]
+    ordered = sorted(groups, key=lambda r: -len(groups[r].tokens))
+    for sentence in occ.sentences:
+        said = {t.pinyin_numbered.lower() for t in sentence.tokens if t.text == word} & groups.keys()
+        for reading in said or ordered[:1]:
+            groups[reading].sentences.append(sentence)
+    return [groups[r] for r in ordered]
+
+
+def item_keys(items: Sequence[VocabItem]) -> list[str]:
+    """The identity of each item (Anki note, quiz card), in list order: its hanzi, so that a
+    corrected reading or meaning updates the note; a second item of the same hanzi, another
+    reading of it (长 zhǎng after 长 cháng), is ``hanzi|reading``."""
+    first: dict[str, str] = {}  # hanzi → the reading of its first item
+    keys = []
+    for item in items:
+        reading = item.pinyin_numbered.lower()
+        same = first.setdefault(item.hanzi, reading) == reading
+        keys.append(item.hanzi if same else f"{item.hanzi}|{reading}")
+    return keys
 
 
 def _link(items: list[VocabItem], links: Mapping[str, list[str]]) -> None:
