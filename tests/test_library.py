@@ -28,8 +28,13 @@ SLUGS = {SAMPLE: "wang-yi-press-conference-2021-03-07", MFA: "mfa-2020-01-09"}
 
 @pytest.fixture(scope="module")
 def vocab() -> dict[Path, dict[str, list[str]]]:
-    """Per transcript: word → its example sentences (best first)."""
-    return {p: {i.hanzi: [e.text for e in i.examples] for i in analyse(p, Options()).vocab} for p in (SAMPLE, MFA)}
+    """Per transcript: word → the example sentences of its note's item (the first of its characters; best first)."""
+    out: dict[Path, dict[str, list[str]]] = {}
+    for path in (SAMPLE, MFA):
+        out[path] = {}
+        for item in analyse(path, Options()).vocab:
+            out[path].setdefault(item.hanzi, [e.text for e in item.examples])
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -90,20 +95,21 @@ def test_most_recent_example_first(tmp_path: Path, vocab: dict[Path, dict[str, l
     assert all(u.count >= 1 for u in uses)
 
 
-def test_rebuilding_the_same_transcript_changes_nothing(tmp_path: Path) -> None:
+def test_rebuilding_the_same_transcript_changes_nothing(tmp_path: Path, vocab: dict[Path, dict[str, list[str]]]) -> None:
     library = tmp_path / "library.sqlite"
     build(MFA, tmp_path / "a", pdf=False, library=library)
     before = _dump(library)
     result = build(MFA, tmp_path / "b", pdf=False, library=library)
     assert _dump(library) == before
-    assert result.new_words == result.vocab_notes  # nothing earlier: every word is new
+    assert result.new_words == len(vocab[MFA])  # nothing earlier: every word (by its characters) is new
 
 
 def test_a_set_is_one_package(tmp_path: Path, vocab: dict[Path, dict[str, list[str]]], shared: set[str]) -> None:
     result = build([SAMPLE, MFA], tmp_path, pdf=True, name="Pressers 2020–21")
     deck = tmp_path / "Pressers-2020-21.apkg"
     assert result.outputs[0] == deck and (tmp_path / "Pressers-2020-21-vocab.html").is_file()
-    assert result.vocab_notes == len(set(vocab[SAMPLE]) | set(vocab[MFA]))
+    keys = {(i.hanzi, i.pinyin_numbered.lower()) for p in (SAMPLE, MFA) for i in analyse(p, Options()).vocab}
+    assert result.vocab_notes == len(keys)  # each word (characters and reading) once
     with open_collection(tmp_path) as col:
         import_apkg(col, deck)
         names = sorted(col.decks.all_names_and_ids(), key=lambda d: d.name)
@@ -120,9 +126,10 @@ def test_set_counts_add_up(vocab: dict[Path, dict[str, list[str]]]) -> None:
     from flashgen.studyset import analyse_paths
 
     combined, _ = analyse_paths([SAMPLE, MFA], Options())
-    single = {p: {i.hanzi: i.count for i in analyse(p, Options()).vocab} for p in (SAMPLE, MFA)}
+    single = {p: {(i.hanzi, i.pinyin_numbered.lower()): i.count for i in analyse(p, Options()).vocab} for p in (SAMPLE, MFA)}
     for item in combined.vocab:
-        assert item.count == single[SAMPLE].get(item.hanzi, 0) + single[MFA].get(item.hanzi, 0), item.hanzi
+        key = (item.hanzi, item.pinyin_numbered.lower())
+        assert item.count == single[SAMPLE].get(key, 0) + single[MFA].get(key, 0), item.hanzi
     assert len(combined.transcript.sentences) == sum(len(analyse(p, Options()).transcript.sentences) for p in (SAMPLE, MFA))
 
 
@@ -141,7 +148,10 @@ def test_new_only_leaves_out_earlier_words(tmp_path: Path, vocab: dict[Path, dic
     build(SAMPLE, tmp_path / "a", pdf=False, library=library)
     result = build(MFA, tmp_path / "b", pdf=False, library=library, new_only=True)
     new = set(vocab[MFA]) - set(vocab[SAMPLE])
-    assert result.vocab_notes == result.new_words == len(new)
+    assert result.new_words == len(new)
+    with open_collection(tmp_path) as col:
+        import_apkg(col, result.outputs[0])
+        assert {visible_text(col.get_note(n)["Hanzi"]) for n in col.find_notes('"note:flashgen Vocabulary"')} == new
     assert f"new words: {len(new)} of {len(vocab[MFA])} ({len(vocab[MFA]) - len(new)} seen in earlier transcripts)" in result.notes
     with pytest.raises(InputError, match="needs the library"):
         build(MFA, tmp_path / "c", pdf=False, new_only=True)
