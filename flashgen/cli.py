@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, get_args
 import click
 
 from flashgen import __version__
-from flashgen.models import (AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper, QuizMode, SentenceFormat,
-                             VocabFormat)
+from flashgen.models import (DEFAULT_REGION, AudioEngine, ClozeFormat, GroupBy, Hint, HskStandard, LookupFormat, Paper,
+                             QuizMode, Readings, Region, ScriptChoice, SentenceFormat, VocabFormat)
 
 if TYPE_CHECKING:
     from flashgen.pipeline import Options
@@ -59,9 +59,25 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Filters shared by the commands that select vocabulary."""
+def _script_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The script outputs show, shared by every command that reads a transcript (and lookup)."""
     decorators = [
+        click.option("--script", type=click.Choice(get_args(ScriptChoice)), default="auto", show_default=True,
+                     help="Characters the outputs show: the text's own (auto), simplified or traditional; the other script is shown small."),
+        click.option("--region", type=click.Choice(get_args(Region)), default=DEFAULT_REGION, show_default=True,
+                     help="Traditional forms for a simplified text shown in traditional: Taiwan, Hong Kong, or OpenCC's standard (cn)."),
+        click.option("--readings", type=click.Choice(get_args(Readings)), default="mainland", show_default=True,
+                     help="Readings: the mainland standard, or Taiwan's where CC-CEDICT notes one (垃圾 lèsè)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Filters shared by the commands that select vocabulary (and the script options)."""
+    decorators = [
+        _script_options,
         click.option("--include-names", is_flag=True, help="Keep person names (left out by default)."),
         click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9; default 3: HSK 1–2 and function words are left out)."),
         click.option("--all", "keep_all", is_flag=True, help="Keep every word: HSK 1–2 and function words too (same as --min-hsk 1)."),
@@ -89,7 +105,8 @@ def _progress_file() -> str:
 
 def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], known_anki: Optional[str],
              known_field: Optional[str], known_mature: bool, known_quiz: bool, limit: Optional[int], terms_only: bool, hsk_standard: HskStandard,
-             overrides: Optional[str]) -> "Options":
+             overrides: Optional[str], script: ScriptChoice = "auto", region: Region = DEFAULT_REGION,
+             readings: Readings = "mainland") -> "Options":
     from flashgen.pipeline import Options
 
     if keep_all and min_hsk not in (None, 1):
@@ -98,8 +115,16 @@ def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known:
     if (known_field or known_mature) and not known_anki:
         raise click.UsageError("--known-field and --known-mature go with --known-anki PATH")
     return Options(include_names=include_names, known=known, known_anki=known_anki, known_field=known_field,
-                   known_mature=known_mature, known_quiz=_progress_file() if known_quiz else None, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
-                   overrides=overrides, **({} if level is None else {"min_hsk": level}))
+                   known_mature=known_mature, known_quiz=_progress_file() if known_quiz else None, limit=limit,
+                   terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides, script=script, region=region,
+                   readings=readings, **({} if level is None else {"min_hsk": level}))
+
+
+def _script(script: ScriptChoice, region: Region, readings: Readings) -> "Options":
+    """Options holding only the script and readings choices (commands without vocabulary filters)."""
+    from flashgen.pipeline import Options
+
+    return Options(script=script, region=region, readings=readings)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,12 +165,14 @@ def vocab(transcripts: tuple[str, ...], fmt: VocabFormat, output: Optional[str],
 @TRANSCRIPT
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(SentenceFormat)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@_script_options
 @_friendly
-def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str]) -> None:
+def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[str], script: ScriptChoice, region: Region,
+              readings: Readings) -> None:
     """Show the transcript's sentences with paragraph, section, speaker and tokens."""
     from flashgen import commands
 
-    text = commands.sentences(transcript, fmt, output)
+    text = commands.sentences(transcript, fmt, output, options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
 
@@ -222,12 +249,15 @@ def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper:
 @click.option("--limit", type=click.IntRange(1), help="At most this many items.")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
+@_script_options
 @_friendly
-def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper, font: Optional[str]) -> None:
+def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper,
+          font: Optional[str], script: ScriptChoice, region: Region, readings: Readings) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
-    text = commands.cloze(list(transcripts) or None, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font)
+    text = commands.cloze(list(transcripts) or None, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
+                          options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -238,19 +268,21 @@ def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str],
 @click.argument("words", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(LookupFormat)), default="table", show_default=True)
 @click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True)
+@_script_options
 @_friendly
-def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard) -> None:
+def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, script: ScriptChoice, region: Region,
+           readings: Readings) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
-    from flashgen.study.lookup import lookup as do_lookup
+    from flashgen.study.lookup import lookup as do_lookup, shown_script
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard)
+    items = do_lookup(list(words), hsk_standard=hsk_standard, script=script, region=region, readings=readings)
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:
-        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100), nl=False)
+        click.echo(vocab_table(items, colour=use_colour(), meaning_width=100, script=shown_script(items)), nl=False)
 
 
 PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Progress file (default: $FLASHGEN_PROGRESS, else progress.sqlite in the user data folder).")

@@ -55,10 +55,11 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
                  study: bool = False) -> str:
     """The vocabulary in a text format (every format but pdf)."""
     items = analysis.vocab
+    script = analysis.transcript.script
     if fmt == "table":
         from flashgen.export.table import vocab_table
 
-        return vocab_table(items, colour=colour, note=analysis.selection)
+        return vocab_table(items, colour=colour, note=analysis.selection, script=script)
     if fmt == "json":
         return json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv", "markdown", "pleco"):
@@ -68,8 +69,8 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
         if fmt == "pleco":  # categories nest under the transcript's name in Pleco's flashcard tree
             return exports.to_pleco(items, parent=title)
         if fmt == "markdown":
-            return exports.to_markdown(items, title=title)
-        return exports.to_csv(items) if fmt == "csv" else exports.to_tsv(items)
+            return exports.to_markdown(items, title=title, script=script)
+        return exports.to_csv(items, script) if fmt == "csv" else exports.to_tsv(items, script)
     if fmt == "html":
         from flashgen.printed.vocab_html import render_html
 
@@ -108,17 +109,18 @@ def vocab(
     return _deliver(text, output)
 
 
-def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Optional[PathLike] = None) -> Optional[str]:
-    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens."""
+def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Optional[PathLike] = None, *,
+              options: Optional[Options] = None) -> Optional[str]:
+    """Run ``flashgen sentences``: each sentence with its place, speaker and tokens (as shown, ``options.script``)."""
     _guard(path, output)
-    analysis = analyse(path, Options())
+    analysis = analyse(path, options or Options())
     if fmt == "json":
         text = json.dumps([s.to_json() for s in analysis.transcript.sentences], ensure_ascii=False, indent=2) + "\n"
     else:
         lines = []
         for s in analysis.transcript.sentences:
             who = f"{s.speaker}：" if s.speaker else f"[{s.kind}] "
-            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.text}")
+            lines.append(f"{s.index:4d} ¶{s.paragraph:<3d} {who}{s.shown}")
         text = "\n".join(lines) + "\n"
     return _deliver(text, output)
 
@@ -133,13 +135,19 @@ def cloze(
     limit: Optional[int] = None,
     paper: Paper = "a4",
     font: Optional[PathLike] = None,
+    options: Optional[Options] = None,
 ) -> Optional[str]:
-    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON."""
+    """Run ``flashgen cloze``: the worksheet (text, html, pdf) or the items as JSON.
+
+    Of ``options`` only the script, region and readings matter: cloze items ask the glossary terms.
+    """
     from flashgen.printed import worksheet
     from flashgen.studyset import analyse_paths
 
     _guard(path, output, fmt)
-    analysis, items = analyse_paths(_paths(path), Options(), cloze=True, hint=hint, seed=seed, limit=limit)
+    script = options or Options()
+    analysis, items = analyse_paths(_paths(path), Options(script=script.script, region=script.region, readings=script.readings),
+                                    cloze=True, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":
         from flashgen.printed.pdf import write_worksheet_pdf

@@ -25,6 +25,16 @@ AudioEngine = Literal["espeak", "command", "edge"]  # flashgen.audio's engines
 #: Sentence kinds produced by the structure stage.
 KINDS = ("title", "heading", "question", "answer", "narration")
 
+#: The two scripts. The analysis is always in simplified characters; outputs show
+#: the text's own script unless asked otherwise (``ScriptChoice``).
+Script = Literal["simplified", "traditional"]
+ScriptChoice = Literal["auto", "simplified", "traditional"]
+#: Which traditional forms a simplified text is shown in: Hong Kong, Taiwan, or OpenCC's standard ("cn").
+Region = Literal["hk", "tw", "cn"]
+DEFAULT_REGION: Region = "tw"
+#: Whose standard readings: the mainland's (default) or Taiwan's where CC-CEDICT notes it ("Taiwan pr.").
+Readings = Literal["mainland", "tw"]
+
 
 #: jieba's person-name flags (Token.pos). In segmentation an unknown word so tagged
 #: stays whole when it starts with a surname; readings prefer proper-noun entries.
@@ -42,6 +52,12 @@ class Token:
     pos: str  # jieba part-of-speech flag ("x" punctuation, "m" number, "eng" Latin…)
     pinyin: str = ""  # tone marks, syllables written together ("gòngtóngtǐ"); "" if no hanzi
     pinyin_numbered: str = ""  # tone numbers 1–5, space separated ("gong4 tong2 ti3")
+    display: str = ""  # the token as shown (the text's own script); "" when the same as ``text``
+
+    @property
+    def shown(self) -> str:
+        """The token as the outputs show it."""
+        return self.display or self.text
 
 
 @dataclass
@@ -55,9 +71,17 @@ class Sentence:
     text: str  # the sentence, speaker label removed, hard line breaks repaired
     kind: str = "narration"  # one of KINDS
     tokens: list[Token] = field(default_factory=list)  # filled by the segment stage
+    # The sentence as shown: the text's own characters, offset for offset with ``text``
+    # (which is simplified, for the analysis); "" when the same as ``text``.
+    display: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The sentence as the outputs show it."""
+        return self.display or self.text
 
     def to_json(self) -> dict[str, Any]:
-        """The ``sentences`` JSON contract."""
+        """The ``sentences`` JSON contract (``display``: as shown; ``text``: the simplified analysis)."""
         return {
             "index": self.index,
             "paragraph": self.paragraph,
@@ -65,9 +89,11 @@ class Sentence:
             "speaker": self.speaker,
             "kind": self.kind,
             "text": self.text,
+            "display": self.shown,
             "tokens": [
                 {
                     "text": t.text,
+                    "display": t.shown,
                     "pinyin": t.pinyin,
                     "pinyin_numbered": t.pinyin_numbered,
                     "pos": t.pos,
@@ -85,6 +111,9 @@ class Transcript:
     source: str  # file name (never a full path) or "<text>"
     sentences: list[Sentence]
     slug: str = "transcript"  # file-name-safe identifier for outputs
+    script: Script = "simplified"  # the script the outputs show (title, sections, speakers are in it)
+    source_script: Script = "simplified"  # the script the text is written in
+    region: Region = DEFAULT_REGION  # traditional forms used when converting a simplified text
 
 
 @dataclass(frozen=True)
@@ -97,10 +126,25 @@ class Example:
     sentence_index: int = -1
     pinyin: str = ""  # the whole sentence in tone-marked pinyin, words separated by spaces
     pinyin_numbered: str = ""  # the same with numbered syllables (for tone colours)
+    sense: str = ""  # the word's sense in this sentence, when its examples use different senses
+    display: str = ""  # the sentence as shown (offset for offset with ``text``); "" when the same
+    word: str = ""  # the headword as written in this sentence; "" when the same as the item's
+
+    @property
+    def shown(self) -> str:
+        """The example as the outputs show it."""
+        return self.display or self.text
 
     def to_json(self) -> dict[str, Any]:
-        """The example object of the ``vocab`` JSON contract."""
-        return {"text": self.text, "speaker": self.speaker, "section": self.section}
+        """The example object of the ``vocab`` JSON contract (``sense`` only when the examples differ)."""
+        data: dict[str, Any] = {"text": self.text, "display": self.shown, "speaker": self.speaker, "section": self.section}
+        if self.sense:
+            data["sense"] = self.sense
+        return data
+
+
+#: Put before a meaning composed from the word's parts wherever meanings are shown as text.
+COMPOSED_MARK = "≈ "
 
 
 @dataclass
@@ -125,11 +169,29 @@ class VocabItem:
     meaning_source: str = ""  # "glossary", "cedict", "override", "composed"
     score: float = 0.0  # usefulness for this text, higher first
     related: list[str] = field(default_factory=list)  # listed sub-terms it holds and long terms it is part of
+    # The headword as shown (the text's own form, or converted for --script); "" = ``hanzi``.
+    display: str = ""
+    # The other script's form, shown small; "" when it is the same. None: ``traditional``
+    # under a simplified headword (the default for a simplified text).
+    secondary: Optional[str] = None
+
+    @property
+    def headword(self) -> str:
+        """The headword in the output script: the primary, large form."""
+        return self.display or self.hanzi
+
+    @property
+    def other_form(self) -> str:
+        """The headword in the other script, shown small ("" when the scripts agree)."""
+        if self.secondary is not None:
+            return self.secondary if self.secondary != self.headword else ""
+        return self.traditional if self.traditional and self.traditional != self.headword else ""
 
     def to_json(self) -> dict[str, Any]:
         """The ``vocab`` JSON contract (extra keys are additive)."""
         # A shallow copy: dataclasses.asdict deep-copies every string (a tenth of a second per list).
         data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["display"], data["secondary"] = self.headword, self.other_form
         data["meanings"] = list(self.meanings)
         data["measure_words"] = list(self.measure_words)
         data["examples"] = [e.to_json() for e in self.examples]
@@ -144,6 +206,12 @@ class Gloss:
     hanzi: str
     pinyin: str
     meaning: str
+    display: str = ""  # as shown; "" when the same as ``hanzi``
+
+    @property
+    def shown(self) -> str:
+        """The word as the outputs show it."""
+        return self.display or self.hanzi
 
 
 @dataclass
@@ -164,10 +232,40 @@ class ClozeItem:
     hints: list[str] = field(default_factory=list)  # one per answer
     glosses: list[Gloss] = field(default_factory=list)
     score: float = 0.0  # rank of the best term asked
+    # As shown (the text's own script); empty when the same as the analysis forms above.
+    sentence_display: str = ""
+    cloze_display: str = ""  # the same deletions, hints and offsets as ``cloze``
+    answers_display: list[str] = field(default_factory=list)
+    choices_display: list[str] = field(default_factory=list)
+
+    @property
+    def shown_sentence(self) -> str:
+        """The full sentence as shown."""
+        return self.sentence_display or self.sentence
+
+    @property
+    def shown_cloze(self) -> str:
+        """The cloze text as shown."""
+        return self.cloze_display or self.cloze
+
+    @property
+    def shown_answers(self) -> list[str]:
+        """The deleted words as shown, in the order of ``answers``."""
+        return self.answers_display or self.answers
+
+    @property
+    def shown_choices(self) -> list[str]:
+        """The multiple-choice options as shown, in the order of ``choices``."""
+        return self.choices_display or self.choices
 
     def to_json(self) -> dict[str, Any]:
-        """The cloze JSON contract (extra keys are additive)."""
-        return asdict(self)
+        """The cloze JSON contract (extra keys are additive; the ``*_display`` keys are always filled)."""
+        data = asdict(self)
+        data["sentence_display"], data["cloze_display"] = self.shown_sentence, self.shown_cloze
+        data["answers_display"], data["choices_display"] = self.shown_answers, self.shown_choices
+        for gloss, shown in zip(data["glosses"], self.glosses):
+            gloss["display"] = shown.shown
+        return data
 
 
 @dataclass(frozen=True)

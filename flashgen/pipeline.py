@@ -7,11 +7,11 @@ the :class:`Analysis` and never segment text again.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from flashgen.models import Analysis, HskStandard, Transcript
+from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Region, ScriptChoice, Transcript
 from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
@@ -32,6 +32,9 @@ class Options:
     known_field: Optional[str] = None  # the field holding the headword (default: fields holding only Chinese)
     known_mature: bool = False  # only notes with a mature card (interval ≥ 21 days) count as known
     known_quiz: Optional[PathLike] = None  # the quiz's progress file: words answered reliably are known
+    script: ScriptChoice = "auto"  # the script outputs show: the text's own (auto), simplified or traditional
+    region: Region = DEFAULT_REGION  # traditional forms for a simplified text shown in traditional
+    readings: Readings = "mainland"  # or Taiwan's readings where CC-CEDICT notes them
     _known_cache: Optional[frozenset[str]] = field(default=None, init=False, repr=False, compare=False)
 
     def filters(self) -> Filters:
@@ -116,25 +119,36 @@ def default_overrides_path() -> Path:
 
 
 def load_known(path: Optional[PathLike]) -> frozenset[str]:
-    """Words from a known-words file (one per line; anything after a tab or space is ignored)."""
+    """Words from a known-words file (one per line; anything after a tab or space is ignored).
+
+    Each word also gives its simplified form (the analysis' key), so a list in
+    traditional characters works: 發展 leaves out 发展.
+    """
     if path is None:
         return frozenset()
+    from flashgen.source.convert import convert
     from flashgen.source.reader import read_text
 
+    text = read_text(str(path))
     words = set()
-    for line in read_text(str(path)).splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line.split()[0])
+    for lines in (text, convert(text, "simplified")):
+        for line in lines.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(line.split()[0])
     return frozenset(words)
 
 
-def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None) -> Transcript:
-    """Read and structure a transcript: a file, raw text, or (neither) the bundled sample."""
+def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None, script: ScriptChoice = "auto",
+                    region: Region = DEFAULT_REGION) -> Transcript:
+    """Read and structure a transcript: a file, raw text, or (neither) the bundled sample.
+
+    The sentences are simplified for the analysis; their ``display`` and the
+    title, sections and speakers are in ``script`` (auto: the text's own).
+    """
+    from flashgen.source.convert import convert, to_simplified
     from flashgen.source.reader import load_sample_text, read_text
     from flashgen.source.structure import parse_transcript
-
-    from flashgen.source.convert import to_simplified
 
     if text is not None:
         name = "<text>"
@@ -142,24 +156,38 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None)
         text, name = load_sample_text()
     else:
         text, name = read_text(str(path)), Path(path).name
-    text, _ = to_simplified(text)
-    return parse_transcript(text, name)
+    analysed, source_script = to_simplified(text)
+    transcript = parse_transcript(analysed, name)
+    shown_script = source_script if script == "auto" else script
+    if shown_script == "simplified":  # the analysis is what is shown
+        return replace(transcript, source_script=source_script, region=region)
+    from flashgen.source.script import show_transcript
+
+    shown = text if source_script == "traditional" else convert(analysed, "traditional", region)
+    return show_transcript(transcript, analysed, shown, shown_script, source_script, region)
 
 
 def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, *, text: Optional[str] = None) -> Analysis:
     """Run the pipeline on a transcript file (None: the bundled sample) or on ``text``."""
     from flashgen.study.annotate import annotate
     from flashgen.chinese.meaning import load_overrides
+    from flashgen.study.display import show_vocab
     from flashgen.study.vocab import build_vocab
 
     options = options or Options()
-    transcript = load_transcript(path, text)
+    transcript = load_transcript(path, text, options.script, options.region)
     overrides_path = options.overrides
     if overrides_path is None and default_overrides_path().is_file():
         overrides_path = default_overrides_path()
     overrides = load_overrides(Path(overrides_path)) if overrides_path else {}
     sentences = annotate(transcript.sentences, overrides)
-    transcript = Transcript(transcript.title, transcript.source, sentences, transcript.slug)
+    transcript = replace(transcript, sentences=sentences)
     filters = options.filters()
     vocab = build_vocab(sentences, filters, overrides)
+    if options.readings == "tw":
+        from flashgen.study.readings import taiwan_readings
+
+        sentences, vocab = taiwan_readings(sentences, vocab, overrides)
+        transcript = replace(transcript, sentences=sentences)
+    vocab = show_vocab(vocab, sentences, transcript.script, transcript.region)
     return Analysis(transcript, vocab, selection=selection_note(filters))

@@ -30,7 +30,8 @@ def test_vocab_json_contract() -> None:
     for item in items:
         assert VOCAB_KEYS <= set(item)
         assert isinstance(item["meanings"], list) and item["meanings"]
-        assert all(set(e) == {"text", "speaker", "section"} for e in item["examples"])
+        assert all(set(e) == {"text", "display", "speaker", "section"} for e in item["examples"])
+        assert item["display"] == item["hanzi"]  # a simplified text is shown as analysed
     assert items[0]["term"] is True
 
 
@@ -57,9 +58,10 @@ def test_sentences_json_contract() -> None:
     sentences = json.loads(result.output)
     assert [s["index"] for s in sentences] == list(range(len(sentences)))
     for s in sentences:
-        assert {"index", "paragraph", "section", "speaker", "text", "tokens"} <= set(s)
+        assert {"index", "paragraph", "section", "speaker", "text", "display", "tokens"} <= set(s)
         assert "".join(t["text"] for t in s["tokens"]) == s["text"]
-        assert all(set(t) == {"text", "pinyin", "pinyin_numbered", "pos"} for t in s["tokens"])
+        assert "".join(t["display"] for t in s["tokens"]) == s["display"]
+        assert all(set(t) == {"text", "display", "pinyin", "pinyin_numbered", "pos"} for t in s["tokens"])
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,7 @@ def _expected(item: VocabItem) -> dict[str, str]:
         "traditional": item.traditional,
         "pinyin": item.pinyin,
         "pinyin_numbered": item.pinyin_numbered,
-        "meaning": "; ".join(item.meanings),
+        "meaning": ("≈ " if item.composed else "") + "; ".join(item.meanings),  # composed meanings are marked
         "measure_words": "; ".join(item.measure_words),
         "hsk": hsk_label(item.hsk),
         "category": item.category or "",

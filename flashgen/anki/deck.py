@@ -40,7 +40,7 @@ from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
-from flashgen.models import ClozeItem, Example, Gloss, SourceUse, Transcript, VocabItem
+from flashgen.models import COMPOSED_MARK, ClozeItem, Example, Gloss, Script, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
 
@@ -115,9 +115,11 @@ def vocab_tags(item: VocabItem, source_slug: str, more_slugs: Sequence[str] = ()
     return tags
 
 
-def meaning_html(meanings: Sequence[str]) -> str:
-    """The first sense as the answer; the next few smaller below it."""
+def meaning_html(meanings: Sequence[str], composed: bool = False) -> str:
+    """The first sense as the answer; the next few smaller below it. A composed meaning is marked "≈"."""
     senses = [esc(m.strip()) for m in meanings if m and m.strip()][:MAX_MEANINGS]
+    if composed and senses:
+        senses[0] = f'<span class="approx" title="composed from its parts">{esc(COMPOSED_MARK)}</span>{senses[0]}'
     if len(senses) <= 1:
         return "".join(senses)
     return senses[0] + '<div class="alt">' + "; ".join(senses[1:]) + "</div>"
@@ -133,10 +135,21 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
+def _lang(markup: str, script: Script) -> str:
+    """``markup`` marked as traditional Chinese when it is (the templates say zh-Hans), so CJK fonts pick the right glyphs.
+
+    The ``hant`` class also switches the card's own Chinese labels to traditional (templates CSS).
+    """
+    return f'<span class="hant" lang="zh-Hant">{markup}</span>' if markup and script == "traditional" else markup
+
+
 def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None,
-                 uses: Sequence[SourceUse] = ()) -> list[str]:
+                 uses: Sequence[SourceUse] = (), *, script: Script = "simplified") -> list[str]:
     """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made).
 
+    ``script`` is the transcript's shown script: the headword, examples and
+    context are in it (``item.headword``, ``Example.shown``); the field named
+    Traditional holds the headword in the other script, shown small.
     ``uses`` (two or more): the transcripts the word occurs in, most recent
     first; the note shows one example from each (at most three, the first with
     its reading, speaker and section) and names every source.
@@ -153,25 +166,29 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
     example_pinyin = ""
     if example is not None and example.pinyin:
         example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
-    traditional = item.traditional if item.traditional and item.traditional != item.hanzi else ""
+    headword, other = item.headword, item.other_form
+    written = (example.word or headword) if example else headword
+    other_html = colour_hanzi(other, item.pinyin_numbered) if other else ""
+    if other_html and script == "traditional":  # the small form is simplified (the template says zh-Hant)
+        other_html = f'<span lang="zh-Hans">{other_html}</span>'
     values = {
-        "Hanzi": esc(item.hanzi),
-        "Hanzi colour": colour_hanzi(item.hanzi, item.pinyin_numbered),
-        "Traditional": colour_hanzi(traditional, item.pinyin_numbered) if traditional else "",
+        "Hanzi": _lang(esc(headword), script),
+        "Hanzi colour": _lang(colour_hanzi(headword, item.pinyin_numbered), script),
+        "Traditional": other_html,
         "Pinyin": colour_pinyin(item.pinyin, item.pinyin_numbered),
         "Zhuyin": colour_zhuyin(item.zhuyin),
-        "Meaning": meaning_html(item.meanings),
-        "Measure words": "、".join(esc(m) for m in item.measure_words),
+        "Meaning": meaning_html(item.meanings, item.composed),
+        "Measure words": _lang("、".join(esc(m) for m in item.measure_words), script),
         "HSK": hsk_label(item.hsk),
-        "Example": _examples_html(example, more, example_pinyin, item.hanzi) if example else "",
+        "Example": _lang(_examples_html(example, more, example_pinyin, [written, headword]), script) if example else "",
         # With more examples the first one's reading stands under it, inside the Example field.
         "Example pinyin": "" if more else example_pinyin,
-        "Context": blank_out(example.text, item.hanzi) if example else "",
-        "Speaker": esc(example.speaker) if example else "",
-        "Section": esc(example.section) if example else "",
+        "Context": _lang(blank_out(example.shown, written), script) if example else "",
+        "Speaker": _lang(esc(example.speaker), script) if example else "",
+        "Section": _lang(esc(example.section), script) if example else "",
         "Category": esc(category_label(item)),
-        "Source": esc(source_title),
-        "Related": "、".join(esc(w) for w in item.related),
+        "Source": _lang(esc(source_title), script),
+        "Related": _lang("、".join(esc(w) for w in item.related), script),
         "Audio": audio.sound(word_speech(item)) if audio else "",
         # The clip speaks the item's own first example: none when the note shows another transcript's.
         "Example audio": audio.sound(example_speech(item)) if audio and example is first else "",
@@ -179,13 +196,13 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
     return [values[name] for name in tpl.VOCAB_FIELDS]
 
 
-def _examples_html(first: Example, more: Sequence[Example], first_pinyin: str, hanzi: str) -> str:
+def _examples_html(first: Example, more: Sequence[Example], first_pinyin: str, words: list[str]) -> str:
     """The Example field: the first example (with its reading when more follow), then the others."""
     if not more:
-        return highlight(first.text, [hanzi])
+        return highlight(first.shown, words)
     reading = f'<div class="ex-py">{first_pinyin}</div>' if first_pinyin else ""
-    others = "".join(f'<div class="ex-more">{highlight(e.text, [hanzi])}</div>' for e in more)
-    return highlight(first.text, [hanzi]) + reading + others
+    others = "".join(f'<div class="ex-more">{highlight(e.shown, [e.word or words[-1], *words])}</div>' for e in more)
+    return highlight(first.shown, words) + reading + others
 
 
 def safe_cloze(cloze: str) -> str:
@@ -193,29 +210,31 @@ def safe_cloze(cloze: str) -> str:
     return map_cloze(cloze, esc, lambda n, answer, hint: deletion(n, esc(answer), esc(hint)))
 
 
-def _glosses_html(glosses: Sequence[Gloss]) -> str:
+def _glosses_html(glosses: Sequence[Gloss], script: Script = "simplified") -> str:
     if not glosses:
         return ""
+    lang = "zh-Hant" if script == "traditional" else "zh-Hans"
     items = "".join(
-        f'<li><span class="gl-hz zh" lang="zh-Hans">{esc(g.hanzi)}</span>'
+        f'<li><span class="gl-hz zh" lang="{lang}">{esc(g.shown)}</span>'
         f'<span class="gl-py">{esc(g.pinyin)}</span><span class="gl-en">{esc(g.meaning)}</span></li>'
         for g in glosses
     )
     return f"<ul>{items}</ul>"
 
 
-def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None) -> list[str]:
-    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made)."""
+def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia] = None, *,
+                 script: Script = "simplified") -> list[str]:
+    """The note's field values, in :data:`flashgen.anki.templates.CLOZE_FIELDS` order (``audio``: clips made; shown in ``script``)."""
     from flashgen.audio.speech import cloze_speech
 
     values = {
-        "Text": safe_cloze(item.cloze),
-        "Full sentence": highlight(item.sentence, item.answers),
+        "Text": _lang(safe_cloze(item.shown_cloze), script),
+        "Full sentence": _lang(highlight(item.shown_sentence, item.shown_answers), script),
         "Pinyin": colour_pinyin(item.sentence_pinyin, item.sentence_pinyin_numbered),
-        "Glosses": _glosses_html(item.glosses),
-        "Speaker": esc(item.speaker),
-        "Section": esc(item.section),
-        "Source": esc(source_title),
+        "Glosses": _glosses_html(item.glosses, script),
+        "Speaker": _lang(esc(item.speaker), script),
+        "Section": _lang(esc(item.section), script),
+        "Source": _lang(esc(source_title), script),
         "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
     return [values[name] for name in tpl.CLOZE_FIELDS]
@@ -289,7 +308,7 @@ def build_package(
         uses = (sources or {}).get(item.hanzi, ()) if identity == item.hanzi else ()
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title, audio, uses),
+            fields=vocab_fields(item, source_title, audio, uses, script=transcript.script),
             tags=vocab_tags(item, uses[0].slug if uses else transcript.slug, [u.slug for u in uses]),
             guid=vocab_guid(identity),
             due=due,  # new cards come in the ranking's order
@@ -307,7 +326,7 @@ def build_package(
     for subdeck, title, slug, items in groups:
         cloze_deck = genanki.Deck(deck_id(subdeck), subdeck, description)
         for citem in items:
-            fields = cloze_fields(citem, title, audio)
+            fields = cloze_fields(citem, title, audio, script=transcript.script)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)

@@ -20,9 +20,9 @@ from flashgen.chinese.tones import TONE_COLOURS
 # ticked in its import dialog. New fields go at the end (existing fields keep
 # their positions); the model IDs never change.
 VOCAB_FIELDS: tuple[str, ...] = (
-    "Hanzi",  # plain simplified headword: sort field and duplicate check
+    "Hanzi",  # plain headword in the deck's script (the text's own): sort field and duplicate check
     "Hanzi colour",  # the same, tone-coloured per character
-    "Traditional",  # tone-coloured; empty when the same as Hanzi
+    "Traditional",  # the headword in the other script, tone-coloured, shown small; empty when the same
     "Pinyin",  # tone-coloured
     "Zhuyin",  # tone-coloured
     "Meaning",
@@ -51,6 +51,11 @@ CLOZE_FIELDS: tuple[str, ...] = (
     "Audio",  # [sound:…] of the full sentence (flashgen build --audio …), else empty
 )
 
+def _zh(simplified: str, traditional: str) -> str:
+    """A label in both scripts: a note whose fields are traditional (``.hant``, see deck.py) shows the second."""
+    return f'<span class="zh-s">{simplified}</span><span class="zh-t">{traditional}</span>'
+
+
 # The headword block of every back: coloured hanzi, traditional, readings.
 _HEADWORD = """\
 <div class="hz zh" lang="zh-Hans">{{Hanzi colour}}</div>
@@ -70,7 +75,7 @@ _EXAMPLE = """\
 </div>{{/Example}}"""
 
 _MEASURE = (
-    '{{#Measure words}}<div class="mw"><span class="lbl">量词</span> '
+    '{{#Measure words}}<div class="mw"><span class="lbl">' + _zh("量词", "量詞") + '</span> '
     '<span class="zh" lang="zh-Hans">{{Measure words}}</span></div>{{/Measure words}}'
 )
 
@@ -81,11 +86,11 @@ _RELATED = (
 
 _SOURCE = '<div class="source">{{Source}}</div>'
 
-RECOGNITION_FRONT = '<div class="kind">认读 · reading</div>\n<div class="hz zh" lang="zh-Hans">{{Hanzi}}</div>'
+RECOGNITION_FRONT = '<div class="kind">' + _zh("认读", "認讀") + ' · reading</div>\n<div class="hz zh" lang="zh-Hans">{{Hanzi}}</div>'
 
 RECOGNITION_BACK = "\n".join(
     [
-        '<div class="kind">认读 · reading</div>',
+        '<div class="kind">' + _zh("认读", "認讀") + ' · reading</div>',
         _HEADWORD,
         '<hr id="answer">',
         '<div class="meaning">{{Meaning}}</div>',
@@ -148,6 +153,7 @@ _CJK_FONTS = (
     '"Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 )
 _LATIN_FONTS = '"Noto Sans", "Segoe UI", "Helvetica Neue", Roboto, Arial, ' + _CJK_FONTS
+_TRADITIONAL_FONTS = '"Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", ' + _CJK_FONTS
 
 
 def _tone_css() -> str:
@@ -176,6 +182,11 @@ CSS = f"""\
   background-color: #1f2023;
 }}
 .zh {{ font-family: {_CJK_FONTS}; }}
+.hant, .zh-t {{ font-family: {_TRADITIONAL_FONTS}; }}
+/* A note shown in traditional characters marks its fields .hant: labels follow (:has, Anki 2.1.55+). */
+.zh-t {{ display: none; }}
+.card:has(.hant) .zh-t {{ display: inline; }}
+.card:has(.hant) .zh-s {{ display: none; }}
 .kind {{ font-size: 0.65em; letter-spacing: 0.08em; color: #8a8a8a; margin-bottom: 0.4em; }}
 .hz {{ font-size: 3em; line-height: 1.25; margin: 0.1em 0; }}
 .trad {{ font-size: 1.5em; color: #666; }}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -15,9 +16,13 @@ from flashgen.chinese.tones import mark_syllable, normalise_u, strip_marks, tone
 
 #: "臺灣|台湾[Tai2 wan1]" or "台湾[Tai2 wan1]" cross-references inside senses.
 _REF = re.compile(r"(?:[^\s|\[\]/,;()]+\|)?([^\s|\[\]/,;()]+)\[([A-Za-z:0-9 ]+)\]")
-_BARE_READING = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
+#: Pronunciation notes: "(Taiwan pr. [han4])", "Taiwan pr. [huo4]", "also pr. [ji1]".
+_PRON_NOTE = re.compile(r"\s*\(?\b(?:Taiwan |also |old |coll\. |Beijing )?pr\. \[[^\]]*\]\)?", re.I)
+_BARE_READING = re.compile(r"\s*\[[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*\]")
+_TRAD_SIMP = re.compile(r"[\u3400-\u9fff\uf900-\ufaff…]+\|([\u3400-\u9fff…]+)")
 _VARIANT = re.compile(r"^(?:old |archaic |unofficial |Japanese |Taiwan |erhua |also written )?variant of ", re.I)
 _NOISE = re.compile(r"^(?:surname \S+|see [^ ]+|see also .+|used in .+|\(old\) .+)$", re.I)
+_SEE = re.compile(r"^(?:see also|see|same as)\s", re.I)
 _INLINE_CL = re.compile(r"\s*\((CL:[^)]*)\)\s*$")
 _MAX_SENSES = 6
 
@@ -36,11 +41,19 @@ def _marked(reading: str) -> str:
     return "".join(mark_syllable(s) for s in normalise_u(reading).split())
 
 
-def _clean_sense(sense: str) -> str:
-    """Readable sense: cross-references as hanzi (pīnyīn), ü for u:."""
-    sense = _REF.sub(lambda m: f"{m.group(1)} ({_marked(m.group(2))})", sense)
-    sense = _BARE_READING.sub(lambda m: f"[{_marked(m.group(1))}]", sense)
-    return sense.replace("u:", "ü").strip()
+@lru_cache(maxsize=65536)
+def clean_sense(sense: str) -> str:
+    """Readable sense: cross-references as hanzi only, no pronunciation notes or bracketed readings, ü for u:.
+
+    "abbr. for 全國人大會議|全国人大会议[Quan2 guo2 Ren2 Da4 hui4 yi4]" → "abbr. for 全国人大会议";
+    "(joining two nouns) and; with (Taiwan pr. [han4])" → "(joining two nouns) and; with".
+    """
+    sense = _PRON_NOTE.sub("", sense)
+    sense = _REF.sub(lambda m: m.group(1), sense)
+    sense = _TRAD_SIMP.sub(lambda m: m.group(1), sense)  # "奧運會|奥运会" without a reading
+    sense = _BARE_READING.sub("", sense)
+    sense = re.sub(r"\(\s*\)", "", sense)  # a parenthesis emptied of its reading
+    return re.sub(r"\s{2,}", " ", sense.replace("u:", "ü")).strip(" ;,")
 
 
 def _measure_words(sense: str) -> list[str]:
@@ -48,8 +61,20 @@ def _measure_words(sense: str) -> list[str]:
     return [f"{m.group(1)} ({_marked(m.group(2))})" for m in _REF.finditer(sense[3:])]
 
 
-def split_senses(entries: list[Entry], proper: bool) -> tuple[list[str], list[str]]:
-    """Cleaned senses and measure words of entries, noise dropped (kept if nothing else is left)."""
+def _self_reference(raw: str, word: str) -> bool:
+    """A sense that only points back at the word itself ("see 中美[Zhong1 Mei3]" under 中美)."""
+    if not word or word not in raw or not any(m.group(1) == word for m in _REF.finditer(raw)):
+        return False
+    rest = _REF.sub("", raw).strip(" ,;.").lower()
+    return rest in ("", "see", "see also", "same as", "also written", "abbr. for") or bool(_VARIANT.match(raw))
+
+
+def split_senses(entries: list[Entry], proper: bool, word: str = "", limit: int = _MAX_SENSES) -> tuple[list[str], list[str]]:
+    """Cleaned senses and measure words of entries, noise dropped (kept if nothing else is left).
+
+    A variant entry ("variant of 台湾[Tai2 wan1]") is replaced by the senses of the
+    entry it names, one step only, so no card shows a chain of "variant of".
+    """
     senses: list[str] = []
     measures: list[str] = []
     fallback: list[str] = []
@@ -62,26 +87,82 @@ def split_senses(entries: list[Entry], proper: bool) -> tuple[list[str], list[st
             if inline:  # "world (CL:個|个[ge4])"
                 measures.extend(m for m in _measure_words(inline.group(1)) if m not in measures)
                 raw = raw[: inline.start()].rstrip()
-            cleaned = _clean_sense(raw)
-            if _VARIANT.match(raw) or (_NOISE.match(raw) and not proper):
-                fallback.append(cleaned)
+            if _PRON_NOTE.fullmatch(raw) or _self_reference(raw, word or entry.simplified):
+                continue
+            cleaned = clean_sense(raw)
+            if _VARIANT.match(raw) or _lone_see(raw) or (_NOISE.match(raw) and not proper):
+                fallback.append(raw)
                 continue
             if cleaned and cleaned not in senses:
                 senses.append(cleaned)
-    return (senses or fallback)[:_MAX_SENSES], measures
+    if not senses:
+        senses = _resolved(fallback, word or (entries[0].simplified if entries else ""))
+    return senses[:limit], measures
+
+
+def _lone_see(raw: str) -> bool:
+    """"see 团结一心[tuan2 jie2 yi1 xin1]": a pointer to another entry and nothing else."""
+    return bool(_SEE.match(raw)) and not _SEE.sub("", _REF.sub("", raw)).strip(" ,;.")
+
+
+def _resolved(fallback: list[str], word: str) -> list[str]:
+    """Senses of the entries that variant notes and lone "see …" notes name; the notes themselves, cleaned, when that fails."""
+    out: list[str] = []
+    for raw in fallback:
+        ref = _REF.search(raw) if (_VARIANT.match(raw) or _lone_see(raw)) else None
+        if ref and ref.group(1) != word:
+            key = normalise_u(ref.group(2)).lower()
+            target = [e for e in lexicon().entries(ref.group(1)) if normalise_u(e.pinyin).lower() == key]
+            found, _ = split_senses([e for e in target if not any(_VARIANT.match(s) for s in e.senses)], False, ref.group(1))
+            out.extend(s for s in found if s not in out)
+    return out or [c for c in dict.fromkeys(clean_sense(r) for r in fallback) if c]
 
 
 def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[Entry]:
     """Entries that match the word's reading in context, common-word entries first for common words."""
+    return list(_chosen_entries(word, tuple(reading), proper))
+
+
+@lru_cache(maxsize=65536)
+def _chosen_entries(word: str, reading: tuple[str, ...], proper: bool) -> tuple[Entry, ...]:
     key = " ".join(reading).lower()
     entries = [e for e in lexicon().entries(word) if normalise_u(e.pinyin).lower() == key]
     if not entries:
-        return []
+        return ()
     kind = [e for e in entries if e.proper == proper] or entries
     # Entries whose every sense is "variant of …" come last; then the richer
     # entry first (愿 "to wish" 願 before 愿 "honest"; 面 "face" before 麵 "noodles").
     kind.sort(key=lambda e: (all(_VARIANT.match(s) for s in e.senses), -len(e.senses)))
-    return kind
+    return tuple(kind)
+
+
+@lru_cache(maxsize=None)
+def _split_cached(entries: tuple[Entry, ...], proper: bool, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every cleaned sense and the measure words of ``entries`` (computed once per entry set)."""
+    senses, measures = split_senses(list(entries), proper, word, limit=99)
+    return tuple(senses), tuple(measures)
+
+
+@lru_cache(maxsize=None)
+def common_senses(word: str, reading: str) -> tuple[str, ...]:
+    """Every cleaned common-word sense of ``word`` read as ``reading`` (numbered, any case).
+
+    Every sense, not the first six: the one a sentence needs may be far down (次 "classifier for … time").
+    """
+    common = [e for e in _choose_entries(word, tuple(reading.split()), False) if not e.proper]
+    return _split_cached(tuple(common), False, word)[0] if common else ()
+
+
+@lru_cache(maxsize=None)
+def proper_senses(word: str, reading: str) -> tuple[str, ...]:
+    """Every cleaned proper-noun sense of ``word`` read as ``reading`` (美 "the Americas", "USA")."""
+    proper = [e for e in _choose_entries(word, tuple(reading.split()), True) if e.proper]
+    return _split_cached(tuple(proper), True, word)[0] if proper else ()
+
+
+def sense_pool(word: str, reading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(common-word senses, proper-noun senses) of ``word`` read as ``reading``."""
+    return common_senses(word, reading), proper_senses(word, reading)
 
 
 def traditional_of(word: str, reading: tuple[str, ...] = ()) -> str:
@@ -109,42 +190,40 @@ def dictionary_meaning(word: str, reading: tuple[str, ...], proper: bool) -> Mea
     """CC-CEDICT senses for ``word`` read as ``reading``; composed from parts when absent."""
     entries = _choose_entries(word, reading, proper)
     if entries:
-        senses, measures = split_senses(entries, proper)
+        senses, measures = _split_cached(tuple(entries), proper, word)
         if senses:
-            return Meaning(tuple(senses), tuple(measures), entries[0].traditional, "cedict")
+            return Meaning(senses[:_MAX_SENSES], measures, entries[0].traditional, "cedict")
     composed = compose(word, reading)
     return Meaning(tuple(composed), (), traditional_of(word, reading), "composed" if composed else "")
 
 
 def compose(word: str, reading: tuple[str, ...] = ()) -> list[str]:
-    """Meaning from the word's longest dictionary parts: "新 (new) + 格局 (structure)".
+    """Meaning from the word's longest dictionary parts, one fitting sense each: "party + and + state".
 
-    Each part's sense is taken from the entries read as the part is read in
-    the word (重 zhòng "heavy", not chóng "again"), common-word entries first.
+    Each part is read as it is read in the word (重 zhòng "heavy", not chóng
+    "again") and gets the sense its neighbours in the word call for (法 in 法方
+    "France", 住 after a verb "firmly (resultative)"): see :func:`senses.part_gloss`.
     """
+    from flashgen.chinese.senses import part_gloss
+
     if len(word) < 2:
         return []
     syllables = list(reading) if len(reading) == len(word) else []
-    parts: list[str] = []
+    pieces: list[tuple[str, str]] = []
     i = 0
     while i < len(word):
         for j in range(len(word), i, -1):
             piece = word[i:j]
             if (j - i < len(word) and piece in lexicon()) or j - i == 1:
-                found = list(lexicon().entries(piece))
-                if syllables:
-                    key = " ".join(syllables[i:j]).lower()
-                    found = [e for e in found if normalise_u(e.pinyin).lower() == key] or found
-                common = [e for e in found if not e.proper] or found
-                common.sort(key=lambda e: -len(e.senses))
-                senses, _ = split_senses(common, proper=False)
-                gloss = senses[0] if senses else "?"
-                parts.append(f"{piece} ({gloss})")
+                pieces.append((piece, " ".join(syllables[i:j])))
                 i = j
                 break
-    if not any(HANZI.match(p[0]) for p in parts) or all(p.endswith("(?)") for p in parts):
+    if not any(HANZI.match(p[0]) for p, _ in pieces):
         return []
-    return [" + ".join(parts)]
+    glosses = [part_gloss(pieces, k) for k in range(len(pieces))]
+    if all(not g for g in glosses):
+        return []
+    return [" + ".join(g or p for g, (p, _) in zip(glosses, pieces))]
 
 
 @dataclass(frozen=True)
@@ -197,6 +276,7 @@ def load_overrides(path: Optional[Path]) -> dict[str, Override]:
     return result
 
 
+@lru_cache(maxsize=65536)
 def _key(sense: str) -> str:
     """Comparison key of a sense: lower case, no parentheses, no leading "to "/"the "."""
     s = re.sub(r"\([^)]*\)", "", sense.lower())
@@ -204,21 +284,35 @@ def _key(sense: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def merge_meanings(renderings: tuple[str, ...], found: Meaning, override: Optional[Override]) -> tuple[list[str], str]:
+def merge_meanings(
+    renderings: tuple[str, ...],
+    found: Meaning,
+    override: Optional[Override],
+    chosen: tuple[str, ...] = (),
+    official: tuple[str, ...] = (),
+) -> tuple[list[str], str]:
     """Meanings best first, and their source.
 
-    The user's override wins, then the glossary's official renderings, then
-    dictionary senses that say something new (not a case or "to " variant of
-    one already listed). A composed meaning is dropped when the glossary knows the term.
+    The user's override wins, then the glossary's official renderings, then the
+    senses the text uses (``chosen``, most used first, with the register's
+    official renderings), then dictionary senses that say something new (not a
+    case or "to " variant of one already listed). A composed meaning is dropped
+    when the glossary or the register knows the word (source "register").
     """
     meanings: list[str] = []
     keys: set[str] = set()
 
     def add(sense: str) -> None:
         key = _key(sense) or sense
-        if key not in keys:
-            keys.add(key)
-            meanings.append(sense)
+        if key in keys:
+            return
+        parts = [p.strip() for p in sense.split(";") if p.strip()]
+        new = [p for p in parts if (_key(p) or p) not in keys]
+        if not new:
+            return  # says nothing new ("to implement" after "to implement; to carry out")
+        keys.add(key)
+        keys.update(_key(p) or p for p in parts)
+        meanings.append(sense if len(new) == len(parts) else "; ".join(new))
 
     source = found.source
     if override and override.senses:
@@ -227,9 +321,11 @@ def merge_meanings(renderings: tuple[str, ...], found: Meaning, override: Option
         source = "override"
     elif renderings:
         source = "glossary"
-    for sense in renderings:
+    elif chosen and found.source != "cedict":
+        source = "register"
+    for sense in (*renderings, *chosen[:1], *official, *chosen[1:]):
         add(sense)
-    if not (renderings and found.source == "composed"):
+    if not ((renderings or chosen) and found.source == "composed"):
         for sense in found.senses:
             add(sense)
     return meanings[:8], source

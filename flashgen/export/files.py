@@ -7,6 +7,10 @@ golden files.
 
 Columns of CSV, TSV and Markdown, in order: hanzi, traditional, pinyin,
 pinyin_numbered, meaning, measure words, HSK, category, count, example.
+Shown in traditional characters (a traditional text, or ``--script
+traditional``), hanzi is the traditional headword as the text writes it, the
+second column is the simplified form (named so) and the example is the
+sentence as written.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Optional
 
 from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
-from flashgen.models import VocabItem
+from flashgen.models import COMPOSED_MARK, Script, VocabItem
 
 #: Machine-friendly column names (CSV and TSV header row).
 COLUMNS: tuple[str, ...] = (
@@ -63,15 +67,25 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def row(item: VocabItem) -> list[str]:
-    """The exported fields of one item, in :data:`COLUMNS` order, each on one line."""
-    example = item.examples[0].text if item.examples else ""
+def columns(script: Script = "simplified") -> tuple[str, ...]:
+    """The column names for items shown in ``script``: the second column names the other script."""
+    return COLUMNS if script == "simplified" else (COLUMNS[0], "simplified", *COLUMNS[2:])
+
+
+def markdown_headers(script: Script = "simplified") -> tuple[str, ...]:
+    """The Markdown headers for items shown in ``script``."""
+    return MARKDOWN_HEADERS if script == "simplified" else (MARKDOWN_HEADERS[0], "Simplified", *MARKDOWN_HEADERS[2:])
+
+
+def row(item: VocabItem, script: Script = "simplified") -> list[str]:
+    """The exported fields of one item, in :func:`columns` order, each on one line."""
+    example = item.examples[0].shown if item.examples else ""
     fields = [
-        item.hanzi,
-        item.traditional,
+        item.headword,
+        item.traditional if script == "simplified" else item.hanzi,
         item.pinyin,
         item.pinyin_numbered,
-        JOINER.join(item.meanings),
+        (COMPOSED_MARK if item.composed else "") + JOINER.join(item.meanings),
         JOINER.join(item.measure_words),
         hsk_label(item.hsk),
         item.category or "",
@@ -81,23 +95,23 @@ def row(item: VocabItem) -> list[str]:
     return [_one_line(f) for f in fields]
 
 
-def to_csv(items: list[VocabItem]) -> str:
+def to_csv(items: list[VocabItem], script: Script = "simplified") -> str:
     """CSV for spreadsheets: UTF-8 BOM first (so Excel detects UTF-8), a header row, CRLF rows.
 
     Encode the result as UTF-8 (the BOM is the string's first character).
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(script))
     for item in items:
-        writer.writerow(row(item))
+        writer.writerow(row(item, script))
     return _BOM + buf.getvalue()
 
 
-def to_tsv(items: list[VocabItem]) -> str:
+def to_tsv(items: list[VocabItem], script: Script = "simplified") -> str:
     """Tab-separated values with a header row; tabs and line breaks in fields become spaces."""
-    lines = ["\t".join(COLUMNS)]
-    lines.extend("\t".join(row(item)) for item in items)
+    lines = ["\t".join(columns(script))]
+    lines.extend("\t".join(row(item, script)) for item in items)
     return "\n".join(lines) + "\n"
 
 
@@ -117,15 +131,20 @@ def pleco_pinyin(pinyin_numbered: str) -> str:
 
 
 def pleco_headword(item: VocabItem) -> str:
-    """"simplified[traditional]" when the traditional form differs, else the simplified form."""
-    if item.traditional and item.traditional != item.hanzi:
-        return f"{item.hanzi}[{item.traditional}]"
+    """"simplified[traditional]" when the traditional form differs, else the simplified form.
+
+    Pleco's import reads this order whichever script is shown; the traditional
+    form is the text's own when the text is shown in traditional characters.
+    """
+    traditional = item.headword if item.headword != item.hanzi else item.traditional
+    if traditional and traditional != item.hanzi:
+        return f"{item.hanzi}[{traditional}]"
     return item.hanzi
 
 
 def pleco_definition(item: VocabItem) -> str:
     """Meanings joined with "; ", then the measure words ("MW: 个 (gè)")."""
-    text = JOINER.join(item.meanings)
+    text = (COMPOSED_MARK if item.composed and item.meanings else "") + JOINER.join(item.meanings)
     if item.measure_words:
         mw = "MW: " + ", ".join(item.measure_words)
         text = f"{text}{JOINER}{mw}" if text else mw
@@ -162,7 +181,7 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
-def to_markdown(items: list[VocabItem], title: Optional[str] = None) -> str:
+def to_markdown(items: list[VocabItem], title: Optional[str] = None, script: Script = "simplified") -> str:
     """A Markdown (GFM) table of the items, ``|`` escaped, then the CC-CEDICT attribution.
 
     With ``title`` a level-1 heading comes first.
@@ -170,9 +189,10 @@ def to_markdown(items: list[VocabItem], title: Optional[str] = None) -> str:
     out: list[str] = []
     if title:
         out += [f"# {_one_line(title)}", ""]
-    out.append("| " + " | ".join(MARKDOWN_HEADERS) + " |")
-    out.append("|" + "|".join("---" for _ in MARKDOWN_HEADERS) + "|")
+    headers = markdown_headers(script)
+    out.append("| " + " | ".join(headers) + " |")
+    out.append("|" + "|".join("---" for _ in headers) + "|")
     for item in items:
-        out.append("| " + " | ".join(_md_cell(f) for f in row(item)) + " |")
+        out.append("| " + " | ".join(_md_cell(f) for f in row(item, script)) + " |")
     out += ["", CEDICT_ATTRIBUTION]
     return "\n".join(out) + "\n"

@@ -91,7 +91,8 @@ def library_slug(slug: str, content_hash: str) -> str:
 
 def _example_json(example: Example) -> dict[str, object]:
     return {"text": example.text, "speaker": example.speaker, "section": example.section,
-            "pinyin": example.pinyin, "pinyin_numbered": example.pinyin_numbered}
+            "pinyin": example.pinyin, "pinyin_numbered": example.pinyin_numbered,
+            "sense": example.sense, "display": example.display, "word": example.word}
 
 
 def _example(data: dict[str, object]) -> Example:
@@ -101,7 +102,8 @@ def _example(data: dict[str, object]) -> Example:
 
     speaker, section = data.get("speaker"), data.get("section")
     return Example(text("text"), speaker if isinstance(speaker, str) else None,
-                   section if isinstance(section, str) else None, -1, text("pinyin"), text("pinyin_numbered"))
+                   section if isinstance(section, str) else None, sentence_index=-1, pinyin=text("pinyin"),
+                   pinyin_numbered=text("pinyin_numbered"), sense=text("sense"), display=text("display"), word=text("word"))
 
 
 class Library:

@@ -19,7 +19,8 @@ from typing import Optional
 from flashgen.chinese.clauses import clause_window
 from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.punctuation import is_break
-from flashgen.models import ClozeItem, Example, Token, Transcript, VocabItem
+from flashgen.models import ClozeItem, Example, Script, Token, Transcript, VocabItem
+from flashgen.source.convert import in_script
 
 # ---------------------------------------------------------------- the vocabulary list
 
@@ -37,6 +38,16 @@ MAX_MEANINGS = 3
 
 #: The tone legend of both printed lists: (name, sample syllable, tone).
 TONE_LEGEND = (("1st", "ā", 1), ("2nd", "á", 2), ("3rd", "ǎ", 3), ("4th", "à", 4), ("neutral", "a", 5))
+
+
+def shown_label(label: str, transcript: Transcript) -> str:
+    """One of flashgen's own labels (词汇表, 填空练习…) with its Chinese in the transcript's script."""
+    return in_script(label, transcript.script, transcript.region)
+
+
+def zh_lang(script: Script) -> str:
+    """The HTML ``lang`` of Chinese text shown in ``script`` (CJK fonts pick their glyphs by it)."""
+    return "zh-Hant" if script == "traditional" else "zh-CN"
 
 
 def _section_order(transcript: Transcript) -> dict[Optional[str], int]:
@@ -80,7 +91,7 @@ def group_items(
         named = [(sec if sec is not None else OPENING_GROUP, by_section[sec]) for sec in sections]
         if no_example:
             named.append((NO_EXAMPLE_GROUP, no_example))
-    return ([(TERMS_GROUP, terms)] if terms else []) + named
+    return ([(shown_label(TERMS_GROUP, transcript), terms)] if terms else []) + named
 
 
 def headword_size(word: str) -> str:
@@ -116,7 +127,7 @@ def answer_pinyin(transcript: Transcript, item: ClozeItem, answer: str) -> str:
     """Tone-marked reading of ``answer`` as the tokens of its sentence read it ("" if not found)."""
     if 0 <= item.sentence_index < len(transcript.sentences):
         for token in transcript.sentences[item.sentence_index].tokens:
-            if token.text == answer:
+            if answer in (token.text, token.shown):  # the answer as analysed or as shown
                 return token.pinyin
     return ""
 
@@ -125,7 +136,7 @@ def word_bank(items: list[ClozeItem]) -> list[tuple[str, int]]:
     """Distinct answers with the number of items asking them, in a shuffled order fixed by the items."""
     counts: dict[str, int] = {}
     for item in items:
-        for answer in item.answers:
+        for answer in item.shown_answers:
             counts[answer] = counts.get(answer, 0) + 1
     words = sorted(counts)
     # Seeded from the items themselves: the same worksheet always prints the same bank.
@@ -211,12 +222,14 @@ def example_excerpt(item: VocabItem, transcript: Transcript, by_word: bool) -> O
     while lo < hi and not pieces[lo].strip():
         lo += 1  # no leading blanks after an ellipsis
     out: list[tuple[str, str, bool]]
+    # Cut on the analysed text, shown as written (the two line up character for character).
     if tokens and by_word:
         # The mark covers the whole words holding the match.
-        out = [(tokens[i].text, tokens[i].pinyin, bool(found) and a <= i < b) for i in range(lo, hi)]
+        out = [(tokens[i].shown, tokens[i].pinyin, bool(found) and a <= i < b) for i in range(lo, hi)]
     else:
         first = sum(len(p) for p in pieces[:lo])
-        text = "".join(pieces[lo:hi])
+        shown = ex.shown if len(ex.shown) == len(ex.text) else ex.text
+        text = shown[first : first + sum(len(p) for p in pieces[lo:hi])]
         at, end = (pos - first, pos - first + len(item.hanzi)) if found else (len(text), len(text))
         out = [(t, "", m) for t, m in ((text[:at], False), (text[at:end], True), (text[end:], False)) if t]
     return Excerpt(tuple(out), lo > 0, _has_more(pieces[hi:]), bool(tokens) and by_word)

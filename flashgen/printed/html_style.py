@@ -11,6 +11,7 @@ from html import escape
 from string import Template
 
 from flashgen.chinese.tones import TONE_COLOURS
+from flashgen.models import Script
 
 #: CSS ``size`` of each paper name accepted by ``render_html``.
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -20,6 +21,13 @@ FONT_STACK = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
     '"Microsoft YaHei", "Hiragino Sans GB", sans-serif'
 )
+#: Traditional characters take the traditional faces first (their glyph shapes and centred punctuation).
+TRADITIONAL_FONTS = (
+    '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", '
+    + FONT_STACK
+)
+#: CSS giving Chinese marked ``lang="zh-Hant"`` the traditional faces (the HTML list and the worksheet).
+TRADITIONAL_CSS = f":lang(zh-Hant) {{ font-family: {TRADITIONAL_FONTS}; }}"
 
 _TONE_CSS = "\n".join(f".t{tone} {{ color: {colour}; }}" for tone, colour in sorted(TONE_COLOURS.items()))
 
@@ -30,7 +38,7 @@ _CSS = Template(
   size: $paper;
   margin: 16mm 13mm 17mm 13mm;
   @top-left { content: string(doctitle); font-size: 7.5pt; color: #666; }
-  @top-right { content: "Vocabulary 词汇表"; font-size: 7.5pt; color: #666; }
+  @top-right { content: "$running"; font-size: 7.5pt; color: #666; }
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444; }
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } }
@@ -102,7 +110,7 @@ footer a { color: inherit; }
 BODY = Template(
     """<header>
 <p class="kicker">$kicker</p>
-<h1 lang="zh-CN">$title</h1>
+<h1 lang="$lang">$title</h1>
 <p class="meta">$meta</p>
 <p class="legend">$legend</p>
 </header>
@@ -124,9 +132,10 @@ TOGGLE = (
 )
 
 
-def stylesheet(paper: str) -> str:
-    """The CSS of the document for ``paper`` (a key of :data:`PAPER_SIZES`)."""
-    return _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK, tones=_TONE_CSS)
+def stylesheet(paper: str, running: str = "Vocabulary 词汇表", script: Script = "simplified") -> str:
+    """The CSS of the document for ``paper`` (a key of :data:`PAPER_SIZES`), with ``running`` in the page header."""
+    css = _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK, tones=_TONE_CSS, running=running)
+    return css + TRADITIONAL_CSS + "\n" if script == "traditional" else css
 
 
 def escape_html(text: object) -> str:

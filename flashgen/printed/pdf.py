@@ -44,10 +44,12 @@ def _credit() -> dict[str, JSON]:
     return {"text": text, "url": url, "after": rest}
 
 
-def _common(title: str, paper: Paper) -> dict[str, JSON]:
+def _common(title: str, paper: Paper, transcript: Transcript) -> dict[str, JSON]:
     return {
         "paper": _paper(paper),
         "title": title,
+        # Typst's text region: traditional Chinese is set as Taiwan's (glyph forms, punctuation).
+        "region": "tw" if transcript.script == "traditional" else "cn",
         "tones": {str(tone): colour for tone, colour in TONE_COLOURS.items()},
         "credit": _credit(),
     }
@@ -78,9 +80,10 @@ def _row(number: int, item: VocabItem, transcript: Transcript, study: bool) -> d
                    "pieces": [[text, marked] for text, _pinyin, marked in excerpt.pieces]}
     return {
         "n": number,
-        "hanzi": item.hanzi,
-        "size": HANZI_SIZES[content.headword_size(item.hanzi)],
-        "trad": item.traditional if item.traditional and item.traditional != item.hanzi else "",
+        "hanzi": item.headword,  # in the transcript's script; the other script small below
+        "size": HANZI_SIZES[content.headword_size(item.headword)],
+        "trad": item.other_form,
+        "trad_label": "简" if transcript.script == "traditional" else "繁",
         "pinyin": pinyin_pieces(item.pinyin, item.pinyin_numbered),
         "category": item.category.upper() if item.term and item.category else "",
         "approx": item.composed,
@@ -114,16 +117,16 @@ def vocab_data(
         for item in items:
             number += 1
             rows.append(_row(number, item, transcript, study))
-            key.append({"n": number, "hanzi": item.hanzi, "meanings": "; ".join(item.meanings[: content.MAX_MEANINGS])})
+            key.append({"n": number, "hanzi": item.headword, "meanings": "; ".join(item.meanings[: content.MAX_MEANINGS])})
         out_groups.append({"name": name, "count": len(items), "rows": rows})
     return {
-        **_common(transcript.title, paper),
+        **_common(transcript.title, paper, transcript),
         "pdf_title": f"{transcript.title} — vocabulary",
-        "kicker": content.LIST_KICKER,
+        "kicker": content.shown_label(content.LIST_KICKER, transcript),
         "meta": content.list_meta(transcript, len(vocab), day),
-        "running": content.RUNNING_LABEL,
+        "running": content.shown_label(content.RUNNING_LABEL, transcript),
         "legend": [{"text": f"{mark} {name}", "tone": tone} for name, mark, tone in content.TONE_LEGEND],
-        "columns": list(content.COLUMNS),
+        "columns": [content.shown_label(c, transcript) if c == "汉字" else c for c in content.COLUMNS],
         "widths": list(WIDTHS),
         "study": study,
         "groups": out_groups,
@@ -146,7 +149,7 @@ def worksheet_data(transcript: Transcript, items: list[ClozeItem], *, paper: Pap
     answers: list[JSON] = []
     for item in items:
         pieces: list[JSON] = []
-        for text, n, _hint in cloze_segments(item.cloze):
+        for text, n, _hint in cloze_segments(item.shown_cloze):
             if not n:
                 pieces.append({"text": text})
             else:
@@ -156,19 +159,19 @@ def worksheet_data(transcript: Transcript, items: list[ClozeItem], *, paper: Pap
         answers.append({
             "answers": [{"label": content.blank_label(item, n), "text": answer,
                          "reading": content.answer_pinyin(transcript, item, answer)}
-                        for n, answer in enumerate(item.answers, 1)],
-            "sentence": item.sentence,
+                        for n, answer in enumerate(item.shown_answers, 1)],
+            "sentence": item.shown_sentence,
         })
     return {
-        **_common(transcript.title, paper),
+        **_common(transcript.title, paper, transcript),
         "pdf_title": f"{transcript.title} — cloze worksheet",
-        "kicker": content.KICKER,
+        "kicker": content.shown_label(content.KICKER, transcript),
         "meta": content.sentence_meta(len(items), transcript),
         "instructions": content.INSTRUCTIONS,
         "sentences": sentences,
-        "bank_heading": content.WORD_BANK,
+        "bank_heading": content.shown_label(content.WORD_BANK, transcript),
         "bank": [{"word": word, "count": count} for word, count in content.word_bank(items)],
-        "key_heading": content.ANSWER_KEY,
+        "key_heading": content.shown_label(content.ANSWER_KEY, transcript),
         "key": answers,
     }
 

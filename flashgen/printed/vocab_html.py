@@ -17,10 +17,11 @@ from flashgen.chinese.tones import segments, syllables
 from flashgen.chinese.levels import hsk_label
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION, CEDICT_LICENCE_URL
 from flashgen.chinese.punctuation import may_break_line
-from flashgen.models import Transcript, VocabItem
+from flashgen.models import Script, Transcript, VocabItem
 from flashgen.printed.content import (
     LIST_KICKER,
     MAX_MEANINGS,
+    RUNNING_LABEL,
     NO_EXAMPLE_GROUP,
     NO_HSK_GROUP,
     OPENING_GROUP,
@@ -30,6 +31,8 @@ from flashgen.printed.content import (
     group_items,
     headword_size,
     list_meta,
+    shown_label,
+    zh_lang,
 )
 from flashgen.printed.html_page import document
 from flashgen.printed.html_style import BODY, PAPER_SIZES, TOGGLE, escape_html as _e, stylesheet
@@ -101,7 +104,7 @@ def example_html(item: VocabItem, transcript: Transcript, ruby: bool) -> str:
         prev = (text, pinyin, marked)
     before = "…" if excerpt.cut_before else ""
     after = "…" if excerpt.cut_after else ""
-    return f'<span lang="zh-CN">{before}{body}{after}</span>'
+    return f'<span lang="{zh_lang(transcript.script)}">{before}{body}{after}</span>'
 
 
 def _meaning_html(item: VocabItem, study: bool) -> str:
@@ -121,17 +124,23 @@ def _meaning_html(item: VocabItem, study: bool) -> str:
     return f'<div class="m">{"".join(parts)}</div>'
 
 
+def _other_form(item: VocabItem, script: Script) -> str:
+    """The headword in the other script, small under the headword: 繁 traditional, or 简 simplified."""
+    other = item.other_form
+    if not other:
+        return ""
+    if script == "traditional":
+        return f'<span class="trad" lang="zh-CN">简 {_e(other)}</span>'
+    return f'<span class="trad">繁 {_e(other)}</span>'
+
+
 def _row_html(number: int, item: VocabItem, transcript: Transcript, study: bool, ruby: bool) -> str:
-    trad = (
-        f'<span class="trad">繁 {_e(item.traditional)}</span>'
-        if item.traditional and item.traditional != item.hanzi
-        else ""
-    )
-    size_class = headword_size(item.hanzi)
+    trad = _other_form(item, transcript.script)
+    size_class = headword_size(item.headword)
     size = f" {size_class}" if size_class else ""
     return (
         f'<tr><td class="num">{number}</td>'
-        f'<td class="hz{size}" lang="zh-CN">{_e(item.hanzi)}{trad}</td>'
+        f'<td class="hz{size}" lang="{zh_lang(transcript.script)}">{_e(item.headword)}{trad}</td>'
         f'<td class="py">{pinyin_html(item.pinyin, item.pinyin_numbered)}</td>'
         f'<td class="mean">{_meaning_html(item, study)}</td>'
         f'<td class="hsk">{_e(hsk_label(item.hsk)) or "–"}</td>'
@@ -145,6 +154,8 @@ _COLGROUP = (
     "<thead><tr><th>#</th><th>汉字</th><th>Pinyin</th><th>Meaning</th><th>HSK</th>"
     "<th>Example 例句</th></tr></thead>"
 )
+#: The same header over a list shown in traditional characters.
+_COLGROUP_TRADITIONAL = _COLGROUP.replace("汉字", "漢字")
 
 
 def _legend() -> str:
@@ -200,20 +211,22 @@ def html_chunks(
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
     groups = group_items(transcript, vocab, group_by)
+    lang = zh_lang(transcript.script)
     day = (generated or _dt.date.today()).isoformat()
     key: list[str] = []
     if study:
         numbered = (item for _heading, items in groups for item in items)
         for number, item in enumerate(numbered, 1):
             meanings = _e("; ".join(item.meanings[:MAX_MEANINGS]))
-            key.append(f'<li value="{number}"><b lang="zh-CN">{_e(item.hanzi)}</b> {meanings}</li>')
+            key.append(f'<li value="{number}"><b lang="{lang}">{_e(item.headword)}</b> {meanings}</li>')
     meta = _e(list_meta(transcript, len(vocab), day))
     key_html = f'<section class="key"><h2>Answer key</h2><ol>{"".join(key)}</ol></section>' if study else ""
     attribution = _e(CEDICT_ATTRIBUTION).replace(
         CEDICT_LICENCE_URL, f'<a href="{CEDICT_LICENCE_URL}">{CEDICT_LICENCE_URL}</a>',
     )
     body = BODY.substitute(
-        kicker=_e(LIST_KICKER),
+        kicker=_e(shown_label(LIST_KICKER, transcript)),
+        lang=lang,
         title=_e(transcript.title),
         meta=meta,
         legend=_legend(),
@@ -222,15 +235,17 @@ def html_chunks(
         key=key_html,
         attribution=attribution,
     )
-    page = document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper), "screen", body)
+    running = shown_label(RUNNING_LABEL, transcript).replace('"', "")
+    page = document(f"{_e(transcript.title)} — vocabulary", stylesheet(paper, running, transcript.script), "screen", body)
+    colgroup = _COLGROUP_TRADITIONAL if transcript.script == "traditional" else _COLGROUP
     before, after = page.split(_GROUPS_SLOT)
     yield before
     number = 0
     for index, (heading, items) in enumerate(groups):
         yield (
             ("\n" if index else "")
-            + f'<section class="group"><h2 lang="zh-CN">{_e(heading)}<span class="n">{len(items)}</span></h2>'
-            f'<table class="vocab">{_COLGROUP}<tbody>'
+            + f'<section class="group"><h2 lang="{lang}">{_e(heading)}<span class="n">{len(items)}</span></h2>'
+            f'<table class="vocab">{colgroup}<tbody>'
         )
         for item in items:
             number += 1

@@ -20,10 +20,12 @@ from flashgen.printed.content import (
     answer_pinyin,
     blank_label,
     sentence_meta,
+    shown_label,
     word_bank,
+    zh_lang,
 )
 from flashgen.printed.html_page import document
-from flashgen.printed.html_style import FONT_STACK, PAPER_SIZES, escape_html as _e
+from flashgen.printed.html_style import FONT_STACK, PAPER_SIZES, TRADITIONAL_CSS, escape_html as _e
 from flashgen.study.cloze_syntax import cloze_segments
 
 __all__ = ["render_text", "render_html", "answer_pinyin", "blank_label", "word_bank"]
@@ -37,13 +39,19 @@ def _text_blank(answer: str, label: str, pinyin: str) -> str:
     return f"({label}){blank}" if label else blank
 
 
+def _labels(transcript: Transcript) -> tuple[str, str, str]:
+    """The kicker, word-bank and answer-key headings, their Chinese in the transcript's script."""
+    return shown_label(KICKER, transcript), shown_label(WORD_BANK, transcript), shown_label(ANSWER_KEY, transcript)
+
+
 def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints: bool = False) -> str:
     """The worksheet as plain text: sentences with blanks, word bank, then the answer key."""
-    out = [transcript.title, KICKER, INSTRUCTIONS, ""]
+    kicker, word_bank_heading, answer_key = _labels(transcript)
+    out = [transcript.title, kicker, INSTRUCTIONS, ""]
     width = len(str(len(items)))
     for number, item in enumerate(items, 1):
         line = ""
-        for text, n, _hint in cloze_segments(item.cloze):
+        for text, n, _hint in cloze_segments(item.shown_cloze):
             if not n:
                 line += text
                 continue
@@ -51,15 +59,15 @@ def render_text(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
             line += _text_blank(text, blank_label(item, n), pinyin)
         out.append(f"{number:>{width}}. {line}")
     bank = "   ".join(w if c == 1 else f"{w} (×{c})" for w, c in word_bank(items))
-    out += ["", WORD_BANK, bank, "", "=" * 40, ANSWER_KEY, ""]
+    out += ["", word_bank_heading, bank, "", "=" * 40, answer_key, ""]
     for number, item in enumerate(items, 1):
         parts = []
-        for n, answer in enumerate(item.answers, 1):
+        for n, answer in enumerate(item.shown_answers, 1):
             label = blank_label(item, n)
             reading = answer_pinyin(transcript, item, answer)
             parts.append(f"{'(' + label + ') ' if label else ''}{answer}{' ' + reading if reading else ''}")
         out.append(f"{number:>{width}}. " + "  ".join(parts))
-        out.append(f"{' ' * (width + 2)}{item.sentence}")
+        out.append(f"{' ' * (width + 2)}{item.shown_sentence}")
     out += ["", CEDICT_ATTRIBUTION]
     return "\n".join(out) + "\n"
 
@@ -100,20 +108,20 @@ footer { margin-top: 6mm; padding-top: 2mm; border-top: .5pt solid #999; font-si
 _BODY = Template(
     """<header>
 <p class="kicker">$kicker</p>
-<h1 lang="zh-CN">$title</h1>
+<h1 lang="$lang">$title</h1>
 <p class="meta">$meta</p>
 </header>
 <main>
 <p>$instructions</p>
-<ol class="items" lang="zh-CN">
+<ol class="items" lang="$lang">
 $items
 </ol>
 <h2>$bank_heading</h2>
-<div class="bank" lang="zh-CN">$bank</div>
+<div class="bank" lang="$lang">$bank</div>
 </main>
 <section class="key">
 <h2>$key_heading</h2>
-<ol lang="zh-CN">
+<ol lang="$lang">
 $key
 </ol>
 </section>
@@ -139,10 +147,11 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    kicker, word_bank_heading, answer_key = _labels(transcript)
     rows, key = [], []
     for item in items:
         body = ""
-        for text, n, _hint in cloze_segments(item.cloze):
+        for text, n, _hint in cloze_segments(item.shown_cloze):
             if not n:
                 body += _e(text)
             else:
@@ -150,14 +159,14 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
                 body += _html_blank(text, blank_label(item, n), pinyin)
         rows.append(f"<li>{body}</li>")
         parts = []
-        for n, answer in enumerate(item.answers, 1):
+        for n, answer in enumerate(item.shown_answers, 1):
             label = blank_label(item, n)
             reading = answer_pinyin(transcript, item, answer)
             parts.append(
                 (f"({_e(label)}) " if label else "") + f"<b>{_e(answer)}</b>"
                 + (f' <span class="r" lang="zh-Latn-pinyin">{_e(reading)}</span>' if reading else "")
             )
-        key.append(f'<li>{" · ".join(parts)}<span class="full">{_e(item.sentence)}</span></li>')
+        key.append(f'<li>{" · ".join(parts)}<span class="full">{_e(item.shown_sentence)}</span></li>')
     bank = "".join(
         f"<span>{_e(w)}</span>" if c == 1 else f'<span>{_e(w)} <span class="n">×{c}</span></span>'
         for w, c in word_bank(items)
@@ -165,16 +174,18 @@ def render_html(transcript: Transcript, items: list[ClozeItem], *, pinyin_hints:
     count = len(items)
     body = _BODY.substitute(
         title=_e(transcript.title),
-        kicker=_e(KICKER),
+        lang=zh_lang(transcript.script),
+        kicker=_e(kicker),
         meta=_e(sentence_meta(count, transcript)),
         instructions=_e(INSTRUCTIONS),
         items="\n".join(rows),
-        bank_heading=_e(WORD_BANK),
+        bank_heading=_e(word_bank_heading),
         bank=bank,
-        key_heading=_e(ANSWER_KEY),
+        key_heading=_e(answer_key),
         key="\n".join(key),
         attribution=_e(CEDICT_ATTRIBUTION),
     )
     css = _CSS.substitute(paper=PAPER_SIZES[paper], fonts=FONT_STACK)
+    css += TRADITIONAL_CSS + "\n" if transcript.script == "traditional" else ""
     return document(f"{_e(transcript.title)} — cloze worksheet", css, "screen", body)
 

@@ -178,7 +178,7 @@ def _similar(item: VocabItem, others: Sequence[VocabItem], rng: random.Random) -
 
     # Never a word inside the answer or holding it (香港特区 for 香港 would be half right).
     apart = [v for v in others if item.hanzi not in v.hanzi and v.hanzi not in item.hanzi]
-    return [v.hanzi for v in sorted(apart, key=key)[:6]]
+    return [v.headword for v in sorted(apart, key=key)[:6]]
 
 
 def _with_options(q: Question, right: str, distractors: list[str], rng: random.Random) -> Question:
@@ -197,7 +197,8 @@ def _marked(numbered: str) -> str:
 def _cloze_prompt(item: ClozeItem) -> tuple[str, str]:
     """The clause with c1 blanked (other deletions shown) and the hint of c1."""
     hint = item.hint
-    text = item.cloze or item.sentence.replace(item.answers[0], deletion(1, item.answers[0]), 1)
+    answer = item.shown_answers[0]
+    text = item.shown_cloze or item.shown_sentence.replace(answer, deletion(1, answer), 1)
 
     def blank(m: re.Match[str]) -> str:
         nonlocal hint
@@ -214,24 +215,25 @@ def build(cand: Candidate, vocab: Sequence[VocabItem], rng: random.Random, choic
     item = cand.item
     if isinstance(item, ClozeItem):
         prompt, hint = _cloze_prompt(item)
-        q = Question(cand, prompt, "Which word fills the gap? (1–4, or type it)", item.answers[0], hint=hint)
-        return _with_options(q, item.answers[0], _pick(list(item.choices), {item.answers[0]}, rng, 3), rng)
+        answer = item.shown_answers[0]
+        q = Question(cand, prompt, "Which word fills the gap? (1–4, or type it)", answer, hint=hint)
+        return _with_options(q, answer, _pick(list(item.shown_choices), {answer, item.answers[0]}, rng, 3), rng)
     others = [v for v in vocab if v.hanzi != item.hanzi]
     if cand.mode == "hanzi":
         pool = _similar(item, others, rng)
         meanings = distinct_meanings(item, 3)
         plain = [m for m in meanings if not re.search(r"[\u3400-\u9fff]", m)]  # no Chinese, no pinyin hint
         prompt = "; ".join(plain[:2]) or _without_hanzi(meanings[0])
-        q = Question(cand, prompt, "Which word is it? (1–4, or type it)", item.hanzi)
-        return _with_options(q, item.hanzi, _pick(pool, {item.hanzi, item.traditional}, rng, 3), rng)
+        q = Question(cand, prompt, "Which word is it? (1–4, or type it)", item.headword)
+        return _with_options(q, item.headword, _pick(pool, {item.headword, item.hanzi, item.traditional}, rng, 3), rng)
     if cand.mode == "pinyin":
-        q = Question(cand, item.hanzi, "Pinyin? (tone numbers or marks)", item.pinyin_numbered)
+        q = Question(cand, item.headword, "Pinyin? (tone numbers or marks)", item.pinyin_numbered)
         if not choices:
             return q
         q.ask = "Which reading? (1–4, or type it)"
         variants = [_marked(v) for v in _tone_variants(item.pinyin_numbered, rng, 3)]
         return _with_options(q, _marked(item.pinyin_numbered), variants, rng)
-    q = Question(cand, item.hanzi, "Meaning in English?", short_meaning(item))
+    q = Question(cand, item.headword, "Meaning in English?", short_meaning(item))
     if not choices:
         return q
     q.ask = "Which meaning? (1–4, or type it)"

@@ -21,10 +21,15 @@ def when(delta_seconds: float) -> str:
     return f"in {days} day" + ("" if days == 1 else "s")
 
 
-def excerpt(text: str, term: str, width: int = 40) -> str:
-    """The clauses of ``text`` around ``term``, at most about ``width`` characters, "…" where cut."""
+def excerpt(text: str, term: str, width: int = 40, shown: str = "") -> str:
+    """The clauses of ``text`` around ``term``, at most about ``width`` characters, "…" where cut.
+
+    With ``shown`` (``text`` as written, character for character) the excerpt is cut on
+    ``text`` and taken from ``shown``.
+    """
+    source = shown if len(shown) == len(text) else text
     at = text.find(term)
     if len(text) <= width or at < 0:
-        return text
+        return source
     lo, hi = clause_window(list(text), at, at + len(term), width)
-    return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+    return ("…" if lo > 0 else "") + source[lo:hi] + ("…" if hi < len(text) else "")

@@ -115,11 +115,11 @@ def grade_answer(q: qs.Question, answer: str) -> tuple[Verdict, str]:
         return verdict, f"{pick + 1}. {q.options[pick]}"
     item, mode = q.candidate.item, q.candidate.mode
     if isinstance(item, ClozeItem):
-        return check_hanzi(answer, [item.answers[0]]), answer
+        return check_hanzi(answer, [item.shown_answers[0], item.answers[0]]), answer
     if mode == "pinyin":
         return check_pinyin(answer, item.pinyin_numbered, item.hanzi), answer
     if mode == "hanzi":
-        return check_hanzi(answer, [item.hanzi, item.traditional]), answer
+        return check_hanzi(answer, [item.headword, item.hanzi, item.traditional]), answer
     return check_meaning(answer, item.meanings), answer
 
 
@@ -151,21 +151,22 @@ class _View:
         self.line(f"  {mark}{note}")
         item = q.candidate.item
         if isinstance(item, ClozeItem):
-            term = item.answers[0]
+            term, shown = item.answers[0], item.shown_answers[0]
             vocab = self.by_hanzi.get(term)
             gloss = next((g for g in item.glosses if g.hanzi == term), None)
             reading = self.p.pinyin(vocab.pinyin_numbered, written=vocab.pinyin) if vocab else (gloss.pinyin if gloss else "")
             meaning = qs.short_meaning(vocab) if vocab else (gloss.meaning if gloss else q.hint)
-            self.line(f"  {self.p.style(term, BOLD)}  {reading}  {meaning}".rstrip())
-            self.line(f"  {self.p.highlight(item.sentence, term)}" + (f"  — {item.speaker}" if item.speaker else ""))
+            self.line(f"  {self.p.style(shown, BOLD)}  {reading}  {meaning}".rstrip())
+            self.line(f"  {self.p.highlight(item.shown_sentence, shown)}" + (f"  — {item.speaker}" if item.speaker else ""))
             if item.sentence_pinyin:
                 self.line(self.p.style(f"  {item.sentence_pinyin}", DIM))
         else:
-            self.line(f"  {self.p.style(item.hanzi, BOLD)}  {self.p.pinyin(item.pinyin_numbered, written=item.pinyin)}  "
+            self.line(f"  {self.p.style(item.headword, BOLD)}  {self.p.pinyin(item.pinyin_numbered, written=item.pinyin)}  "
                       + "; ".join(qs.distinct_meanings(item, 3)))
             if item.examples:
                 ex = item.examples[0]
-                text = self.p.highlight(excerpt(ex.text, item.hanzi), item.hanzi)
+                written = ex.word or item.headword
+                text = self.p.highlight(excerpt(ex.text, item.hanzi, shown=ex.shown), written)
                 self.line(f"  e.g. {text}" + (f"  — {ex.speaker}" if ex.speaker else ""))
         self.line(self.p.style(f"  next review {when(due_in)} · {result.right}/{result.answered} right so far", DIM))
 

@@ -82,9 +82,16 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
     readings = in_context([s.text for s in sentences], cuts, lambda word: given_reading(word, overrides))
     out = []
     for sentence, pairs, syllables in zip(sentences, cuts, readings):
-        tokens = [
-            Token(word, pos, marked_reading(word, syl), " ".join(syl)) if syl else Token(word, pos)
-            for (word, pos), syl in zip(pairs, syllables)
-        ]
+        tokens = []
+        at = 0  # each token's offset: the shown sentence lines up with the analysed one
+        shown = sentence.display if len(sentence.display) == len(sentence.text) else ""
+        for (word, pos), syl in zip(pairs, syllables):
+            display = shown[at : at + len(word)] if shown else ""
+            display = display if display != word else ""
+            at += len(word)
+            if syl:
+                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl), display))
+            else:
+                tokens.append(Token(word, pos, display=display))
         out.append(replace(sentence, tokens=tokens))
     return out

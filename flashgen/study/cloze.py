@@ -270,13 +270,16 @@ def make_cloze_items(analysis: Analysis, *, hint: Hint = "english", seed: int = 
         if missing:
             plans.append((sentence, missing))
             asked |= {sentence.tokens[p].text for p in missing}
+    from flashgen.study.display import ClozeDisplay
+
     distractors = _Distractors(analysis)
+    shown = ClozeDisplay(analysis)
     items: dict[str, ClozeItem] = {}
     for sentence, positions in plans:
         for a, b, group in _windows(sentence.tokens, positions):
             # A repeated sentence, or a word repeated in one sentence, asking the same words: once.
             if make_id(sentence.text, _answers(sentence.tokens, group)) not in items:
-                item = _build(analysis, sentence, a, b, group, by_word, rank, hint, seed, distractors)
+                item = shown.item(_build(analysis, sentence, a, b, group, by_word, rank, hint, seed, distractors), sentence, a, b)
                 items[item.id] = item
     ordered = sorted(items.values(), key=lambda it: (it.score, it.sentence_index, it.sentence.find(strip_markup(it.cloze))))
     return ordered[:limit] if limit is not None else ordered

@@ -33,7 +33,7 @@ def unique_slugs(analyses: Sequence[Analysis]) -> list[Analysis]:
         seen[slug] = seen.get(slug, 0) + 1
         if seen[slug] > 1:
             slug = f"{slug}-{seen[slug]}"
-            t = Transcript(t.title, t.source, t.sentences, slug)
+            t = replace(t, slug=slug)
         out.append(Analysis(t, analysis.vocab, analysis.selection))
     return out
 
@@ -54,7 +54,8 @@ def combine(analyses: Sequence[Analysis], name: str) -> StudySet:
         offsets.append(offset)
         sentences.extend(replace(s, index=s.index + offset) for s in part.transcript.sentences)
     sources = ", ".join(p.transcript.source for p in parts)
-    transcript = Transcript(name, sources, sentences, name_slug(name))
+    first = parts[0].transcript
+    transcript = replace(first, title=name, source=sources, sentences=sentences, slug=name_slug(name))
     vocab = merge_vocab([_shift_vocab(p.vocab, off) for p, off in zip(parts, offsets)])
     selection = parts[0].selection if parts else ""
     return StudySet(parts, Analysis(transcript, vocab, selection), offsets)

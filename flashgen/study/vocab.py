@@ -17,6 +17,7 @@ from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
+from flashgen.chinese.senses import Choice, Use, choose, use_at
 from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
@@ -33,6 +34,7 @@ MAX_EXAMPLES = 3
 class _Occurrences:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    uses: list[tuple[Use, Sentence]] = field(default_factory=list)  # each token's context and sentence
 
 
 def build_vocab(
@@ -47,13 +49,14 @@ def build_vocab(
     seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
     total = 0
     for sentence in sentences:
-        for token in sentence.tokens:
+        for i, token in enumerate(sentence.tokens):
             if not has_hanzi(token.text):
                 continue
             total += 1
             if wanted(token, token.text in terms, filters.include_names):
                 occ = seen[token.text]
                 occ.tokens.append(token)
+                occ.uses.append((use_at(sentence.tokens, i), sentence))
                 if not occ.sentences or occ.sentences[-1] is not sentence:
                     occ.sentences.append(sentence)
     # One sentence serves as the example of many words: its readings are worked out once
@@ -71,8 +74,11 @@ def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
     """The occurrences of ``word`` split by reading, the most frequent first: one item per
     reading (长 cháng "long" and 长 zhǎng "to grow" are two items, each with its examples)."""
     groups: dict[str, _Occurrences] = defaultdict(_Occurrences)
-    for token in occ.tokens:
-        groups[token.pinyin_numbered.lower()].tokens.append(token)
+    for k, token in enumerate(occ.tokens):
+        group = groups[token.pinyin_numbered.lower()]
+        group.tokens.append(token)
+        if k < len(occ.uses):  # tokens and their contexts stay paired (sub-terms have none)
+            group.uses.append(occ.uses[k])
     if len(groups) < 2:
         return [occ]
     ordered = sorted(groups, key=lambda r: -len(groups[r].tokens))
@@ -118,15 +124,19 @@ def word_item(
     overrides: Mapping[str, Override],
     hsk_standard: HskStandard = DEFAULT_STANDARD,
     fallback_category: Optional[str] = None,
+    choice: Optional[Choice] = None,
 ) -> VocabItem:
     """A word's dictionary side — meanings, traditional form, levels — given its reading.
 
     Shared by the vocabulary stage and ``flashgen lookup``; count, examples and
-    score are the caller's.
+    score are the caller's. ``choice`` is the senses the word's occurrences use
+    (senses.choose); without one, the word's register sense comes first.
     """
     term = glossary().get(word)
-    found = dictionary_meaning(word, syllables, proper)
-    meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word))
+    choice = choice or choose(word, " ".join(syllables), ())
+    found = dictionary_meaning(word, syllables, choice.proper if choice.senses else proper)
+    meanings, source = merge_meanings(term.renderings if term else (), found, overrides.get(word),
+                                      choice.senses, choice.official)
     return VocabItem(
         hanzi=word,
         traditional=found.traditional,
@@ -161,8 +171,10 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
+    uses = _uses(occ)
+    choice = choose(word, first.pinyin_numbered, [use for use, _ in uses])
     item = word_item(word, syllables, first.pinyin, prefers_proper(word, pos), overrides, filters.hsk_standard,
-                     _category(pos, first.pinyin))
+                     _category(pos, first.pinyin), choice)
     term = glossary().get(word)
     count = len(occ.tokens)
     if term:
@@ -178,8 +190,38 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
             sentence_index=s.index,
             pinyin=_sentence_readings(s, readings)[0],
             pinyin_numbered=_sentence_readings(s, readings)[1],
+            sense=sense if len(choice.senses) > 1 else "",
         )
-        # Real sentences make better examples than headings, which repeat them in short.
-        for s in sorted(occ.sentences, key=lambda s: (s.kind in ("heading", "title"), s.index))[:MAX_EXAMPLES]
+        for s, sense in _example_sentences(uses, choice)
     ]
     return replace(item, count=count, examples=examples, pos=pos, score=round(score, 4))
+
+
+def _uses(occ: _Occurrences) -> list[tuple[Use, Sentence]]:
+    """Each occurrence's context and sentence; a sub-term's occurrences (study.subterms) have no neighbours."""
+    uses = list(occ.uses)
+    if len(uses) < len(occ.tokens):
+        covered = {id(s) for _, s in uses}
+        rest = [s for s in occ.sentences if id(s) not in covered] or occ.sentences or [s for _, s in uses]
+        for k, token in enumerate(occ.tokens[len(uses):] if rest else ()):  # no sentence at all: nothing to show
+            uses.append((Use(pos=token.pos), rest[min(k, len(rest) - 1)]))
+    return uses
+
+
+def _example_sentences(uses: list[tuple[Use, Sentence]], choice: Choice) -> list[tuple[Sentence, str]]:
+    """Up to MAX_EXAMPLES sentences and the word's sense in each: one for every sense used first, most used first.
+
+    Real sentences make better examples than headings, which repeat them in short.
+    """
+    order = sorted(range(len(uses)), key=lambda k: (uses[k][1].kind in ("heading", "title"), uses[k][1].index))
+    picked: list[tuple[Sentence, str]] = []
+    for sense in choice.senses[:MAX_EXAMPLES]:
+        k = next((k for k in order if k < len(choice.per_use) and choice.per_use[k] == sense), -1)
+        if k >= 0 and all(s is not uses[k][1] for s, _ in picked):
+            picked.append((uses[k][1], sense))
+    for k in order:
+        if len(picked) >= MAX_EXAMPLES:
+            break
+        if k < len(choice.per_use) and all(s is not uses[k][1] for s, _ in picked):
+            picked.append((uses[k][1], choice.per_use[k]))
+    return sorted(picked, key=lambda p: choice.senses.index(p[1]) if p[1] in choice.senses else len(choice.senses))

@@ -1,0 +1,190 @@
+"""Senses in context: the first meaning is the sense the text uses; the register and function-word tables."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from flashgen.chinese.meaning import sense_pool
+from flashgen.chinese.senses import CONTEXT_KINDS, RULE_FILES, Use, _parse, choose, matches, register, rules, sense_in
+from flashgen.cli import cli
+
+#: Seed examples of the issue: (word, the phrase of the sample it stands in, expected start of the first meaning).
+SEEDS = [
+    ("项", "各项权利", "item"),  # 各项权利 every right: item, not "back of neck"
+    ("电", "新华社电", "dispatch (news)"),  # Xinhua dispatch, not "lightning"
+    ("支", "一支值得信赖", "classifier for"),  # 一支…力量 a force: classifier, not "to support"
+    ("条", "一条路径", "classifier for"),  # 一条路径 one path: classifier, not "strip"
+    ("具", "最具普遍性", "to have"),  # most universal: to have, not "tool"
+    ("称", "政府称", "to state"),  # the administration says: not "to weigh"
+    ("兼", "国务委员兼外交部长", "concurrently (hold"),  # state councillor and concurrently foreign minister
+    ("应", "都应", "should"),  # all should: not "to agree (to do sth)"
+    ("德", "君子之德", "virtue"),  # the virtue of a gentleman: not Germany
+    ("是", "是", "to be; is/are"),  # copula: a learner's gloss, not "(followed by substantives only)"
+    ("落实", "落实", "to implement"),  # implement: not "practical"
+]
+
+
+@pytest.fixture(scope="module")
+def sample_vocab_all():
+    """The sample's vocabulary with HSK 1–2 and function words kept (the CLI's --all): 是, 美 and 条 are HSK 1–2."""
+    from flashgen.pipeline import Options, analyse
+
+    return {item.hanzi: item for item in analyse(None, Options(min_hsk=1)).vocab}
+
+
+@pytest.mark.parametrize("word, phrase, first", SEEDS)
+def test_sample_seed_senses(sample_vocab_all, word: str, phrase: str, first: str) -> None:
+    item = sample_vocab_all[word]
+    assert item.meanings[0].startswith(first), item.meanings
+    assert any(phrase in e.text for e in item.examples) or any(
+        phrase in s for s in [e.text for e in item.examples]
+    ), [e.text for e in item.examples]
+
+
+@pytest.mark.parametrize(
+    "word, reading, use, first",
+    [
+        ("电", "dian4", Use(pos="n", prev="中新社"), "dispatch (news)"),  # 中新社电 CNS dispatch
+        ("电", "dian4", Use(pos="n", prev="、", prev_pos="x", next="、", next_pos="x"), "electricity"),  # 煤、电、油: not lightning
+        ("电", "dian4", Use(pos="n", prev="供", prev_pos="v"), "(in 供电)"),  # 供|电 cut by jieba: the word it belongs to
+        ("纾", "shu1", Use(pos="v", prev="助企", prev_pos="v", next="困", next_pos="v"), "(in 纾困)"),  # 助企纾|困 cut by jieba
+        ("参", "can1", Use(pos="v", prev="人", prev_pos="n", next="保", next_pos="v"), "to take part in"),  # 万人|参|保: no 人参 ginseng
+        ("项", "xiang4", Use(pos="n", prev="一", prev_pos="m"), "item"),  # 一项 one item
+        ("条", "tiao2", Use(pos="n", prev="这", prev_pos="r"), "classifier for"),  # 这条 this (road)
+        ("条", "tiao2", Use(pos="n", prev="第三", prev_pos="m"), "classifier for"),  # 第三条 the third (article)
+        ("支", "zhi1", Use(pos="v", prev="大力", prev_pos="d"), "to support"),  # 大力支 no numeral: not a classifier
+        ("美", "mei3", Use(pos="ns", prev="中", prev_pos="f"), "the US"),  # 中美
+        ("美", "mei3", Use(pos="a", prev="很", prev_pos="d"), "beautiful"),  # 很美 beautiful: not a name
+        ("德", "de2", Use(pos="ns", prev="之", prev_pos="u"), "virtue"),  # 君子之德
+        ("德", "de2", Use(pos="ns", prev="中", prev_pos="f"), "Germany"),  # 中德 China and Germany
+        ("法", "fa3", Use(pos="j", prev="于", prev_pos="p"), "law"),  # 于法有据 grounded in law
+        ("法", "fa3", Use(pos="j", prev="，", prev_pos="x", next="方"), "France"),  # 法/方 the French side
+        ("方", "fang1", Use(pos="n", prev="法", prev_pos="j"), "side"),  # 法方 the French side
+        ("统筹", "tong3 chou2", Use(pos="v"), "to coordinate"),  # the verb, not "an overall plan"
+        ("在", "zai4", Use(pos="p", next="维护", next_pos="v"), "(adverb: action in progress)"),  # 在维护 is upholding
+        ("在", "zai4", Use(pos="p", next="北京", next_pos="ns"), "at; in"),  # 在北京 in Beijing
+        ("等", "deng3", Use(pos="u", prev="俄罗斯", prev_pos="ns"), "and so on"),  # 中国、俄罗斯等 etc.
+        ("完全", "wan2 quan2", Use(pos="ad", next="是", next_pos="v"), "totally"),  # 完全是 totally: an adverb before a verb
+        ("共同", "gong4 tong2", Use(pos="d", prev="的", prev_pos="uj", next="敌人", next_pos="n"), "common"),  # 共同敌人 common enemy
+        ("纷纷", "fen1 fen1", Use(pos="d", next="伸出", next_pos="v"), "one after another"),  # not "continuously"
+        ("次", "ci4", Use(pos="q", prev="105", prev_pos="m"), "classifier for"),  # 105次: the classifier is CC-CEDICT's 7th sense
+    ],
+)
+def test_sense_in_context(word: str, reading: str, use: Use, first: str) -> None:
+    assert sense_in(word, reading, use)[0].startswith(first)
+
+
+def test_sample_token_senses(sample_analysis) -> None:
+    """Tokens the item selection leaves out (美 cut from 中美) still get the sense their neighbours call for."""
+    from flashgen.chinese.senses import use_at
+
+    found = {}
+    for sentence in sample_analysis.transcript.sentences:
+        for i, token in enumerate(sentence.tokens):
+            if token.text in ("美", "德") and token.text not in found:
+                found[token.text] = sense_in(token.text, token.pinyin_numbered, use_at(sentence.tokens, i))[0]
+    assert found["美"].startswith("the US")  # 包括中美在内: China and the US, not "the Americas"
+    assert found["德"].startswith("virtue")  # 君子之德: not Germany
+
+
+def test_several_senses_each_with_an_example(sample_vocab_all) -> None:
+    """An item whose occurrences use different senses shows each with its own example, the most used first."""
+    several = [i for i in sample_vocab_all.values() if len({e.sense for e in i.examples}) > 1]
+    assert several, "the sample has words used in two senses (发展 development / to develop)"
+    for item in several:
+        assert item.examples[0].sense == item.meanings[0] or item.meanings[0].startswith(item.examples[0].sense)
+        assert all(e.sense for e in item.examples)
+
+
+def test_choose_ranks_by_use() -> None:
+    # 条: two classifier uses and one plain use: the classifier comes first, each use keeps its own sense
+    uses = [Use(pos="n", prev="一", prev_pos="m"), Use(pos="n", prev="各", prev_pos="r"), Use(pos="n", prev="的", prev_pos="uj")]
+    choice = choose("条", "tiao2", uses)
+    assert choice.senses[0].startswith("classifier for")
+    assert choice.per_use[2] == "item; article; clause"
+    assert len(choice.senses) == 2
+
+
+def test_tables_are_well_formed() -> None:
+    """Every row of both tables has a known context, a well-formed reading and (register) a review note."""
+    for name in RULE_FILES:
+        for word, found in _parse(name).items():
+            for rule in found:
+                for cond in rule.context.split():
+                    assert cond.partition(":")[0] in CONTEXT_KINDS, (word, cond)
+                    matches(rule, Use(), rule.reading)  # parses without error
+                assert not rule.reading or re.fullmatch(r"[a-zü]+[1-5]( [a-zü]+[1-5])*", rule.reading), (word, rule.reading)
+                assert not rule.reading or len(rule.reading.split()) == len(word), (word, rule.reading)
+                if name == "register.tsv":
+                    assert rule.note, f"{word}: unreviewed register row"
+    assert len(register()) >= 480  # words reviewed so far (see the README)
+
+
+def test_register_rows_have_the_reading_the_dictionary_knows() -> None:
+    """A register sense for a reading CC-CEDICT lacks would never be chosen in a text (tokens carry real readings)."""
+    missing = []
+    for word, found in register().items():
+        for rule in found:
+            if rule.reading and len(word) > 1 and not any(sense_pool(word, rule.reading)):
+                missing.append(word)
+    assert len(missing) <= len(register()) // 5, missing[:20]
+
+
+@pytest.mark.parametrize(
+    "word, first",
+    [
+        ("落实", "to implement"),  # CC-CEDICT first: "practical"
+        ("夯实", "to consolidate"),  # CC-CEDICT first: "to tamp"
+        ("部署", "to deploy"),  # CC-CEDICT first: "to dispose"
+        ("统筹", "to coordinate"),  # CC-CEDICT first: "an overall plan"
+        ("攻坚", "to tackle key problems"),  # CC-CEDICT first: "to assault a fortified position"
+        ("短板", "weak link"),  # CC-CEDICT first: "short stave of the barrel"
+        ("释放", "to release"),  # CC-CEDICT first: "to liberate (a prisoner)"
+    ],
+)
+def test_lookup_shows_register_sense(word: str, first: str) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["lookup", word, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    item = json.loads(result.output)[0]
+    assert item["meanings"][0].startswith(first)
+    assert item["composed"] is False
+
+
+def test_composed_meanings_are_marked_in_the_table() -> None:
+    # 党和国家 party and state is not in CC-CEDICT: composed, and marked ≈ in the terminal table
+    result = CliRunner().invoke(cli, ["lookup", "党和国家"])
+    assert result.exit_code == 0, result.output
+    assert "≈ party + and + country" in result.output
+
+
+def test_overrides_still_win() -> None:
+    from flashgen.chinese.meaning import Override
+    from flashgen.study.lookup import lookup
+
+    # the user's own rendering of 落实 beats the register's "to implement"
+    item = lookup(["落实"], {"落实": Override("落实", (), ("to deliver on",))})[0]
+    assert item.meanings[0] == "to deliver on" and item.meaning_source == "override"
+
+
+def test_rules_load_once() -> None:
+    assert rules() is rules()
+
+
+def test_occurrences_without_context_or_sentence() -> None:
+    """Sub-term occurrences have no neighbours, and a reading group may have no sentence: neither breaks an item."""
+    from flashgen.models import Sentence, Token
+    from flashgen.study.vocab import _example_sentences, _Occurrences, _uses
+
+    sentence = Sentence(0, 0, None, None, "投资协定")
+    occ = _Occurrences(tokens=[Token("投资", "vn", "tóuzī", "tou2 zi1")], sentences=[sentence])
+    uses = _uses(occ)  # 投资 inside 投资协定: a context-free use in the term's sentence
+    assert [s for _, s in uses] == [sentence] and uses[0][0].pos == "vn"
+    choice = choose("投资", "tou2 zi1", [u for u, _ in uses])
+    assert _example_sentences(uses, choice) == [(sentence, choice.senses[0])]
+    lonely = _Occurrences(tokens=[Token("投资", "vn", "tóuzī", "tou2 zi1")])
+    assert _uses(lonely) == [] and _example_sentences([], choose("投资", "tou2 zi1", [])) == []
