@@ -35,12 +35,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
+from flashgen.anki.gathered import examples_html, gathered
 from flashgen.anki.identity import cloze_guid, deck_id, deck_name, vocab_guid
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
-from flashgen.models import COMPOSED_MARK, ClozeItem, Example, Gloss, Script, SourceUse, Transcript, VocabItem
+from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Script, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
 
@@ -59,9 +60,6 @@ CLOZE_SUBDECK = "Cloze"
 
 #: How many dictionary senses go into the Meaning field.
 MAX_MEANINGS = 4
-
-#: Examples on a note gathering several transcripts (one per transcript, the most recent first).
-MAX_NOTE_EXAMPLES = 3
 
 #: Categories of proper nouns, tagged as such even when the glossary lists them.
 PROPER_NOUN_TAGS = ("name", "place", "organisation")
@@ -156,13 +154,8 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
     """
     from flashgen.audio.speech import example_speech, word_speech
 
-    example = first = item.examples[0] if item.examples else None
-    more: list[Example] = []
-    if len(uses) > 1:
-        shown = [u.examples[0] for u in uses if u.examples][:MAX_NOTE_EXAMPLES]
-        if shown:
-            example, more = shown[0], shown[1:]
-        source_title = " · ".join(dict.fromkeys(_clean(u.title).strip() or u.slug for u in uses))
+    first = item.examples[0] if item.examples else None
+    example, more, source_title = gathered(first, uses, source_title)
     example_pinyin = ""
     if example is not None and example.pinyin:
         example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
@@ -180,7 +173,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Meaning": meaning_html(item.meanings, item.composed),
         "Measure words": _lang("、".join(esc(m) for m in item.measure_words), script),
         "HSK": hsk_label(item.hsk),
-        "Example": _lang(_examples_html(example, more, example_pinyin, [written, headword]), script) if example else "",
+        "Example": _lang(examples_html(example, more, example_pinyin, [written, headword]), script) if example else "",
         # With more examples the first one's reading stands under it, inside the Example field.
         "Example pinyin": "" if more else example_pinyin,
         "Context": _lang(blank_out(example.shown, written), script) if example else "",
@@ -194,15 +187,6 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Example audio": audio.sound(example_speech(item)) if audio and example is first else "",
     }
     return [values[name] for name in tpl.VOCAB_FIELDS]
-
-
-def _examples_html(first: Example, more: Sequence[Example], first_pinyin: str, words: list[str]) -> str:
-    """The Example field: the first example (with its reading when more follow), then the others."""
-    if not more:
-        return highlight(first.shown, words)
-    reading = f'<div class="ex-py">{first_pinyin}</div>' if first_pinyin else ""
-    others = "".join(f'<div class="ex-more">{highlight(e.shown, [e.word or words[-1], *words])}</div>' for e in more)
-    return highlight(first.shown, words) + reading + others
 
 
 def safe_cloze(cloze: str) -> str:
