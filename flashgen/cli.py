@@ -8,6 +8,7 @@ imported inside the commands so that ``flashgen --help`` stays instant.
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Optional, get_args
 
@@ -38,8 +39,16 @@ def _library(library_path: Optional[str], no_library: bool = False) -> Optional[
     return library_path or str(default_library_path())
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every clean-up (temporary files, open transactions) runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Map library errors to one-line click errors; end quietly on Ctrl-C and closed pipes."""
+    """Map library errors to one-line click errors; end quietly on Ctrl-C, SIGTERM and closed pipes."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -49,6 +58,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except FlashgenError as exc:
             raise click.ClickException(str(exc)) from None
+        except Terminated:
+            click.echo("terminated", err=True)
+            sys.exit(143)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -57,6 +69,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(0)
 
     return wrapper
+
+
+OVERRIDES = click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: $FLASHGEN_OVERRIDES, else the user's overrides.tsv).")
 
 
 def _script_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -89,7 +104,7 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
         click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
-        click.option("--overrides", type=click.Path(dir_okay=False), help="TSV of word, pinyin, meaning that wins over everything (default: the user's overrides.tsv)."),
+        OVERRIDES,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -127,6 +142,19 @@ def _script(script: ScriptChoice, region: Region, readings: Readings) -> "Option
     return Options(script=script, region=region, readings=readings)
 
 
+class _Warnings(logging.Handler):
+    """Library warnings (the ``flashgen`` logger) as ``warning: …`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _report_warnings() -> None:
+    logger = logging.getLogger("flashgen")
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="flashgen")
 def cli() -> None:
@@ -135,6 +163,7 @@ def cli() -> None:
     Every command takes a transcript file (UTF-8, UTF-16, GB18030 or Big5);
     without one it uses the bundled sample press conference.
     """
+    _report_warnings()
 
 
 @cli.command()
@@ -157,7 +186,7 @@ def vocab(transcripts: tuple[str, ...], fmt: VocabFormat, output: Optional[str],
                          font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
-    else:
+    elif output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
@@ -260,7 +289,7 @@ def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str],
                           options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
-    else:
+    elif output != "-":
         click.echo(f"wrote {output}", err=True)
 
 
@@ -268,17 +297,18 @@ def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str],
 @click.argument("words", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(LookupFormat)), default="table", show_default=True)
 @click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True)
+@OVERRIDES
 @_script_options
 @_friendly
-def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, script: ScriptChoice, region: Region,
-           readings: Readings) -> None:
+def lookup(words: tuple[str, ...], fmt: LookupFormat, hsk_standard: HskStandard, overrides: Optional[str],
+           script: ScriptChoice, region: Region, readings: Readings) -> None:
     """Look up words: reading, meaning, level (glossary first, then CC-CEDICT)."""
     import json
 
     from flashgen.study.lookup import lookup as do_lookup, shown_script
     from flashgen.export.table import use_colour, vocab_table
 
-    items = do_lookup(list(words), hsk_standard=hsk_standard, script=script, region=region, readings=readings)
+    items = do_lookup(list(words), overrides, hsk_standard=hsk_standard, script=script, region=region, readings=readings)
     if fmt == "json":
         click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
     else:
@@ -358,5 +388,8 @@ def forget(path: str, slug: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM ends a command like Ctrl-C (clean-up included)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     cli(prog_name="flashgen")

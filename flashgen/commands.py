@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from flashgen.atomic import atomic_write
+from flashgen.atomic import atomic_write, check_output
 from flashgen.errors import FlashgenError, InputError
 from flashgen.models import Analysis, ClozeFormat, GroupBy, Hint, Paper, SentenceFormat, VocabFormat
 from flashgen.pipeline import Options, PathLike, analyse
@@ -24,23 +24,16 @@ VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pd
 SENTENCE_FORMATS = ("text", "json")
 
 
-def _guard(paths: Paths, output: Optional[PathLike], fmt: str = "") -> None:
-    """Check the output before any work: a PDF needs a file, and no output overwrites a transcript."""
+def _guard(path: Paths, output: Optional[PathLike], fmt: str = "", options: Optional[Options] = None) -> None:
+    """Check the output before any work: a PDF needs a file, and no output replaces an input file."""
     if fmt == "pdf" and output is None:
-        raise InputError("the pdf format needs an output file; add -o FILE.pdf")
-    for path in _paths(paths):
-        _not_the_transcript(path, output)
-
-
-def _not_the_transcript(path: Optional[PathLike], output: Optional[PathLike]) -> None:
-    if path is None or output is None:
+        raise InputError("the pdf format needs an output file; add -o FILE.pdf (or -o - for standard output)")
+    if output is None:
         return
-    try:
-        same = Path(output).resolve() == Path(path).resolve()
-    except OSError:
-        return
-    if same:
-        raise InputError(f"{output} is the transcript itself; choose another output file")
+    inputs = [("transcript", p) for p in _paths(path)]
+    if options:
+        inputs += [("overrides file", options.overrides), ("known-words file", options.known)]
+    check_output(output, inputs)
 
 
 def _deliver(text: str, output: Optional[PathLike]) -> Optional[str]:
@@ -96,7 +89,7 @@ def vocab(
     """
     from flashgen.studyset import analyse_paths
 
-    _guard(path, output, fmt)
+    _guard(path, output, fmt, options)
     analysis, _ = analyse_paths(_paths(path), options)
     if fmt == "pdf":
         from flashgen.printed.pdf import write_vocab_pdf

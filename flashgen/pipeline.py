@@ -6,7 +6,6 @@ the :class:`Analysis` and never segment text again.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence, Union
@@ -15,6 +14,9 @@ from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Reg
 from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
+
+#: Largest known-words file read (a learner's whole vocabulary is well under a megabyte).
+KNOWN_MAX_BYTES = 8 << 20
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Options:
     limit: Optional[int] = None
     terms_only: bool = False
     hsk_standard: HskStandard = "2025"
-    overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: the user's config file
+    overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: flashgen.chinese.overrides
     known_anki: Optional[PathLike] = None  # Anki collection, .apkg/.colpkg or notes export: its words are known
     known_field: Optional[str] = None  # the field holding the headword (default: fields holding only Chinese)
     known_mature: bool = False  # only notes with a mature card (interval ≥ 21 days) count as known
@@ -108,16 +110,6 @@ def running_words(transcript: Transcript, known: frozenset[str]) -> tuple[int, i
     return total, hit
 
 
-def default_overrides_path() -> Path:
-    """The user's overrides file, kept outside every output folder so it survives rebuilds."""
-    env = os.environ.get("FLASHGEN_OVERRIDES")
-    if env:
-        return Path(env)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("flashgen", appauthor=False)) / "overrides.tsv"
-
-
 def load_known(path: Optional[PathLike]) -> frozenset[str]:
     """Words from a known-words file (one per line; anything after a tab or space is ignored).
 
@@ -127,9 +119,9 @@ def load_known(path: Optional[PathLike]) -> frozenset[str]:
     if path is None:
         return frozenset()
     from flashgen.source.convert import convert
-    from flashgen.source.reader import read_text
+    from flashgen.source.reader import read_plain
 
-    text = read_text(str(path))
+    text = read_plain(str(path), KNOWN_MAX_BYTES, "a known-words file")
     words = set()
     for lines in (text, convert(text, "simplified")):
         for line in lines.splitlines():
@@ -147,11 +139,11 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None,
     title, sections and speakers are in ``script`` (auto: the text's own).
     """
     from flashgen.source.convert import convert, to_simplified
-    from flashgen.source.reader import load_sample_text, read_text
+    from flashgen.source.reader import load_sample_text, read_text, strip_invisible
     from flashgen.source.structure import parse_transcript
 
     if text is not None:
-        name = "<text>"
+        text, name = strip_invisible(text), "<text>"
     elif path is None:
         text, name = load_sample_text()
     else:
@@ -170,16 +162,13 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None,
 def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, *, text: Optional[str] = None) -> Analysis:
     """Run the pipeline on a transcript file (None: the bundled sample) or on ``text``."""
     from flashgen.study.annotate import annotate
-    from flashgen.chinese.meaning import load_overrides
+    from flashgen.chinese.overrides import load_overrides
     from flashgen.study.display import show_vocab
     from flashgen.study.vocab import build_vocab
 
     options = options or Options()
     transcript = load_transcript(path, text, options.script, options.region)
-    overrides_path = options.overrides
-    if overrides_path is None and default_overrides_path().is_file():
-        overrides_path = default_overrides_path()
-    overrides = load_overrides(Path(overrides_path)) if overrides_path else {}
+    overrides = load_overrides(options.overrides).entries
     sentences = annotate(transcript.sentences, overrides)
     transcript = replace(transcript, sentences=sentences)
     filters = options.filters()

@@ -26,7 +26,7 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, monkeypatch: p
         build_module.build(None, out)
     assert old_pdf.read_bytes() == b"%PDF-1.7 previous list"
     assert (out / f"{SLUG}.apkg").stat().st_size > 10_000  # finished before the interruption
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert not [p.name for p in out.iterdir() if p.name.endswith((".tmp", ".flashgen-tmp"))]
 
 
 def test_missing_font_skips_pdfs_but_writes_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,7 +79,7 @@ def test_ctrl_c_during_the_build_is_clean(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert err.strip() == "interrupted"
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert not [p.name for p in out.iterdir() if p.name.endswith((".tmp", ".flashgen-tmp"))]
 
 
 def test_odd_characters_reach_the_pdfs_without_harm(tmp_path: Path) -> None:

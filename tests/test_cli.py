@@ -92,7 +92,7 @@ def test_output_file_is_written(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["vocab", "-f", "json", "--limit", "3", "-o", str(out)])
     assert result.exit_code == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".flashgen-tmp"))]
 
 
 @pytest.mark.parametrize(

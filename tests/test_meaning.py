@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from flashgen.errors import InputError
 from flashgen.chinese.lexicon import Entry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flashgen.chinese.meaning import (
     Meaning,
-    Override,
     clean_sense,
     compose,
     dictionary_meaning,
-    load_overrides,
     merge_meanings,
     split_senses,
 )
@@ -132,34 +128,3 @@ def test_merge_meanings_dedupes_variants() -> None:
     meanings, source = merge_meanings(("United Nations (UN)", "politicize"), found, None)
     assert source == "glossary"
     assert meanings == ["United Nations (UN)", "politicize", "UN"]
-
-
-def test_override_wins(tmp_path: Path) -> None:
-    path = tmp_path / "overrides.tsv"
-    # 接种 with a reading written in tone marks, and a meaning list
-    path.write_text("word\tpinyin\tmeaning\n# comment\n接种\tjiē zhòng\tto vaccinate; to inoculate\n行\t\t\n", encoding="utf-8")
-    overrides = load_overrides(path)
-    assert overrides["接种"] == Override("接种", ("jie1", "zhong4"), ("to vaccinate", "to inoculate"))
-    assert overrides["行"].numbered == () and overrides["行"].senses == ()
-    meanings, source = merge_meanings((), Meaning(("to be vaccinated",), (), "接種", "cedict"), overrides["接种"])
-    assert source == "override" and meanings[0] == "to vaccinate"
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "接种\tjiezhong\tx",  # toneless run-together reading: syllable count cannot be checked
-        "接种\tjie1\tx",  # one syllable for two characters
-    ],
-)
-def test_override_reading_errors_are_one_line(tmp_path: Path, line: str) -> None:
-    path = tmp_path / "o.tsv"
-    path.write_text(line + "\n", encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        load_overrides(path)
-    assert "\n" not in str(err.value) and "o.tsv:1" in str(err.value)
-
-
-def test_missing_overrides_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such overrides file"):
-        load_overrides(tmp_path / "missing.tsv")

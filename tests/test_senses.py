@@ -163,7 +163,7 @@ def test_composed_meanings_are_marked_in_the_table() -> None:
 
 
 def test_overrides_still_win() -> None:
-    from flashgen.chinese.meaning import Override
+    from flashgen.chinese.overrides import Override
     from flashgen.study.lookup import lookup
 
     # the user's own rendering of 落实 beats the register's "to implement"

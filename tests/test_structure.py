@@ -349,7 +349,7 @@ def test_title_fallback(text: str, title: str) -> None:
         ("wang-yi-press-conference-2021-03-07.txt", "wang-yi-press-conference-2021-03-07"),
         ("/some/dir/My Talk (final).TXT", "My-Talk-final"),
         ("C:\\talks\\speech.txt", "speech"),
-        ("外长记者会.txt", "transcript"),  # non-ASCII stem
+        ("外长记者会.txt", "外长记者会"),  # "foreign minister press conference": the Chinese name is kept
         ("<text>", "transcript"),
         ("--.txt", "transcript"),
         ("", "transcript"),

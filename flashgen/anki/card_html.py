@@ -22,9 +22,29 @@ def _clean(text: Optional[str]) -> str:
     return _CONTROL.sub("", text or "")
 
 
+# Anki's own bracket tags, read from a field's stored text: [sound:x.mp3] plays media, [latex]…[/latex],
+# [$]…[/$] and [$$]…[/$$] run LaTeX, [anki:tts]…[/anki:tts] speaks. Their "[" as an entity shows the
+# same and is never a tag.
+_ANKI_TAG = re.compile(r"\[(?=/?(?:latex\]|\$\$?\]|sound:|anki:))", re.IGNORECASE)
+
+
+def defuse_tags(field: str) -> str:
+    """A field's HTML with the ``[`` of every Anki media/LaTeX/TTS tag written as an entity.
+
+    Applied to whole fields as well as in :func:`esc`: a tag can be put back
+    together from pieces escaped one by one (pinyin aligned syllable by syllable).
+    """
+    return _ANKI_TAG.sub("&#91;", field)
+
+
 def esc(text: Optional[str]) -> str:
-    """HTML-escape untrusted text for a field (``{``/``}`` too: field text never looks like a template)."""
-    return html.escape(_clean(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    """HTML-escape untrusted text for a field.
+
+    ``{``/``}`` too (field text never looks like a template), and the ``[`` of
+    Anki's media, LaTeX and TTS tags (field text never plays or typesets anything).
+    """
+    escaped = html.escape(_clean(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return defuse_tags(escaped)
 
 
 

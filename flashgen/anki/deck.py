@@ -24,10 +24,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -40,7 +38,8 @@ from flashgen.anki.identity import cloze_guid, deck_id, deck_name, vocab_guid
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
-from flashgen.anki.card_html import _clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, esc, highlight
+from flashgen.anki.card_html import (_clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, defuse_tags, esc,
+                                     highlight)
 from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Script, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
@@ -133,6 +132,10 @@ def category_label(item: VocabItem) -> str:
 # Fields
 
 
+#: Fields holding flashgen's own [sound:…] tags (clips it made); every other field's tags are defused.
+_OWN_SOUND_FIELDS = frozenset({"Audio", "Example audio"})
+
+
 def _lang(markup: str, script: Script) -> str:
     """``markup`` marked as traditional Chinese when it is (the templates say zh-Hans), so CJK fonts pick the right glyphs.
 
@@ -174,7 +177,6 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Measure words": _lang("、".join(esc(m) for m in item.measure_words), script),
         "HSK": hsk_label(item.hsk),
         "Example": _lang(examples_html(example, more, example_pinyin, [written, headword]), script) if example else "",
-        # With more examples the first one's reading stands under it, inside the Example field.
         "Example pinyin": "" if more else example_pinyin,
         "Context": _lang(blank_out(example.shown, written), script) if example else "",
         "Speaker": _lang(esc(example.speaker), script) if example else "",
@@ -183,10 +185,9 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Source": _lang(esc(source_title), script),
         "Related": _lang("、".join(esc(w) for w in item.related), script),
         "Audio": audio.sound(word_speech(item)) if audio else "",
-        # The clip speaks the item's own first example: none when the note shows another transcript's.
         "Example audio": audio.sound(example_speech(item)) if audio and example is first else "",
     }
-    return [values[name] for name in tpl.VOCAB_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
 
 def safe_cloze(cloze: str) -> str:
@@ -221,7 +222,7 @@ def cloze_fields(item: ClozeItem, source_title: str, audio: Optional[AudioMedia]
         "Source": _lang(esc(source_title), script),
         "Audio": audio.sound(cloze_speech(item)) if audio else "",
     }
-    return [values[name] for name in tpl.CLOZE_FIELDS]
+    return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.CLOZE_FIELDS]
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +289,6 @@ def build_package(
         if not key or key in seen:
             continue
         seen.add(key)
-        # The library knows words by their characters: a second reading of them (长 zhǎng) gathers nothing.
         uses = (sources or {}).get(item.hanzi, ()) if identity == item.hanzi else ()
         note = genanki.Note(
             model=vmodel,
@@ -335,25 +335,25 @@ def build_package(
 def _package_bytes(package: Any, timestamp: float, media: Optional[Mapping[str, Path]] = None) -> bytes:
     """The .apkg as bytes, with ``media`` (name in the deck → file) as genanki's ``media_files`` would be.
 
-    (genanki's ``write_to_file`` leaves its SQLite file in /tmp; this does not.)
+    Built in memory: no temporary file anywhere (genanki's ``write_to_file``
+    leaves its SQLite file in the system's temporary folder).
     """
-    with tempfile.TemporaryDirectory(prefix="flashgen-deck-") as tmp:
-        db_path = os.path.join(tmp, "collection.anki2")
-        conn = sqlite3.connect(db_path)
-        try:
-            package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
-            conn.commit()
-        finally:
-            conn.close()
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.write(db_path, "collection.anki2")
-            files = dict(media or {})
-            names = sorted(files)
-            for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
-                zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
-            zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
-        return buf.getvalue()
+    conn = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(conn.cursor(), timestamp, _id_counter(timestamp))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("collection.anki2", collection)
+        files = dict(media or {})
+        names = sorted(files)
+        for number, name in enumerate(names):  # MP3 clips: stored, not deflated again
+            zf.write(files[name], str(number), compress_type=zipfile.ZIP_STORED)
+        zf.writestr("media", json.dumps({str(n): name for n, name in enumerate(names)}))
+    return buf.getvalue()
 
 
 _SOUND = re.compile(r"\[sound:([^\]]+)\]")

@@ -15,7 +15,10 @@ def gathered(first: Optional[Example], uses: Sequence[SourceUse],
              source_title: str) -> tuple[Optional[Example], list[Example], str]:
     """(example shown first, the others, the Source field's text) for a note of ``uses`` (most recent first).
 
-    With fewer than two transcripts the note is as a single build makes it.
+    With fewer than two transcripts the note is as a single build makes it. With more, the first
+    example's reading stands under it inside the Example field (the Example pinyin field is left
+    empty) and the example audio is left out when the first example is another transcript's. The
+    library knows words by their characters: a second reading of them (长 zhǎng) gathers nothing.
     """
     if len(uses) < 2:
         return first, [], source_title

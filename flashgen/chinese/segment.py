@@ -16,7 +16,7 @@ import threading
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
-from flashgen.cache import cache_dir, cache_key
+from flashgen.cache import cache_key, usable_cache_dir
 from flashgen.chinese.glossary import glossary
 from flashgen.models import PERSON_FLAGS, PROPER_FLAGS, Token
 from flashgen.chinese.hanzi import HANZI
@@ -88,14 +88,9 @@ def _tokenizer() -> Any:
         jieba.setLogLevel(logging.WARNING)
         posseg = _import_posseg()
         tk = jieba.Tokenizer()
-        folder = cache_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # jieba writes its prefix-dictionary cache via a temp file + rename.
-            tk.tmp_dir = str(folder)
-            tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
-        except OSError:
-            pass  # unwritable cache: jieba falls back to the system temp folder
+        # jieba writes its prefix-dictionary cache via a temp file + rename (and rebuilds a damaged one).
+        tk.tmp_dir = str(usable_cache_dir())
+        tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
         tk.initialize()
         terms = sorted(glossary().values(), key=lambda t: (len(t.hanzi), t.rank))
         for term in terms:

@@ -5,6 +5,12 @@ as one string; the caller writes it with :func:`flashgen.atomic.atomic_write`.
 Output is deterministic (same items, same text) so it can be compared with
 golden files.
 
+Transcript text is data, never active content: a CSV or TSV cell that a
+spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
+``@``, tab or CR) gets a leading apostrophe, as OWASP recommends against CSV
+injection; Markdown cells escape the characters of links, images, autolinks
+and raw HTML, so no ``javascript:`` link can be made.
+
 Columns of CSV, TSV and Markdown, in order: hanzi, traditional, pinyin,
 pinyin_numbered, meaning, measure words, HSK, category, count, example.
 Shown in traditional characters (a traditional text, or ``--script
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Optional
 
 from flashgen.chinese.levels import hsk_label
@@ -95,6 +102,23 @@ def row(item: VocabItem, script: Script = "simplified") -> list[str]:
     return [_one_line(f) for f in fields]
 
 
+#: First characters that make a spreadsheet cell a formula (Excel, LibreOffice, Google Sheets).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text: a leading apostrophe when it would start a formula.
+
+    "=HYPERLINK(…)" → "'=HYPERLINK(…)". The apostrophe is the usual
+    neutraliser: Excel and LibreOffice hide it and keep the rest as text.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _safe_row(item: VocabItem, script: Script) -> list[str]:
+    return [spreadsheet_safe(cell) for cell in row(item, script)]
+
+
 def to_csv(items: list[VocabItem], script: Script = "simplified") -> str:
     """CSV for spreadsheets: UTF-8 BOM first (so Excel detects UTF-8), a header row, CRLF rows.
 
@@ -104,14 +128,14 @@ def to_csv(items: list[VocabItem], script: Script = "simplified") -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns(script))
     for item in items:
-        writer.writerow(row(item, script))
+        writer.writerow(_safe_row(item, script))
     return _BOM + buf.getvalue()
 
 
 def to_tsv(items: list[VocabItem], script: Script = "simplified") -> str:
     """Tab-separated values with a header row; tabs and line breaks in fields become spaces."""
     lines = ["\t".join(columns(script))]
-    lines.extend("\t".join(row(item, script)) for item in items)
+    lines.extend("\t".join(_safe_row(item, script)) for item in items)
     return "\n".join(lines) + "\n"
 
 
@@ -176,9 +200,14 @@ def to_pleco(items: list[VocabItem], parent: Optional[str] = None) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+#: Characters escaped in Markdown cells: the cell border, and everything that can open a link, an
+#: image, an autolink (<javascript:…>), raw HTML, an entity (&#106;avascript:) or code.
+_MD_SPECIAL = re.compile(r"([\\|\[\]<>&`])")
+
+
 def _md_cell(text: str) -> str:
-    # Backslash first, so that "\|" in the data does not turn into an escaped pipe.
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    # Every special character backslash-escaped (CommonMark: a backslash makes ASCII punctuation literal).
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def to_markdown(items: list[VocabItem], title: Optional[str] = None, script: Script = "simplified") -> str:
@@ -188,7 +217,7 @@ def to_markdown(items: list[VocabItem], title: Optional[str] = None, script: Scr
     """
     out: list[str] = []
     if title:
-        out += [f"# {_one_line(title)}", ""]
+        out += [f"# {_md_cell(_one_line(title))}", ""]
     headers = markdown_headers(script)
     out.append("| " + " | ".join(headers) + " |")
     out.append("|" + "|".join("---" for _ in headers) + "|")

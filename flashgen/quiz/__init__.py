@@ -75,6 +75,7 @@ def run_quiz(
     vocab, cloze = load_items(transcript, mode, options)
     speak = _speaker(audio, vocab) if audio is not None else None
     with ProgressStore(progress_path(progress)) as store:
+        store.check_writable()  # before the first question: a read-only file would lose every answer
         return run_session(vocab, cloze, store, config, stdin or sys.stdin, stdout or sys.stdout, speak=speak)
 
 

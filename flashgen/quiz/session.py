@@ -12,10 +12,14 @@ import random
 import signal
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Iterator, Optional, Sequence, TextIO, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO, Union
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fsrs import Card, Scheduler
 
 from flashgen.models import ClozeItem, QuizMode, VocabItem
 from flashgen.quiz import questions as qs
@@ -23,7 +27,7 @@ from flashgen.quiz.check import HARD, RIGHT, WRONG, Verdict, check_hanzi, check_
 from flashgen.export.ansi import BOLD, DIM, GREEN, RED, YELLOW, Painter, colour_wanted
 from flashgen.quiz.render import excerpt, when
 from flashgen.quiz.schedule import RATING_OF_GRADE, card_from_json, make_scheduler, new_card, review
-from flashgen.quiz.store import ProgressStore, card_number
+from flashgen.quiz.store import ProgressBusy, ProgressStore, StoredCard, card_number
 
 
 @dataclass
@@ -63,17 +67,22 @@ class SessionResult:
 
 @contextmanager
 def _sigint_deferred() -> Iterator[None]:
-    """Hold Ctrl-C while an answer is stored and its feedback shown, then deliver it."""
+    """Hold Ctrl-C and SIGTERM while an answer is stored and its feedback shown, then deliver them."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda signum, _frame: caught.append(signum)) for sig in held}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         if caught:
+            handler = previous[signal.SIGTERM]
+            if caught[0] == signal.SIGTERM and callable(handler):
+                handler(caught[0], None)  # the CLI's SIGTERM handler raises
             raise KeyboardInterrupt
 
 
@@ -178,6 +187,95 @@ class _View:
         self.line(f"Score: {result.score}" + (f" ({', '.join(extra)})" if extra else ""))
 
 
+@dataclass
+class _Answer:
+    """One answer to save: what was asked, what was given, when."""
+
+    card_id: str
+    mode: str
+    given: str
+    expected: str
+    grade: str
+    moment: datetime
+
+
+class _Saver:
+    """Saves answers in order; keeps those the progress file's lock refuses and saves them when it frees."""
+
+    def __init__(self, store: ProgressStore, scheduler: "Scheduler", view: "_View") -> None:
+        self.store, self.scheduler, self.view = store, scheduler, view
+        self.pending: list[_Answer] = []
+
+    def _schedule(self, a: _Answer) -> Callable[[Optional[StoredCard]], "Card"]:
+        def schedule(previous: Optional[StoredCard]) -> "Card":
+            card = card_from_json(previous.fsrs_json) if previous else new_card(card_number(a.card_id), a.moment)
+            return review(self.scheduler, card, a.grade, a.moment)
+
+        return schedule
+
+    def _write(self, a: _Answer) -> "Card":
+        _, card = self.store.answer(card_id=a.card_id, mode=a.mode, answer=a.given, expected=a.expected,
+                                    grade=a.grade, rating=RATING_OF_GRADE[a.grade], reviewed_at=a.moment,
+                                    schedule=self._schedule(a))
+        return card
+
+    def save(self, a: _Answer, provisional: Optional[StoredCard]) -> "Card":
+        """Save ``a`` (after any kept answers); the card after it, provisional when the file is busy."""
+        self.pending.append(a)
+        try:
+            card = self.flush()
+        except ProgressBusy:
+            card = None
+        if card is None:
+            self.view.line(f"  (the progress file is locked by another program: {len(self.pending)} answer"
+                           f"{'s' * (len(self.pending) != 1)} kept, saved when it frees)")
+            return self._schedule(a)(provisional)
+        return card
+
+    def flush(self) -> "Optional[Card]":
+        """Save every kept answer, oldest first; the last card saved (raises ProgressBusy, keeping the rest)."""
+        card = None
+        while self.pending:
+            card = self._write(self.pending[0])
+            self.pending.pop(0)
+        return card
+
+    def finish(self, wait: float = 1.0) -> None:
+        """Before the session ends: wait for the lock until every kept answer is saved (Ctrl-C gives up)."""
+        told = False
+        while self.pending:
+            try:
+                self.flush()
+            except ProgressBusy:
+                if not told:
+                    self.view.line(f"Waiting for the progress file to save {len(self.pending)} answer"
+                                   f"{'s' * (len(self.pending) != 1)} (another program holds it; Ctrl-C gives up"
+                                   " and loses them)…")
+                    told = True
+                time.sleep(wait)
+        if told:
+            self.view.line("Saved.")
+
+
+def _still_askable(store: ProgressStore, cand: qs.Candidate, planned: Optional[StoredCard], now: datetime,
+                   new_per_day: int) -> bool:
+    """Whether a planned card is still worth asking after what other sessions did meanwhile.
+
+    A card another session reviewed since the plan is asked only if it is due
+    again; a new card only while today's new cards (counted across sessions) are under the limit.
+    """
+    try:
+        latest = store.card(cand.card_id)
+        new_today = store.new_cards_today(now) if latest is None and planned is None else 0
+    except ProgressBusy:
+        return True  # cannot look: ask as planned
+    if latest is not None and (planned is None or latest.fsrs_json != planned.fsrs_json):
+        return latest.due <= now
+    if latest is None and planned is None:
+        return new_today < new_per_day
+    return True
+
+
 def run_session(
     vocab: Sequence[VocabItem],
     cloze: Sequence[ClozeItem],
@@ -191,6 +289,8 @@ def run_session(
 ) -> SessionResult:
     """Run one quiz session and return its counts; every answer is committed to ``store`` at once.
 
+    Other sessions may use the same file at the same time: each answer builds
+    on the card's latest state, and the new-card limit counts every session's new cards.
     ``speak(item)`` is called after each answer's feedback (the word said aloud).
     """
     now = clock or (lambda: datetime.now(timezone.utc))
@@ -199,6 +299,7 @@ def run_session(
     view = _View(stdout, Painter(colour_wanted(stdout) if colour is None else colour), vocab)
     reader = _reader(stdin, stdout)
     interactive = bool(getattr(stdin, "isatty", lambda: False)())
+    saver = _Saver(store, scheduler, view)
 
     def read() -> Optional[str]:
         line = reader("> ")
@@ -220,8 +321,13 @@ def run_session(
         return result
     view.line(f"{len(chosen)} card{'s' * (len(chosen) != 1)} ({n_due} due, {len(chosen) - n_due} new), mode {config.mode}."
               " End with Ctrl-D or Ctrl-C; every answer is saved at once.")
+    skipped = 0
     try:
         for number, cand in enumerate(chosen, 1):
+            planned = stored.get(cand.card_id)
+            if not saver.pending and not _still_askable(store, cand, planned, now(), config.new_per_day):
+                skipped += 1
+                continue
             q = qs.build(cand, vocab, rng, config.choices)
             view.question(number, len(chosen), q)
             answer = read()
@@ -233,12 +339,8 @@ def run_session(
             with _sigint_deferred():
                 verdict, given = grade_answer(q, answer.strip())
                 moment = now()
-                previous = stored.get(cand.card_id)
-                card = card_from_json(previous.fsrs_json) if previous else new_card(card_number(cand.card_id), moment)
-                updated = review(scheduler, card, verdict.grade, moment)
-                store.record(card_id=cand.card_id, mode=cand.mode, answer=given, expected=q.expected,
-                             grade=verdict.grade, rating=RATING_OF_GRADE[verdict.grade], reviewed_at=moment,
-                             due_before=previous.due if previous else None, card_after=updated)
+                updated = saver.save(_Answer(cand.card_id, cand.mode, given, q.expected, verdict.grade, moment),
+                                     planned)
                 result.add(verdict.grade)
                 view.feedback(q, verdict, (updated.due - moment).total_seconds(), result)
             if speak is not None:
@@ -246,5 +348,13 @@ def run_session(
     except KeyboardInterrupt:
         result.interrupted = True
         view.line()
+    if skipped:
+        view.line(f"{skipped} card{'s' * (skipped != 1)} left out: another session answered them or used up"
+                  " today's new cards meanwhile.")
+    try:
+        saver.finish()
+    except KeyboardInterrupt:
+        result.interrupted = True
+        view.line(f"Gave up: {len(saver.pending)} answer{'s' * (len(saver.pending) != 1)} not saved.")
     view.summary(result)
     return result

@@ -4,18 +4,28 @@ Each answer is written in its own transaction and committed before the next
 question is shown, so an interrupted session (Ctrl-C, a closed terminal, a
 crash) loses nothing already answered. The default rollback journal with
 ``synchronous=FULL`` keeps the file a single, durable file.
+
+Several sessions may share one file: :meth:`ProgressStore.answer` reads the
+card's latest state inside the write transaction, so one session's review is
+never overwritten by another's stale copy. Failures say what is really wrong
+(locked by another program, read-only file or folder, full disk, damaged
+file); a row with a bad value is skipped or repaired with a warning instead of
+stopping the quiz.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import sqlite3
+import tempfile
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Union
 
 from flashgen.errors import ResourceError
 
@@ -23,6 +33,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from fsrs import Card
 
 SCHEMA_VERSION = 1
+
+log = logging.getLogger("flashgen")
+
+
+class ProgressBusy(ResourceError):
+    """Another program holds the progress file's lock; trying again later may work."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
@@ -114,6 +130,7 @@ class ProgressStore:
             ) from None
         if self.path.is_dir():
             raise ResourceError(f"progress file {self.path} is a folder; pass --progress with a file name")
+        self._size = self.path.stat().st_size if self.path.is_file() else -1
         with self._guard():
             # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
             self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
@@ -127,20 +144,51 @@ class ProgressStore:
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
-        """Turn any SQLite failure into a one-line ResourceError."""
+        """Turn any SQLite failure into a one-line ResourceError saying what is really wrong."""
         try:
             yield
         except sqlite3.Error as exc:
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "locked" in text or "busy" in text:
-                raise ResourceError(
-                    f"progress file {self.path} is locked by another program; close it or pass --progress"
-                ) from None
-            raise ResourceError(
-                f"progress file {self.path} is damaged ({text}); move it away or pass --progress"
-            ) from None
+            raise self._explain(text) from None
+
+    def _explain(self, text: str) -> ResourceError:
+        """The error for SQLite's ``text``: busy, read-only, full disk or damaged."""
+        lower = text.lower()
+        if "locked" in lower or "busy" in lower:
+            return ProgressBusy(
+                f"progress file {self.path} is locked by another program; close it or pass --progress")
+        if "full" in lower:
+            return ResourceError(
+                f"the disk holding progress file {self.path} is full; free some space (answers so far are saved)")
+        if "readonly" in lower or "read-only" in lower or "unable to open" in lower or "disk i/o" in lower:
+            unwritable = self._unwritable()
+            if unwritable:
+                return ResourceError(f"progress file {self.path}: {unwritable}; or pass --progress")
+        return ResourceError(f"progress file {self.path} is damaged ({text}); move it away or pass --progress")
+
+    def _unwritable(self) -> str:
+        """Why the file cannot be written, tried for real (root ignores permission bits): "" if it can."""
+        try:
+            os.close(os.open(self.path, os.O_WRONLY | os.O_APPEND))
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                return "the disk is full; free some space"
+            return f"the file is read-only ({exc.strerror}); make it writable"
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".flashgen-probe-", dir=self.path.parent)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                return "the disk is full; free some space"
+            return (f"its folder {self.path.parent} is read-only ({exc.strerror}); SQLite needs to write a journal "
+                    "file beside it: make the folder writable")
+        return ""
 
     def _prepare(self) -> None:
+        existed = self._size >= 0
         with self._guard():
             check = self.conn.execute("PRAGMA quick_check").fetchone()
             if not check or check[0] != "ok":
@@ -156,6 +204,9 @@ class ProgressStore:
                     f"{self.path} is not a flashgen progress file; move it away or pass --progress"
                 )
             if version == 0:
+                if existed:  # a 0-byte or empty database file: say so rather than silently starting afresh
+                    log.warning(f"progress file {self.path} was empty ({self._size} bytes); starting new progress in "
+                                "it (restore it from a backup if it held progress)")
                 # One transaction; IF NOT EXISTS makes a second process creating it at once harmless.
                 self.conn.executescript(
                     f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
@@ -175,11 +226,42 @@ class ProgressStore:
 
     # ------------------------------------------------------------------- reading
 
+    def _stored(self, row: tuple[object, ...]) -> Optional[StoredCard]:
+        """A card row as a StoredCard: a due date without time zone is read as UTC; a row
+        with a due date that is not a date or FSRS state that is not FSRS JSON is left out
+        (its card is asked as new) with a warning."""
+        card_id, mode, state, due, fsrs_json = row
+        try:
+            when = datetime.fromisoformat(str(due))
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=timezone.utc)
+            from flashgen.quiz.schedule import card_from_json
+
+            card_from_json(str(fsrs_json))
+            return StoredCard(str(card_id), str(mode), int(str(state)), when, str(fsrs_json))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            log.warning(f"progress file {self.path}: card {card_id} has a bad value ({type(exc).__name__}: "
+                        f"{str(exc)[:80]}); it is asked as a new card and its state rewritten")
+            return None
+
     def cards(self) -> dict[str, StoredCard]:
-        """Every card ever reviewed, by id."""
+        """Every card ever reviewed, by id (rows with bad values left out, with a warning)."""
         with self._guard():
             rows = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards").fetchall()
-        return {r[0]: StoredCard(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4]) for r in rows}
+        found = (self._stored(r) for r in rows)
+        return {c.id: c for c in found if c is not None}
+
+    def card(self, card_id: str) -> Optional[StoredCard]:
+        """The card's latest state (None: never reviewed, or a row with bad values)."""
+        with self._guard():
+            row = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards WHERE id = ?", (card_id,)).fetchone()
+        return self._stored(row) if row else None
+
+    def check_writable(self) -> None:
+        """Raise the one-line reason when answers could not be saved (read-only file or folder, full disk)."""
+        unwritable = self._unwritable()
+        if unwritable:
+            raise ResourceError(f"progress file {self.path}: {unwritable}; or pass --progress")
 
     def new_cards_today(self, now: datetime) -> int:
         """How many cards had their first review today (local calendar day)."""
@@ -250,3 +332,50 @@ class ProgressStore:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def answer(
+        self,
+        *,
+        card_id: str,
+        mode: str,
+        answer: str,
+        expected: str,
+        grade: str,
+        rating: int,
+        reviewed_at: datetime,
+        schedule: Callable[[Optional[StoredCard]], "Card"],
+    ) -> tuple[Optional[StoredCard], "Card"]:
+        """Record one answer against the card's latest state; return that state and the new card.
+
+        ``schedule(previous)`` computes the card after this answer from the
+        state read *inside* the write transaction (None for a new card), so a
+        review another session committed meanwhile is built upon, not lost.
+        Raises :class:`ProgressBusy` when another program holds the lock.
+        """
+        with self._guard():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards WHERE id = ?",
+                                        (card_id,)).fetchone()
+                previous = self._stored(row) if row else None
+                card_after = schedule(previous)
+                now, due = timestamp(reviewed_at), timestamp(card_after.due)
+                self.conn.execute(
+                    "INSERT INTO reviews (card_id, mode, answer, expected, grade, correct, rating,"
+                    " reviewed_at, due_before, due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (card_id, mode, answer, expected, grade, int(grade == "right"), rating, now,
+                     timestamp(previous.due) if previous else None, due),
+                )
+                self.conn.execute(
+                    "INSERT INTO cards (id, mode, state, due, fsrs, first_review, last_review)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " state = excluded.state, due = excluded.due, fsrs = excluded.fsrs,"
+                    " last_review = excluded.last_review",
+                    (card_id, mode, int(card_after.state), due, card_after.to_json(), now, now),
+                )
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        return previous, card_after

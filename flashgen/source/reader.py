@@ -274,8 +274,22 @@ def html_to_text(text: str) -> str:
 
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
-# Invisible characters that only get in the way of segmentation and matching.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x1a]")
+# Invisible characters: every format character (Unicode category Cf: zero-width spaces and joiners,
+# the bidi controls U+200E/F, U+202A–U+202E and U+2066–U+2069 that can reorder what a reader sees,
+# soft hyphens, tag characters…), variation selectors, and the C0/C1 controls but tab and line feed.
+# They only get in the way of segmentation and matching, and can disguise text.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without invisible format and control characters (tab and line feed stay)."""
+    return _INVISIBLE.sub("", text)
 
 
 def decode(data: bytes, source: str = "<bytes>") -> str:
@@ -284,49 +298,74 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     Detects UTF-8 (BOM or not), UTF-16/32 (BOM, or UTF-16 without one when its
     NUL bytes make it obvious), GB18030/GBK and Big5; converts HTML and
     subtitles (SRT, WebVTT) to text;
-    normalises line ends to ``\\n``, drops the BOM and invisible characters, and
+    normalises line ends to ``\\n``, drops the BOM and invisible characters (controls, bidi
+    overrides and other format characters: :func:`strip_invisible`), and
     NFC-normalises. Raises :class:`InputError` (naming ``source``) for empty
     input, binary data, and text without any Chinese.
     """
     if not data.strip():
         raise InputError(f"{source}: the file is empty; give a transcript with Chinese text")
-    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", _detect(data, source)))
+    text = strip_invisible(_LINE_BREAKS.sub("\n", _detect(data, source)))
     if not text.strip():  # e.g. a UTF-16 file holding only a BOM and spaces
         raise InputError(f"{source}: the file is empty; give a transcript with Chinese text")
     if looks_like_subtitles(text):  # before HTML: cue tags (<i>, <c.yellow>) look like markup
         text = subtitles_to_text(text)
     elif looks_like_html(text):
         # Entities may spell line breaks and invisible characters: clean again.
-        text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", html_to_text(text)))
-    # Remaining C0 controls (allowed through in small numbers) are not text.
-    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+        text = strip_invisible(_LINE_BREAKS.sub("\n", html_to_text(text)))
     text = unicodedata.normalize("NFC", text)
     if count_hanzi(text) == 0:
         raise InputError(f"{source}: contains no Chinese text; flashgen needs a Chinese transcript")
     return text
 
 
-def read_text(path: Union[str, "os.PathLike[str]"]) -> str:
-    """Read and decode the transcript at ``path``; messages name the path as given."""
+def read_bytes(path: Union[str, "os.PathLike[str]"], max_bytes: Optional[int] = None, what: str = "a transcript") -> bytes:
+    """The bytes of the file at ``path``, at most ``max_bytes`` (one-line InputError otherwise).
+
+    Reads like a stream, so a FIFO or ``/dev/stdin`` works, and a device that
+    never ends (``/dev/zero``) stops at the limit.
+    """
     name = os.fspath(path)
     p = Path(name)
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     try:
         if p.is_dir():
-            raise InputError(f"{name}: is a folder, not a file; give the path of a transcript file")
+            raise InputError(f"{name}: is a folder, not a file; give the path of {what} file")
         # Read at most one byte past the limit: a device such as /dev/zero never ends.
         with p.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InputError(f"{name}: is too large for a transcript; give a text file under {MAX_BYTES >> 20} MB")
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            limit = f"{max_bytes >> 20} MB" if max_bytes >= 1 << 20 else f"{max_bytes >> 10} kB"
+            raise InputError(f"{name}: is too large for {what}; give a text file under {limit}")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file; check the path") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file; give the path of a transcript file") from None
+        raise InputError(f"{name}: is a folder, not a file; give the path of {what} file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied; check that the file is readable") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc}); check the file") from None
-    return decode(data, name)
+    return data
+
+
+def read_text(path: Union[str, "os.PathLike[str]"]) -> str:
+    """Read and decode the transcript at ``path``; messages name the path as given."""
+    name = os.fspath(path)
+    return decode(read_bytes(name), name)
+
+
+def read_plain(path: Union[str, "os.PathLike[str]"], max_bytes: int, what: str) -> str:
+    """A small text file (overrides, known words) in any encoding a transcript may have.
+
+    Plain text only: no HTML or subtitle conversion, no need for Chinese;
+    line ends normalised, invisible characters dropped, NFC.
+    """
+    name = os.fspath(path)
+    data = read_bytes(name, max_bytes, what)
+    if not data.strip():
+        return ""
+    text = strip_invisible(_LINE_BREAKS.sub("\n", _detect(data, name)))
+    return unicodedata.normalize("NFC", text)
 
 
 def _sample_bytes() -> bytes:

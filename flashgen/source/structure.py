@@ -279,13 +279,21 @@ def _join(pieces: list[str]) -> str:
 
 
 def make_slug(source: str) -> str:
-    """A file-name-safe ASCII identifier from the source file's stem ("transcript" otherwise)."""
+    """A file-name-safe identifier from the source file's stem ("transcript" for text without a file).
+
+    Letters and digits of every script are kept (王毅记者会.txt → 王毅记者会), so
+    transcripts named in Chinese get outputs of their own; anything a file
+    system or shell could misread (separators, spaces, quotes, controls)
+    becomes "-". At most 80 characters.
+    """
     stem = PureWindowsPath(source).name  # splits on both / and \
     if "." in stem.strip("."):
         stem = stem.rsplit(".", 1)[0]
-    if not stem.isascii() or stem.startswith("<"):
+    if stem.startswith("<"):
         return "transcript"
-    slug = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip(".-_"))
+    stem = unicodedata.normalize("NFC", stem)
+    # \w is Unicode-aware: hanzi, kana, accented letters stay; for ASCII names it is [A-Za-z0-9_] as before.
+    slug = re.sub(r"-{2,}", "-", re.sub(r"[^\w.-]+", "-", stem).strip(".-_"))
     return slug[:80].strip(".-_") or "transcript"
 
 

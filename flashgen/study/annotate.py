@@ -7,7 +7,7 @@ from typing import Mapping
 
 from flashgen.chinese.glossary import Term, glossary
 from flashgen.chinese.lexicon import lexicon
-from flashgen.chinese.meaning import Override
+from flashgen.chinese.overrides import Override
 from flashgen.models import Sentence, Token
 from flashgen.chinese.reading import in_context, numbered, syllables_to_marked
 from flashgen.chinese.segment import cut, dictionary_word
@@ -80,6 +80,10 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
 
     cuts = [list(cut(sentence.text, known)) for sentence in sentences]
     readings = in_context([s.text for s in sentences], cuts, lambda word: given_reading(word, overrides))
+    # Tokens are frozen: every occurrence of the same word, tag, reading and shown form shares one Token. A year of
+    # press conferences has millions of tokens but only tens of thousands of distinct ones, so this keeps
+    # memory bounded.
+    made: dict[tuple[str, str, tuple[str, ...], str], Token] = {}
     out = []
     for sentence, pairs, syllables in zip(sentences, cuts, readings):
         tokens = []
@@ -89,9 +93,14 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
             display = shown[at : at + len(word)] if shown else ""
             display = display if display != word else ""
             at += len(word)
-            if syl:
-                tokens.append(Token(word, pos, marked_reading(word, syl), " ".join(syl), display))
-            else:
-                tokens.append(Token(word, pos, display=display))
+            key = (word, pos, tuple(syl or ()), display)
+            token = made.get(key)
+            if token is None:
+                if syl:
+                    token = Token(word, pos, marked_reading(word, syl), " ".join(syl), display)
+                else:
+                    token = Token(word, pos, display=display)
+                made[key] = token
+            tokens.append(token)
         out.append(replace(sentence, tokens=tokens))
     return out

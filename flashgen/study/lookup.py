@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
-from typing import Optional
+from typing import Mapping, Union
 
 from flashgen.study.annotate import marked_reading, token_reading
 from flashgen.errors import InputError
 from flashgen.chinese.levels import DEFAULT_STANDARD
-from flashgen.chinese.meaning import Override
+from flashgen.chinese.overrides import Override, PathLike, load_overrides
 from flashgen.models import DEFAULT_REGION, HskStandard, Readings, Region, Script, ScriptChoice, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.source.convert import convert
 from flashgen.study.vocab import word_item
 
 
-def lookup(words: list[str], overrides: Optional[dict[str, Override]] = None,
+def lookup(words: list[str], overrides: Union[Mapping[str, Override], PathLike, None] = None,
            hsk_standard: HskStandard = DEFAULT_STANDARD, script: ScriptChoice = "auto",
            region: Region = DEFAULT_REGION, readings: Readings = "mainland") -> list[VocabItem]:
     """Annotate each word as the vocabulary stage would (no examples, count 0).
 
     A word is looked up in simplified characters (發展 as 发展) and shown in
-    ``script``: auto shows it as typed.
+    ``script``: auto shows it as typed. ``overrides`` is the overrides file to
+    use (None: the one every command uses, see :mod:`flashgen.chinese.overrides`)
+    or the corrections themselves.
     """
-    overrides = overrides or {}
+    if overrides is None or isinstance(overrides, (str, os.PathLike)):
+        overrides = load_overrides(overrides).entries
     items = []
     for typed in words:
         typed = typed.strip()

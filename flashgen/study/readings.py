@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from flashgen.chinese.meaning import Override
+from flashgen.chinese.overrides import Override
 from flashgen.chinese.reading import sentence_numbered, sentence_pinyin, to_zhuyin
 from flashgen.chinese.taiwan import taiwan_reading
 from flashgen.models import Sentence, Token, VocabItem

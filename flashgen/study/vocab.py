@@ -16,7 +16,8 @@ from typing import Mapping, Optional, Sequence
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
 from flashgen.chinese.lexicon import lexicon
-from flashgen.chinese.meaning import Override, dictionary_meaning, merge_meanings
+from flashgen.chinese.meaning import dictionary_meaning, merge_meanings
+from flashgen.chinese.overrides import Override
 from flashgen.chinese.senses import Choice, Use, choose, use_at
 from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
