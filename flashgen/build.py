@@ -1,4 +1,10 @@
-"""``flashgen build``: every output for one transcript, in one folder.
+"""``flashgen build``: every output for one transcript (or a set of them), in one folder.
+
+A set (several files or a folder) gives one package: one vocabulary deck over
+the whole set and one cloze subdeck per transcript; the printed list and the
+worksheet cover the set; files are named after the set's name (``--name``).
+With a library, each note gathers the examples and sources of every
+transcript the library holds for its word (see :mod:`flashgen.studyset`).
 
 Writes ``<slug>.apkg`` (vocabulary and cloze subdecks), ``<slug>-vocab.html``,
 ``<slug>-vocab.pdf`` and ``<slug>-cloze.pdf``. Each file is written through a
@@ -23,12 +29,12 @@ import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, Union
 
 from flashgen.atomic import atomic_write, check_output, clean_stale
 from flashgen.errors import OutputError, ResourceError
 from flashgen.models import ClozeItem, Hint, Paper, Transcript, VocabItem
-from flashgen.pipeline import Options, PathLike, analyse
+from flashgen.pipeline import Options, PathLike
 
 if TYPE_CHECKING:
     from flashgen.audio import AudioOptions
@@ -53,10 +59,11 @@ class BuildResult:
     cards: int = 0
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # information, not problems
+    new_words: Optional[int] = None  # words no earlier transcript of the library holds (None: no library)
 
 
 def build(
-    path: Optional[PathLike] = None,
+    path: Union[PathLike, Sequence[PathLike], None] = None,
     outdir: PathLike = "decks",
     options: Optional[Options] = None,
     *,
@@ -67,6 +74,9 @@ def build(
     pdf: bool = True,
     print_limit: Optional[int] = PRINT_LIMIT,
     progress: Callable[[str], None] = lambda step: None,
+    name: Optional[str] = None,
+    library: Optional[PathLike] = None,
+    new_only: bool = False,
     audio: Optional[AudioOptions] = None,
     clip_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> BuildResult:
@@ -78,56 +88,66 @@ def build(
     always hold every item. ``audio`` (default none) speaks every headword
     and sentence into the deck; ``clip_progress(done, total)`` follows the
     clips being synthesised.
+
+    ``path`` may be several transcripts or a folder (a set, named ``name``);
+    ``library`` is the library file to record them in and gather from (None:
+    none); ``new_only`` leaves out the words earlier transcripts delivered.
     """
-    from flashgen.study.cloze import make_cloze_items
-    from flashgen.anki.deck import deck_name, write_deck
+    from flashgen.anki.deck import write_deck
+    from flashgen.anki.identity import deck_name
     from flashgen.printed.vocab_html import html_chunks
 
+    from flashgen.studyset import collect, set_cloze
+
+    paths = [path] if path is None or isinstance(path, (str, Path)) else list(path)
     out = Path(outdir)
     options = options or Options()
     if audio is not None:
         audio.check()  # a bad --tts-command fails before the analysis, not after
-    analysis = analyse(path, options)
-    progress("analyse")
-    transcript = analysis.transcript
-    slug, other = claim_slug(out, transcript.slug, deck_name(transcript))
-    names = output_names(slug, pdf)
-    for name in names:  # before writing: no output may replace an input
-        check_output(out / name, [("transcript", path), ("overrides file", options.overrides),
-                                  ("known-words file", options.known)])
-    clean_stale(out)
-    cloze = make_cloze_items(analysis, hint=hint, seed=seed)
-    progress("cloze")
-    result = BuildResult(transcript.title)
-    if analysis.selection:
-        result.notes.append(f"vocabulary: {analysis.selection}")
-    if other:
-        result.notes.append(f"{out / transcript.slug}.apkg holds another transcript ({other}); "
-                            f"this one's outputs are named {slug}")
-    # Typst sets the PDFs on another thread (it releases the GIL) while the audio, the deck and the HTML list are made.
-    pdfs = _PdfJob(transcript, analysis.vocab, cloze, font=font, paper=paper, print_limit=print_limit) if pdf else None
-    media = None
-    if audio is not None:
-        from flashgen.audio import speeches, synthesise
+    with collect(paths, options, name=name, library=library, new_only=new_only) as got:
+        progress("analyse")
+        analysis, transcript = got.combined, got.combined.transcript
+        slug, other = claim_slug(out, transcript.slug, deck_name(transcript))
+        names = output_names(slug, pdf)
+        inputs = [("transcript", p) for p in paths] + [("overrides file", options.overrides),
+                                                       ("known-words file", options.known)]
+        for file_name in names:  # before writing: no output may replace an input
+            check_output(out / file_name, inputs)
+        clean_stale(out)
+        cloze, cloze_parts = set_cloze(got, hint=hint, seed=seed)
+        progress("cloze")
+        result = BuildResult(transcript.title, new_words=got.new_words)
+        if analysis.selection:
+            result.notes.append(f"vocabulary: {analysis.selection}")
+        result.notes.extend(got.notes)
+        if other:
+            result.notes.append(f"{out / transcript.slug}.apkg holds another transcript ({other}); "
+                                f"this one's outputs are named {slug}")
+        # Typst sets the PDFs on another thread (it releases the GIL) while the audio, the deck and the HTML list are made.
+        pdfs = _PdfJob(transcript, analysis.vocab, cloze, font=font, paper=paper, print_limit=print_limit) if pdf else None
+        media = None
+        if audio is not None:
+            from flashgen.audio import speeches, synthesise
 
-        media = synthesise(speeches(analysis.vocab, cloze), audio, progress=clip_progress)
-        progress("audio")
-        notes, warnings = media.summary()
-        result.notes.extend(notes)
-        result.warnings.extend(warnings)
-    try:
-        stats = write_deck(transcript, analysis.vocab, cloze, out / names[0], audio=media)
-        result.outputs.append(stats.path)
-        result.vocab_notes, result.cloze_notes, result.cards = stats.vocab_notes, stats.cloze_notes, stats.cards
-        progress("deck")
-        # Written row by row: the list of a year of press conferences runs to tens of megabytes.
-        html = html_chunks(transcript, analysis.vocab, paper=paper)
-        result.outputs.append(atomic_write(out / names[1], html))
-        progress("vocab-html")
-        if pdfs is not None:
-            _write_pdfs(result, pdfs, out, names[2:], progress)
-    except OutputError as exc:
-        raise OutputError(_half_way(exc, out, names, result.outputs)) from None
+            media = synthesise(speeches(analysis.vocab, cloze), audio, progress=clip_progress)
+            progress("audio")
+            notes, warnings = media.summary()
+            result.notes.extend(notes)
+            result.warnings.extend(warnings)
+        try:
+            stats = write_deck(transcript, analysis.vocab, cloze, out / names[0], audio=media, sources=got.uses,
+                               cloze_parts=cloze_parts)
+            result.outputs.append(stats.path)
+            result.vocab_notes, result.cloze_notes, result.cards = stats.vocab_notes, stats.cloze_notes, stats.cards
+            progress("deck")
+            # Written row by row: the list of a year of press conferences runs to tens of megabytes.
+            html = html_chunks(transcript, analysis.vocab, paper=paper)
+            result.outputs.append(atomic_write(out / names[1], html))
+            progress("vocab-html")
+            if pdfs is not None:
+                _write_pdfs(result, pdfs, out, names[2:], progress)
+        except OutputError as exc:
+            raise OutputError(_half_way(exc, out, names, result.outputs)) from None
     return result
 
 

@@ -23,6 +23,20 @@ if TYPE_CHECKING:
 
 # No checks here: the reader's one-line errors say what is wrong with the path (missing, a folder…).
 TRANSCRIPT = click.argument("transcript", required=False, type=click.Path())
+#: Several transcripts (or folders of them) make one study set.
+TRANSCRIPTS = click.argument("transcripts", nargs=-1, type=click.Path())
+LIBRARY = click.option("--library", "library_path", type=click.Path(dir_okay=False), help="Library file (default: $FLASHGEN_LIBRARY, else library.sqlite beside the quiz's progress file).")
+
+
+def _library(library_path: Optional[str], no_library: bool = False) -> Optional[str]:
+    """The library file to use, None when switched off."""
+    if no_library:
+        if library_path:
+            raise click.UsageError("--library and --no-library contradict each other")
+        return None
+    from flashgen.library import default_library_path
+
+    return library_path or str(default_library_path())
 
 
 class Terminated(KeyboardInterrupt):
@@ -83,6 +97,10 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--min-hsk", type=click.IntRange(1, 7), help="Leave out words graded below this HSK level (7 = band 7–9; default 3: HSK 1–2 and function words are left out)."),
         click.option("--all", "keep_all", is_flag=True, help="Keep every word: HSK 1–2 and function words too (same as --min-hsk 1)."),
         click.option("--known", type=click.Path(exists=True, dir_okay=False), help="File of known words, one per line, to leave out."),
+        click.option("--known-anki", type=click.Path(), help="Anki collection (collection.anki2), .apkg/.colpkg or notes-in-plain-text export: its words are known (read-only, safe while Anki runs)."),
+        click.option("--known-field", help="Field holding the headword in --known-anki (a column number for a text export; default: every field holding only Chinese)."),
+        click.option("--known-mature", is_flag=True, help="With --known-anki: only notes with a mature card (interval ≥ 21 days) count as known."),
+        click.option("--known-quiz", is_flag=True, help="Words answered reliably in `flashgen quiz` (a card reviewed at an interval ≥ 21 days) are known."),
         click.option("--limit", type=click.IntRange(1), help="At most this many items."),
         click.option("--terms-only", is_flag=True, help="Only diplomatic glossary terms."),
         click.option("--hsk", "hsk_standard", type=click.Choice(get_args(HskStandard)), default="2025", show_default=True, help="HSK word list: 2025 exam syllabus, 2021 standard, or HSK 2.0."),
@@ -93,15 +111,28 @@ def _vocab_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], limit: Optional[int], terms_only: bool, hsk_standard: HskStandard, overrides: Optional[str],
-             script: ScriptChoice = "auto", region: Region = DEFAULT_REGION, readings: Readings = "mainland") -> "Options":
+def _progress_file() -> str:
+    """The quiz's progress file ($FLASHGEN_PROGRESS or the user data folder)."""
+    from flashgen.quiz.store import default_progress_path
+
+    return str(default_progress_path())
+
+
+def _options(include_names: bool, min_hsk: Optional[int], keep_all: bool, known: Optional[str], known_anki: Optional[str],
+             known_field: Optional[str], known_mature: bool, known_quiz: bool, limit: Optional[int], terms_only: bool, hsk_standard: HskStandard,
+             overrides: Optional[str], script: ScriptChoice = "auto", region: Region = DEFAULT_REGION,
+             readings: Readings = "mainland") -> "Options":
     from flashgen.pipeline import Options
 
     if keep_all and min_hsk not in (None, 1):
         raise click.UsageError("--all keeps every level; leave out --min-hsk or use --min-hsk 1")
     level = 1 if keep_all else min_hsk
-    return Options(include_names=include_names, known=known, limit=limit, terms_only=terms_only, hsk_standard=hsk_standard,
-                   overrides=overrides, script=script, region=region, readings=readings, **({} if level is None else {"min_hsk": level}))
+    if (known_field or known_mature) and not known_anki:
+        raise click.UsageError("--known-field and --known-mature go with --known-anki PATH")
+    return Options(include_names=include_names, known=known, known_anki=known_anki, known_field=known_field,
+                   known_mature=known_mature, known_quiz=_progress_file() if known_quiz else None, limit=limit,
+                   terms_only=terms_only, hsk_standard=hsk_standard, overrides=overrides, script=script, region=region,
+                   readings=readings, **({} if level is None else {"min_hsk": level}))
 
 
 def _script(script: ScriptChoice, region: Region, readings: Readings) -> "Options":
@@ -136,7 +167,7 @@ def cli() -> None:
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(VocabFormat)), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True, help="Paper size for html/pdf.")
@@ -145,13 +176,13 @@ def cli() -> None:
 @click.option("--study", is_flag=True, help="html/pdf: ruled blanks for the meanings, answer key at the end.")
 @_vocab_options
 @_friendly
-def vocab(transcript: Optional[str], fmt: VocabFormat, output: Optional[str], paper: Paper, group_by: GroupBy, font: Optional[str],
+def vocab(transcripts: tuple[str, ...], fmt: VocabFormat, output: Optional[str], paper: Paper, group_by: GroupBy, font: Optional[str],
           study: bool, **filters: Any) -> None:
-    """List the transcript's vocabulary, ranked: readings, meanings, levels."""
+    """List the transcript's vocabulary, ranked: readings, meanings, levels (several transcripts: one list)."""
     from flashgen import commands
     from flashgen.export.table import use_colour
 
-    text = commands.vocab(transcript, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
+    text = commands.vocab(list(transcripts) or None, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
                          font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
@@ -176,30 +207,48 @@ def sentences(transcript: Optional[str], fmt: SentenceFormat, output: Optional[s
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("-o", "--output-dir", "outdir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder for the deck, lists and worksheet.")
+@click.option("--name", help="Name of the deck and its files (default for several transcripts: the folder's name, else the first title + N more).")
 @click.option("--paper", type=click.Choice(get_args(Paper)), default="a4", show_default=True)
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDFs.")
 @click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hints.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for multiple-choice options.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Write the two PDFs (printed list and worksheet).")
 @click.option("--print-limit", type=click.IntRange(0), default=500, show_default=True, help="Words in the printed list, best-ranked first (0: all).")
+@click.option("--new-only", is_flag=True, help="Leave out the words earlier transcripts in the library delivered.")
+@LIBRARY
+@click.option("--no-library", is_flag=True, help="Neither record this build in the library nor gather from it.")
 @click.option("--audio", type=click.Choice(get_args(AudioEngine)), help="Speak every word and sentence into the deck: espeak (offline), command (--tts-command), edge (online neural voices).")
 @click.option("--tts-command", help="With --audio command: e.g. 'piper -m voice.onnx -f {out}' ({text}/{reading} or standard input; {out} or standard output).")
 @click.option("--voice", help="Voice of the engine (espeak: cmn-latn-pinyin; edge: zh-CN-XiaoxiaoNeural).")
 @_vocab_options
 @_friendly
-def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[str], hint: Hint, seed: int, pdf: bool, print_limit: int,
+def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper: Paper, font: Optional[str], hint: Hint, seed: int,
+          pdf: bool, print_limit: int, new_only: bool, library_path: Optional[str], no_library: bool,
           audio: Optional[AudioEngine], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
-    """Build the Anki deck, printable lists and cloze worksheet for a transcript."""
+    """Build the Anki deck, printable lists and cloze worksheet for one transcript, several, or a folder of them.
+
+    Several transcripts make one package: one vocabulary deck (each word once,
+    with examples and a source:: tag from every transcript) and one cloze
+    subdeck per transcript. Each build is recorded in the library, and each
+    note gathers what the library holds for its word, so importing a later
+    deck keeps the earlier transcripts' examples and tags.
+    """
     from flashgen.build import STEPS, build as do_build
 
     options = _options(**filters)
+    library = _library(library_path, no_library)
+    if new_only and library is None:
+        raise click.UsageError("--new-only needs the library; leave out --no-library")
     speak = None
     if audio:
         from flashgen.audio import AudioOptions
 
         speak = AudioOptions(audio, voice=voice, command=tts_command)
+    kwargs: dict[str, Any] = dict(font=font, paper=paper, hint=hint, seed=seed, pdf=pdf, print_limit=print_limit or None,
+                                  name=name, library=library, new_only=new_only, audio=speak)
+    paths = list(transcripts) or None
     if sys.stderr.isatty():  # a progress bar for people, nothing for scripts
         steps = len(STEPS) - (0 if pdf else 2) - (0 if audio else 1)
         with click.progressbar(length=steps, label="building", file=sys.stderr, show_eta=False) as bar:
@@ -208,12 +257,9 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
                 bar.label = f"speaking {done}/{total}" if done < total else "building"
                 bar.render_progress()
 
-            result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
-                              print_limit=print_limit or None, progress=lambda step: bar.update(1), audio=speak,
-                              clip_progress=clips)
+            result = do_build(paths, outdir, options, progress=lambda step: bar.update(1), clip_progress=clips, **kwargs)
     else:
-        result = do_build(transcript, outdir, options, font=font, paper=paper, hint=hint, seed=seed, pdf=pdf,
-                          print_limit=print_limit or None, audio=speak)
+        result = do_build(paths, outdir, options, **kwargs)
     click.echo(f"{result.title}: {result.vocab_notes} vocabulary notes, {result.cloze_notes} cloze notes, {result.cards} cards")
     for path in result.outputs:
         click.echo(f"  wrote {path}")
@@ -224,7 +270,7 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("-f", "--format", "fmt", type=click.Choice(get_args(ClozeFormat)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @click.option("--hint", type=click.Choice(get_args(Hint)), default="english", show_default=True, help="Cloze hint (json); pinyin also prints pinyin under the blanks.")
@@ -234,12 +280,12 @@ def build(transcript: Optional[str], outdir: str, paper: Paper, font: Optional[s
 @click.option("--font", type=click.Path(exists=True, dir_okay=False), help="CJK font file for the PDF.")
 @_script_options
 @_friendly
-def cloze(transcript: Optional[str], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper,
+def cloze(transcripts: tuple[str, ...], fmt: ClozeFormat, output: Optional[str], hint: Hint, seed: int, limit: Optional[int], paper: Paper,
           font: Optional[str], script: ScriptChoice, region: Region, readings: Readings) -> None:
     """Cloze sentences on the transcript's diplomatic terms: worksheet, JSON or PDF."""
     from flashgen import commands
 
-    text = commands.cloze(transcript, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
+    text = commands.cloze(list(transcripts) or None, fmt, output, hint=hint, seed=seed, limit=limit, paper=paper, font=font,
                           options=_script(script, region, readings))
     if text is not None:
         click.echo(text, nl=False)
@@ -273,7 +319,7 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 
 
 @cli.command()
-@TRANSCRIPT
+@TRANSCRIPTS
 @click.option("--mode", type=click.Choice(get_args(QuizMode)), default="mixed", show_default=True, help="What to ask: the English meaning, the pinyin, the 汉字 for a meaning, a cloze gap, or all.")
 @click.option("-n", "--count", type=click.IntRange(1), default=20, show_default=True, help="At most this many questions.")
 @click.option("--choices", is_flag=True, help="Pick meanings and readings from 4 options (hanzi and cloze always offer them).")
@@ -285,7 +331,7 @@ PROGRESS = click.option("--progress", type=click.Path(dir_okay=False), help="Pro
 @click.option("--voice", help="Voice of the engine.")
 @_vocab_options
 @_friendly
-def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int],
+def quiz(transcripts: tuple[str, ...], mode: QuizMode, count: int, choices: bool, new_per_day: int, progress: Optional[str], seed: Optional[int],
          audio: Optional[AudioEngine], tts_command: Optional[str], voice: Optional[str], **filters: Any) -> None:
     """Quiz yourself in the terminal, scheduled by FSRS; progress is saved after every answer.
 
@@ -299,8 +345,8 @@ def quiz(transcript: Optional[str], mode: QuizMode, count: int, choices: bool, n
         from flashgen.audio import AudioOptions
 
         speak = AudioOptions(audio, voice=voice, command=tts_command)
-    result = run_quiz(transcript, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed, progress=progress,
-                      options=_options(**filters), audio=speak)
+    result = run_quiz(list(transcripts) or None, mode=mode, count=count, choices=choices, new_per_day=new_per_day, seed=seed,
+                      progress=progress, options=_options(**filters), audio=speak)
     if result.interrupted:
         sys.exit(130)
 
@@ -313,6 +359,32 @@ def stats(progress: Optional[str]) -> None:
     from flashgen.quiz import stats_report
 
     click.echo(stats_report(progress))
+
+
+@cli.group(invoke_without_command=True)
+@LIBRARY
+@click.pass_context
+@_friendly
+def library(ctx: click.Context, library_path: Optional[str]) -> None:
+    """List the transcripts built so far: words, new words and coverage of each."""
+    ctx.obj = _library(library_path)
+    if ctx.invoked_subcommand is None:
+        from flashgen.library.report import library_report
+
+        click.echo(library_report(ctx.obj), nl=False)
+
+
+@library.command()
+@click.argument("slug")
+@click.pass_obj
+@_friendly
+def forget(path: str, slug: str) -> None:
+    """Remove one transcript (by its slug, as `flashgen library` lists it) and what it contributed."""
+    from flashgen.library import Library
+
+    with Library(path) as lib:
+        lib.forget(slug)
+    click.echo(f"forgot {slug}")
 
 
 def main() -> None:

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from pathlib import Path
+from typing import Optional, Sequence, Union
 
 from flashgen.atomic import atomic_write, check_output
 from flashgen.errors import FlashgenError, InputError
 from flashgen.models import Analysis, ClozeFormat, GroupBy, Hint, Paper, SentenceFormat, VocabFormat
 from flashgen.pipeline import Options, PathLike, analyse
 
+#: One transcript, several (a study set), or None (the bundled sample).
+Paths = Union[PathLike, Sequence[PathLike], None]
+
+
+def _paths(path: Paths) -> list[Optional[PathLike]]:
+    if path is None or isinstance(path, (str, Path)):
+        return [path]
+    return list(path) or [None]
+
 VOCAB_FORMATS = ("table", "json", "csv", "tsv", "markdown", "pleco", "html", "pdf")
 SENTENCE_FORMATS = ("text", "json")
 
 
-def _guard(path: Optional[PathLike], output: Optional[PathLike], fmt: str = "", options: Optional[Options] = None) -> None:
+def _guard(path: Paths, output: Optional[PathLike], fmt: str = "", options: Optional[Options] = None) -> None:
     """Check the output before any work: a PDF needs a file, and no output replaces an input file."""
     if fmt == "pdf" and output is None:
         raise InputError("the pdf format needs an output file; add -o FILE.pdf (or -o - for standard output)")
     if output is None:
         return
-    inputs = [("transcript", path)]
+    inputs = [("transcript", p) for p in _paths(path)]
     if options:
         inputs += [("overrides file", options.overrides), ("known-words file", options.known)]
     check_output(output, inputs)
@@ -62,7 +72,7 @@ def format_vocab(analysis: Analysis, fmt: VocabFormat, *, colour: bool = False, 
 
 
 def vocab(
-    path: Optional[PathLike],
+    path: Paths,
     options: Options,
     fmt: VocabFormat = "table",
     output: Optional[PathLike] = None,
@@ -77,8 +87,10 @@ def vocab(
 
     ``study`` (html, pdf) leaves the meanings blank to be filled in, with an answer key at the end.
     """
+    from flashgen.studyset import analyse_paths
+
     _guard(path, output, fmt, options)
-    analysis = analyse(path, options)
+    analysis, _ = analyse_paths(_paths(path), options)
     if fmt == "pdf":
         from flashgen.printed.pdf import write_vocab_pdf
 
@@ -107,7 +119,7 @@ def sentences(path: Optional[PathLike], fmt: SentenceFormat = "text", output: Op
 
 
 def cloze(
-    path: Optional[PathLike],
+    path: Paths,
     fmt: ClozeFormat = "text",
     output: Optional[PathLike] = None,
     *,
@@ -122,13 +134,13 @@ def cloze(
 
     Of ``options`` only the script, region and readings matter: cloze items ask the glossary terms.
     """
-    from flashgen.study.cloze import make_cloze_items
     from flashgen.printed import worksheet
+    from flashgen.studyset import analyse_paths
 
     _guard(path, output, fmt)
     script = options or Options()
-    analysis = analyse(path, Options(script=script.script, region=script.region, readings=script.readings))
-    items = make_cloze_items(analysis, hint=hint, seed=seed, limit=limit)
+    analysis, items = analyse_paths(_paths(path), Options(script=script.script, region=script.region, readings=script.readings),
+                                    cloze=True, hint=hint, seed=seed, limit=limit)
     pinyin_hints = hint == "pinyin"
     if fmt == "pdf":
         from flashgen.printed.pdf import write_worksheet_pdf

@@ -268,6 +268,17 @@ class ClozeItem:
         return data
 
 
+@dataclass(frozen=True)
+class SourceUse:
+    """What one transcript contributed to a word: for notes that gather every transcript a word occurs in."""
+
+    slug: str  # the transcript's identifier (its source:: tag)
+    title: str
+    added: str  # ISO date-time the transcript was first recorded: most recent first
+    count: int  # occurrences of the word in that transcript
+    examples: tuple[Example, ...] = ()  # best first
+
+
 @dataclass
 class Analysis:
     """A transcript taken through the pipeline: what every renderer starts from."""

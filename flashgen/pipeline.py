@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Region, ScriptChoice, Transcript
 from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
@@ -30,20 +30,84 @@ class Options:
     terms_only: bool = False
     hsk_standard: HskStandard = "2025"
     overrides: Optional[PathLike] = None  # TSV word, pinyin, meaning; default: flashgen.chinese.overrides
+    known_anki: Optional[PathLike] = None  # Anki collection, .apkg/.colpkg or notes export: its words are known
+    known_field: Optional[str] = None  # the field holding the headword (default: fields holding only Chinese)
+    known_mature: bool = False  # only notes with a mature card (interval ≥ 21 days) count as known
+    known_quiz: Optional[PathLike] = None  # the quiz's progress file: words answered reliably are known
     script: ScriptChoice = "auto"  # the script outputs show: the text's own (auto), simplified or traditional
     region: Region = DEFAULT_REGION  # traditional forms for a simplified text shown in traditional
     readings: Readings = "mainland"  # or Taiwan's readings where CC-CEDICT notes them
+    _known_cache: Optional[frozenset[str]] = field(default=None, init=False, repr=False, compare=False)
 
     def filters(self) -> Filters:
         """The vocabulary filters these options ask for."""
         return Filters(
             include_names=self.include_names,
             min_hsk=self.min_hsk,
-            known=load_known(self.known),
+            known=self.known_words(),
             limit=self.limit,
             terms_only=self.terms_only,
             hsk_standard=self.hsk_standard,
         )
+
+
+    def known_words(self) -> frozenset[str]:
+        """Every word these options count as known: the --known file, the Anki collection, the quiz (read once)."""
+        if self._known_cache is not None:
+            return self._known_cache
+        words = load_known(self.known)
+        if self.known_anki is not None:
+            from flashgen.known import AnkiSource, read_anki_words
+
+            words |= read_anki_words(AnkiSource(Path(self.known_anki), self.known_field, self.known_mature))
+        if self.known_quiz is not None:
+            from flashgen.known.quiz import read_quiz_words
+
+            words |= read_quiz_words(Path(self.known_quiz))
+        self._known_cache = words
+        return words
+
+    @property
+    def knows_words(self) -> bool:
+        """Whether any source of known words was given (coverage figures need one)."""
+        return self.known is not None or self.known_anki is not None or self.known_quiz is not None
+
+
+#: Files taken from a folder of transcripts.
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".srt", ".vtt")
+
+
+def expand_inputs(paths: Sequence[PathLike]) -> list[PathLike]:
+    """Files and folders given on the command line → transcript files (a folder: its text files, by name).
+
+    Files stay as given (their error messages name them so); problems with them are the reader's to report.
+    """
+    from flashgen.errors import InputError
+
+    files: list[PathLike] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES)
+            if not found:
+                raise InputError(f"{given}: the folder holds no transcript ({', '.join(TRANSCRIPT_SUFFIXES)} files)")
+            files.extend(found)
+        else:
+            files.append(given)
+    return list(dict.fromkeys(files))
+
+
+def running_words(transcript: Transcript, known: frozenset[str]) -> tuple[int, int]:
+    """(running words, of them known): tokens holding Chinese characters, and those in ``known``."""
+    from flashgen.chinese.hanzi import has_hanzi
+
+    total = hit = 0
+    for sentence in transcript.sentences:
+        for token in sentence.tokens:
+            if has_hanzi(token.text):
+                total += 1
+                hit += token.text in known
+    return total, hit
 
 
 def load_known(path: Optional[PathLike]) -> frozenset[str]:

@@ -63,6 +63,7 @@ def main() -> None:
 
     py = sys.executable
     work = Path(tempfile.mkdtemp(prefix="flashgen-bench-"))
+    os.environ["FLASHGEN_LIBRARY"] = str(work / "library.sqlite")  # builds record here, never in the user's library
     bare = work / "bare.py"
     bare.write_text(BARE, encoding="utf-8")
     sample_text = SAMPLE.read_text(encoding="utf-8")

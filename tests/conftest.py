@@ -28,3 +28,9 @@ def sample_vocab(sample_analysis):
 def sample_tokens(sample_analysis):
     """Every (token text, numbered pinyin) pair of the sample, with the sentence it stands in."""
     return [(t, s) for s in sample_analysis.transcript.sentences for t in s.tokens]
+
+
+@pytest.fixture(autouse=True)
+def _private_library(tmp_path_factory, monkeypatch):
+    """Every test builds with a library of its own, never the user's (subprocesses inherit it too)."""
+    monkeypatch.setenv("FLASHGEN_LIBRARY", str(tmp_path_factory.mktemp("library") / "library.sqlite"))

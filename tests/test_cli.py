@@ -150,11 +150,18 @@ def test_every_command_refuses_bad_input_in_one_line(tmp_path: Path, command: li
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-@pytest.mark.parametrize("command", ["vocab", "sentences", "cloze", "build"])
-def test_a_folder_as_transcript_is_one_line(tmp_path: Path, command: str) -> None:
-    proc = run(command, str(tmp_path))
+def test_a_folder_as_transcript_is_one_line(tmp_path: Path) -> None:
+    proc = run("sentences", str(tmp_path))
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.strip() == f"Error: {tmp_path}: is a folder, not a file; give the path of a transcript file"
+
+
+@pytest.mark.parametrize("command", ["vocab", "cloze", "build"])
+def test_a_folder_without_transcripts_is_one_line(tmp_path: Path, command: str) -> None:
+    """vocab, cloze and build take a folder of transcripts: an empty one is a one-line error."""
+    proc = run(command, str(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip() == f"Error: {tmp_path}: the folder holds no transcript (.txt, .md, .srt, .vtt files)"
 
 
 def test_build_into_unwritable_folder_is_one_line(tmp_path: Path) -> None:

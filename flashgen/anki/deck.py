@@ -22,7 +22,6 @@ no ``{{`` reaches a card) before this module adds its own markup.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
@@ -34,12 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
+from flashgen.anki.gathered import examples_html, gathered
+from flashgen.anki.identity import cloze_guid, deck_id, deck_name, vocab_guid
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
 from flashgen.anki.card_html import (_clean, blank_out, colour_hanzi, colour_pinyin, colour_zhuyin, defuse_tags, esc,
                                      highlight)
-from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Script, Transcript, VocabItem
+from flashgen.models import COMPOSED_MARK, ClozeItem, Gloss, Script, SourceUse, Transcript, VocabItem
 from flashgen.study.cloze_syntax import CLOZE_RE, deletion, map_cloze
 from flashgen.study.vocab import item_keys
 
@@ -76,38 +77,6 @@ class DeckStats:
 
 
 # ---------------------------------------------------------------------------
-# Identities
-
-
-def vocab_guid(hanzi: str) -> str:
-    """GUID of the vocabulary note for ``hanzi`` (independent of transcript, reading, meaning)."""
-    import genanki
-
-    return str(genanki.guid_for("flashgen-vocab", hanzi))
-
-
-def cloze_guid(item_id: str) -> str:
-    """GUID of the cloze note of a :class:`ClozeItem` id."""
-    import genanki
-
-    return str(genanki.guid_for("flashgen-cloze", item_id))
-
-
-def deck_id(name: str) -> int:
-    """A stable deck ID for a full deck name (same name → same ID on every run and machine)."""
-    digest = hashlib.sha256(("flashgen-deck\x1f" + name).encode("utf-8")).digest()
-    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
-
-
-def deck_name(transcript: Transcript) -> str:
-    """The parent deck's name: the transcript's title, safe as one Anki deck level."""
-    title = _clean(transcript.title).strip() or _clean(transcript.slug).strip() or "flashgen"
-    # "::" separates deck levels in Anki; a title must stay one level.
-    title = re.sub(r"\s*::+\s*", ": ", title)
-    return re.sub(r"\s+", " ", title)
-
-
-# ---------------------------------------------------------------------------
 # Escaping and markup helpers
 
 def _slug_tag(value: str) -> str:
@@ -128,8 +97,8 @@ def hsk_label(level: Optional[int]) -> str:
     return f"HSK {label}" if label else ""
 
 
-def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
-    """``HSK::4``, ``diplomacy::concept`` (glossary terms) or ``name``/``place``/…, ``source::<slug>``."""
+def vocab_tags(item: VocabItem, source_slug: str, more_slugs: Sequence[str] = ()) -> list[str]:
+    """``HSK::4``, ``diplomacy::concept`` (glossary terms) or ``name``/``place``/…, ``source::<slug>`` for each source."""
     tags = []
     hsk = hsk_tag(item.hsk)
     if hsk:
@@ -138,7 +107,8 @@ def vocab_tags(item: VocabItem, source_slug: str) -> list[str]:
         tags.append("diplomacy::" + _slug_tag(item.category or "term"))
     if item.category in PROPER_NOUN_TAGS or (item.category and not item.term):
         tags.append(_slug_tag(item.category))
-    tags.append("source::" + _slug_tag(source_slug))
+    for slug in dict.fromkeys([source_slug, *more_slugs]):
+        tags.append("source::" + _slug_tag(slug))
     return tags
 
 
@@ -174,17 +144,21 @@ def _lang(markup: str, script: Script) -> str:
     return f'<span class="hant" lang="zh-Hant">{markup}</span>' if markup and script == "traditional" else markup
 
 
-def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None, *,
-                 script: Script = "simplified") -> list[str]:
+def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia] = None,
+                 uses: Sequence[SourceUse] = (), *, script: Script = "simplified") -> list[str]:
     """The note's field values, in :data:`flashgen.anki.templates.VOCAB_FIELDS` order (``audio``: clips made).
 
     ``script`` is the transcript's shown script: the headword, examples and
     context are in it (``item.headword``, ``Example.shown``); the field named
     Traditional holds the headword in the other script, shown small.
+    ``uses`` (two or more): the transcripts the word occurs in, most recent
+    first; the note shows one example from each (at most three, the first with
+    its reading, speaker and section) and names every source.
     """
     from flashgen.audio.speech import example_speech, word_speech
 
-    example = item.examples[0] if item.examples else None
+    first = item.examples[0] if item.examples else None
+    example, more, source_title = gathered(first, uses, source_title)
     example_pinyin = ""
     if example is not None and example.pinyin:
         example_pinyin = colour_pinyin(example.pinyin, example.pinyin_numbered)
@@ -202,8 +176,8 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Meaning": meaning_html(item.meanings, item.composed),
         "Measure words": _lang("、".join(esc(m) for m in item.measure_words), script),
         "HSK": hsk_label(item.hsk),
-        "Example": _lang(highlight(example.shown, [written, headword]), script) if example else "",
-        "Example pinyin": example_pinyin,
+        "Example": _lang(examples_html(example, more, example_pinyin, [written, headword]), script) if example else "",
+        "Example pinyin": "" if more else example_pinyin,
         "Context": _lang(blank_out(example.shown, written), script) if example else "",
         "Speaker": _lang(esc(example.speaker), script) if example else "",
         "Section": _lang(esc(example.section), script) if example else "",
@@ -211,7 +185,7 @@ def vocab_fields(item: VocabItem, source_title: str, audio: Optional[AudioMedia]
         "Source": _lang(esc(source_title), script),
         "Related": _lang("、".join(esc(w) for w in item.related), script),
         "Audio": audio.sound(word_speech(item)) if audio else "",
-        "Example audio": audio.sound(example_speech(item)) if audio else "",
+        "Example audio": audio.sound(example_speech(item)) if audio and example is first else "",
     }
     return [values[name] if name in _OWN_SOUND_FIELDS else defuse_tags(values[name]) for name in tpl.VOCAB_FIELDS]
 
@@ -289,9 +263,16 @@ def cloze_model() -> Any:
 
 def build_package(
     transcript: Transcript, vocab: Sequence[VocabItem], cloze: Sequence[ClozeItem],
-    audio: Optional[AudioMedia] = None,
+    audio: Optional[AudioMedia] = None, *,
+    sources: Optional[Mapping[str, Sequence[SourceUse]]] = None,
+    cloze_parts: Optional[Sequence[tuple[Transcript, Sequence[ClozeItem]]]] = None,
 ) -> tuple[Any, DeckStats]:
-    """The genanki package (not written) and its counts (``path`` left empty)."""
+    """The genanki package (not written) and its counts (``path`` left empty).
+
+    ``sources``: word → every transcript it occurs in (see :func:`vocab_fields`).
+    ``cloze_parts``: one cloze subdeck per transcript of a set
+    (``<name>::Cloze::<title>``) instead of one ``<name>::Cloze`` from ``cloze``.
+    """
     import genanki
 
     parent = deck_name(transcript)
@@ -308,10 +289,11 @@ def build_package(
         if not key or key in seen:
             continue
         seen.add(key)
+        uses = (sources or {}).get(item.hanzi, ()) if identity == item.hanzi else ()
         note = genanki.Note(
             model=vmodel,
-            fields=vocab_fields(item, source_title, audio, script=transcript.script),
-            tags=vocab_tags(item, transcript.slug),
+            fields=vocab_fields(item, source_title, audio, uses, script=transcript.script),
+            tags=vocab_tags(item, uses[0].slug if uses else transcript.slug, [u.slug for u in uses]),
             guid=vocab_guid(identity),
             due=due,  # new cards come in the ranking's order
         )
@@ -319,20 +301,23 @@ def build_package(
         cards += len(note.cards)
         vocab_deck.add_note(note)
 
+    groups = [(f"{parent}::{CLOZE_SUBDECK}", source_title, transcript.slug, cloze)] if cloze_parts is None else [
+        (f"{parent}::{CLOZE_SUBDECK}::{deck_name(part)}", _clean(part.title).strip() or deck_name(part), part.slug, items)
+        for part, items in cloze_parts]
     cloze_notes = 0
-    if cloze:
-        cmodel = cloze_model()
-        cloze_deck = genanki.Deck(deck_id(f"{parent}::{CLOZE_SUBDECK}"), f"{parent}::{CLOZE_SUBDECK}", description)
-        seen_ids: set[str] = set()
-        for citem in cloze:
-            fields = cloze_fields(citem, source_title, audio, script=transcript.script)
+    cmodel = cloze_model()
+    seen_ids: set[str] = set()
+    for subdeck, title, slug, items in groups:
+        cloze_deck = genanki.Deck(deck_id(subdeck), subdeck, description)
+        for citem in items:
+            fields = cloze_fields(citem, title, audio, script=transcript.script)
             if citem.id in seen_ids or not CLOZE_RE.search(fields[0]):
                 continue  # a duplicate, or no deletion: Anki would make no card
             seen_ids.add(citem.id)
             note = genanki.Note(
                 model=cmodel,
                 fields=fields,
-                tags=["source::" + _slug_tag(transcript.slug)],
+                tags=["source::" + _slug_tag(slug)],
                 guid=cloze_guid(citem.id),
                 due=due,
             )
@@ -340,7 +325,7 @@ def build_package(
             cards += len(note.cards)
             cloze_deck.add_note(note)
             cloze_notes += 1
-        if cloze_notes:
+        if cloze_deck.notes:
             decks.append(cloze_deck)
 
     stats = DeckStats(Path(), len(vocab_deck.notes), cloze_notes, cards, parent)
@@ -393,6 +378,8 @@ def write_deck(
     path: Path,
     *,
     timestamp: Optional[float] = None,
+    sources: Optional[Mapping[str, Sequence[SourceUse]]] = None,
+    cloze_parts: Optional[Sequence[tuple[Transcript, Sequence[ClozeItem]]]] = None,
     audio: Optional[AudioMedia] = None,
 ) -> DeckStats:
     """Write the transcript's Anki package to ``path`` (atomically) and return its counts.
@@ -405,7 +392,7 @@ def write_deck(
     :class:`flashgen.errors.OutputError` when ``path`` cannot be written;
     a failed build leaves any previous file at ``path`` untouched.
     """
-    package, stats = build_package(transcript, vocab, cloze, audio)
+    package, stats = build_package(transcript, vocab, cloze, audio, sources=sources, cloze_parts=cloze_parts)
     media = _used_media(package, audio.files()) if audio else None
     data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)

@@ -209,6 +209,7 @@ CSS = f"""\
 }}
 .ex-zh {{ font-size: 1.05em; line-height: 1.7; }}
 .ex-py {{ font-size: 0.8em; color: #555; margin-top: 0.3em; }}
+.ex-more {{ margin-top: 0.5em; padding-top: 0.4em; border-top: 1px dashed #d9d4c7; font-size: 0.92em; }}
 .ex-src {{ font-size: 0.7em; color: #8a8a8a; margin-top: 0.4em; }}
 .hl {{ font-weight: bold; background: #fff1a8; color: inherit; border-radius: 3px; padding: 0 0.1em; }}
 .blank {{ color: #1f5fd1; font-weight: bold; }}
@@ -228,6 +229,7 @@ hr#answer {{ border: 0; border-top: 1px solid #ddd; margin: 0.8em 0; }}
 {_night(".badge")} {{ color: #d0d0d0; background: #35373c; }}
 {_night(".lbl")} {{ color: #aaa; border-color: #555; }}
 {_night(".example")} {{ background: #2a2c30; border-left-color: #4a4d55; }}
+{_night(".ex-more")} {{ border-top-color: #4a4d55; }}
 {_night(".hl")} {{ background: #5c4f12; color: #fff6c8; }}
 {_night(".cloze")}, {_night(".blank")}, {_night(".hintbox a")} {{ color: #8fb3ff; }}
 {_night("hr#answer")} {{ border-top-color: #444; }}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional, TextIO, Union, get_args
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, TextIO, Union, get_args
 
 from flashgen.errors import FlashgenError
 from flashgen.models import QuizMode
@@ -30,21 +30,21 @@ def progress_path(option: Union[str, Path, None] = None) -> Path:
     return Path(option).expanduser() if option else default_progress_path()
 
 
-def load_items(transcript: Optional[str], mode: QuizMode, options: Optional["Options"] = None) -> tuple[list["VocabItem"], list["ClozeItem"]]:
-    """Vocabulary and cloze items of ``transcript`` (None: the bundled sample).
+def load_items(transcript: Union[str, Sequence[str], None], mode: QuizMode, options: Optional["Options"] = None) -> tuple[list["VocabItem"], list["ClozeItem"]]:
+    """Vocabulary and cloze items of ``transcript`` (several: the set as one; None: the bundled sample).
 
     ``options`` is a :class:`flashgen.pipeline.Options` (vocabulary filters) or None.
     """
-    from flashgen.study.cloze import make_cloze_items
-    from flashgen.pipeline import Options, analyse
+    from flashgen.pipeline import Options
+    from flashgen.studyset import analyse_paths
 
-    analysis = analyse(path=transcript, options=options or Options())
-    cloze = make_cloze_items(analysis) if mode in ("cloze", "mixed") else []
+    paths: list[Optional[str]] = [transcript] if transcript is None or isinstance(transcript, str) else list(transcript) or [None]
+    analysis, cloze = analyse_paths(paths, options or Options(), cloze=mode in ("cloze", "mixed"))
     return list(analysis.vocab), cloze
 
 
 def run_quiz(
-    transcript: Optional[str] = None,
+    transcript: Union[str, Sequence[str], None] = None,
     *,
     mode: QuizMode = "mixed",
     count: int = 20,
