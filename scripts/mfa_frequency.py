@@ -8,7 +8,7 @@ the same units) and writes the ``--top`` most frequent words that occur at
 least ``--min-count`` times in at least ``--min-docs`` conferences, with their
 count and frequency per million words. flashgen ranks a transcript's words by
 how much more often the transcript uses them than this baseline and than
-general Chinese (see flashgen/chinese/register.py).
+general Chinese (see flashgen/chinese/mfa_frequency.py).
 
     python3 scripts/mfa_frequency.py [--top 20000] [--out data/mfa-frequency.tsv]
 """

@@ -176,7 +176,7 @@ def reference_zipf(word: str, general: float) -> float:
     briefing, however rare it is in general Chinese. A word the ministry's table
     lacks is rare in its briefings: general Chinese alone sets its expectation.
     """
-    from flashgen.chinese.register import mfa_zipf
+    from flashgen.chinese.mfa_frequency import mfa_zipf
 
     return max(general, 1.0, mfa_zipf(word) or 0.0)
 

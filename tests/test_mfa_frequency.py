@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flashgen.chinese.lexicon import lexicon
-from flashgen.chinese.register import mfa_zipf, parse
+from flashgen.chinese.mfa_frequency import mfa_zipf, parse
 from flashgen.study.vocab import reference_zipf
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "mfa-frequency.tsv"
