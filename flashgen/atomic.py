@@ -139,11 +139,16 @@ def atomic_write(path: PathLike, data: Union[str, bytes, Iterable[str]], encodin
         _write_stream(name, data, encoding)
         return Path(name)
     target = Path(os.path.realpath(name)) if os.path.islink(name) else Path(name)
+    prefix = temp_prefix(target.name)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=TMP_SUFFIX, dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write to {target.parent}: {exc.strerror or exc}; choose another output folder") from None
+    except BaseException:
+        # Interrupted inside mkstemp, after the file was made but before its name came back.
+        _remove_own(target.parent, prefix)
+        raise
     try:
         with os.fdopen(fd, "wb") as fh:
             for piece in _pieces(data, encoding):
@@ -162,6 +167,17 @@ def atomic_write(path: PathLike, data: Union[str, bytes, Iterable[str]], encodin
         _unlink(tmp)
         raise
     return Path(name)
+
+
+def _remove_own(folder: Path, prefix: str) -> None:
+    """Remove this process's temporary files for one target (their names start with ``prefix``)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TMP_SUFFIX):
+            _unlink(os.path.join(folder, name))
 
 
 def _unlink(path: str) -> None:

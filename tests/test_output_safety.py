@@ -291,3 +291,24 @@ def test_disk_full_half_way_names_what_was_replaced(tmp_path: Path, transcript: 
     assert "replaced briefing.apkg" in message
     assert message.endswith("not written (previous versions in " + str(tmp_path / "small") + " kept): briefing-vocab.html")
     assert "\n" not in message
+
+
+def test_interrupt_inside_mkstemp_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C can land after mkstemp made the file but before its name came back: the file is still removed.
+    import tempfile
+
+    from flashgen.atomic import atomic_write
+
+    real = tempfile.mkstemp
+
+    def made_then_interrupted(*args: object, **kwargs: object) -> tuple[int, str]:
+        fd, name = real(*args, **kwargs)  # type: ignore[call-overload]
+        os.close(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tempfile, "mkstemp", made_then_interrupted)
+    (tmp_path / "list.html").write_text("old")
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(tmp_path / "list.html", "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["list.html"]
+    assert (tmp_path / "list.html").read_text() == "old"
