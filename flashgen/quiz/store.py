@@ -310,28 +310,8 @@ class ProgressStore:
         card_after: "Card",
     ) -> None:
         """Write one answer and the card's new FSRS state, committed before returning."""
-        now, due = timestamp(reviewed_at), timestamp(card_after.due)
-        with self._guard():
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                self.conn.execute(
-                    "INSERT INTO reviews (card_id, mode, answer, expected, grade, correct, rating,"
-                    " reviewed_at, due_before, due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (card_id, mode, answer, expected, grade, int(grade == "right"), rating, now,
-                     timestamp(due_before) if due_before else None, due),
-                )
-                self.conn.execute(
-                    "INSERT INTO cards (id, mode, state, due, fsrs, first_review, last_review)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    " state = excluded.state, due = excluded.due, fsrs = excluded.fsrs,"
-                    " last_review = excluded.last_review",
-                    (card_id, mode, int(card_after.state), due, card_after.to_json(), now, now),
-                )
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+        with self._guard(), self._immediate():
+            self._write_answer(card_id, mode, answer, expected, grade, rating, reviewed_at, due_before, card_after)
 
     def answer(
         self,
@@ -352,30 +332,40 @@ class ProgressStore:
         review another session committed meanwhile is built upon, not lost.
         Raises :class:`ProgressBusy` when another program holds the lock.
         """
-        with self._guard():
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                row = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards WHERE id = ?",
-                                        (card_id,)).fetchone()
-                previous = self._stored(row) if row else None
-                card_after = schedule(previous)
-                now, due = timestamp(reviewed_at), timestamp(card_after.due)
-                self.conn.execute(
-                    "INSERT INTO reviews (card_id, mode, answer, expected, grade, correct, rating,"
-                    " reviewed_at, due_before, due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (card_id, mode, answer, expected, grade, int(grade == "right"), rating, now,
-                     timestamp(previous.due) if previous else None, due),
-                )
-                self.conn.execute(
-                    "INSERT INTO cards (id, mode, state, due, fsrs, first_review, last_review)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    " state = excluded.state, due = excluded.due, fsrs = excluded.fsrs,"
-                    " last_review = excluded.last_review",
-                    (card_id, mode, int(card_after.state), due, card_after.to_json(), now, now),
-                )
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+        with self._guard(), self._immediate():
+            row = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards WHERE id = ?", (card_id,)).fetchone()
+            previous = self._stored(row) if row else None
+            card_after = schedule(previous)
+            self._write_answer(card_id, mode, answer, expected, grade, rating, reviewed_at,
+                               previous.due if previous else None, card_after)
         return previous, card_after
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _write_answer(self, card_id: str, mode: str, answer: str, expected: str, grade: str, rating: int,
+                      reviewed_at: datetime, due_before: Optional[datetime], card_after: "Card") -> None:
+        """The review row and the card's new state, inside the caller's transaction."""
+        now, due = timestamp(reviewed_at), timestamp(card_after.due)
+        self.conn.execute(
+            "INSERT INTO reviews (card_id, mode, answer, expected, grade, correct, rating,"
+            " reviewed_at, due_before, due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (card_id, mode, answer, expected, grade, int(grade == "right"), rating, now,
+             timestamp(due_before) if due_before else None, due),
+        )
+        self.conn.execute(
+            "INSERT INTO cards (id, mode, state, due, fsrs, first_review, last_review)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " state = excluded.state, due = excluded.due, fsrs = excluded.fsrs,"
+            " last_review = excluded.last_review",
+            (card_id, mode, int(card_after.state), due, card_after.to_json(), now, now),
+        )
