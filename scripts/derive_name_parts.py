@@ -26,12 +26,11 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flashgen.chinese.lexicon import lexicon  # noqa: E402
+from flashgen.chinese.lexicon import jieba_tag_rows, lexicon  # noqa: E402
 
 MIN_NAMES = 3
 MIN_SHARE = 0.03
@@ -44,16 +43,6 @@ EXTRA_SUFFIXES = "岛邨道苑"
 #: Facilities named after a place (旺角站 Mong Kok station, X馆, X店, X场): the place is the unit to learn.
 FACILITY_SUFFIXES = "站馆店场"
 _FOREIGN_NAME = re.compile(r"^([A-Z][A-Za-z' -]+) \(name\)$")
-
-
-def _jieba_entries() -> list[tuple[str, str]]:
-    rows = []
-    with (resources.files("jieba") / "dict.txt").open("rb") as fh:
-        for line in fh:
-            parts = line.decode("utf-8").split()
-            if len(parts) == 3:
-                rows.append((parts[0], parts[2]))
-    return rows
 
 
 def _cedict_foreign_names() -> list[str]:
@@ -94,7 +83,7 @@ def place_suffixes(entries: list[tuple[str, str]], transliteration: str) -> str:
 
 
 def main() -> None:
-    entries = _jieba_entries()
+    entries = jieba_tag_rows()
     print("# Derived by scripts/derive_name_parts.py from jieba's dictionary and CC-CEDICT; do not edit by hand.")
     chars = transliteration_chars(entries)
     print(f"transliteration\t{chars}")

@@ -87,7 +87,7 @@ def _build(tmp: Path) -> None:
         con.execute("CREATE INDEX entry_simp ON entry (simp)")
         con.execute("CREATE INDEX entry_trad ON entry (trad)")
         con.executemany("INSERT OR REPLACE INTO freq VALUES (?, ?)", _zipf_rows())
-        con.executemany("INSERT OR REPLACE INTO jtag VALUES (?, ?)", _jieba_tag_rows())
+        con.executemany("INSERT OR REPLACE INTO jtag VALUES (?, ?)", jieba_tag_rows())
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         con.commit()
     finally:
@@ -103,7 +103,7 @@ def _zipf_rows() -> list[tuple[str, float]]:
     return [(w, round(math.log10(f) + 9, 2)) for w, f in get_frequency_dict("zh", wordlist="best").items() if f > 0]
 
 
-def _jieba_tag_rows() -> list[tuple[str, str]]:
+def jieba_tag_rows() -> list[tuple[str, str]]:
     """jieba's part-of-speech tag of every word of its default dictionary."""
     rows = []
     with (resources.files("jieba") / "dict.txt").open("rb") as fh:
