@@ -138,6 +138,13 @@ def _edge_ok(word: str, tags: dict[str, str]) -> bool:
     return word not in EDGE_WORDS and tags.get(word, "n") not in EDGE_TAGS
 
 
+def _grams(clause: list[str]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """(start, length, words) of every n-gram of 1–4 words in a clause."""
+    for n in range(1, 5):
+        for i in range(len(clause) - n + 1):
+            yield i, n, tuple(clause[i : i + n])
+
+
 def count(corpus: list[tuple[Document, str, list[list[str]]]], tags: dict[str, str], min_count: int) -> tuple[dict[tuple[str, ...], Stats], Counter[str], int]:
     """n-gram statistics (apriori over n), unigram counts and the number of tokens."""
     unigrams: Counter[str] = Counter()
@@ -165,14 +172,12 @@ def count(corpus: list[tuple[Document, str, list[list[str]]]], tags: dict[str, s
     stats = {g: s for g, s in stats.items() if g in wanted or len(g) == 1}
     for doc, year, clauses in corpus:
         for clause in clauses:
-            for n in range(1, 5):
-                for i in range(len(clause) - n + 1):
-                    gram = tuple(clause[i : i + n])
-                    s = stats.get(gram)
-                    if s is not None:
-                        s.per_corpus[doc.corpus] += 1
-                        s.docs.add(hash((doc.corpus, doc.number)))
-                        s.years.add(year)
+            for _, _, gram in _grams(clause):
+                s = stats.get(gram)
+                if s is not None:
+                    s.per_corpus[doc.corpus] += 1
+                    s.docs.add(hash((doc.corpus, doc.number)))
+                    s.years.add(year)
     return stats, unigrams, total
 
 
@@ -181,13 +186,11 @@ def neighbours(corpus: list[tuple[Document, str, list[list[str]]]], grams: set[t
     found: dict[tuple[str, ...], tuple[Counter[str], Counter[str]]] = {g: (Counter(), Counter()) for g in grams}
     for _, _, clauses in corpus:
         for clause in clauses:
-            for n in range(1, 5):
-                for i in range(len(clause) - n + 1):
-                    gram = tuple(clause[i : i + n])
-                    pair = found.get(gram)
-                    if pair is not None:
-                        pair[0][clause[i - 1] if i > 0 else f"<{i}>"] += 1
-                        pair[1][clause[i + n] if i + n < len(clause) else f"<{i}>"] += 1
+            for i, n, gram in _grams(clause):
+                pair = found.get(gram)
+                if pair is not None:
+                    pair[0][clause[i - 1] if i > 0 else f"<{i}>"] += 1
+                    pair[1][clause[i + n] if i + n < len(clause) else f"<{i}>"] += 1
     return found
 
 
