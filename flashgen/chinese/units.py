@@ -77,8 +77,14 @@ def _chinese_name_after_title(pairs: list[Pair], i: int) -> int:
     return end if size == 3 and end - i >= 2 else i
 
 
+#: A run of Chinese characters.
+HANZI_RUN = re.compile(f"(?:{HANZI.pattern})+")
+
+
+@lru_cache(maxsize=65536)
 def _hanzi(word: str) -> bool:
-    return all(HANZI.fullmatch(ch) for ch in word)
+    """Whether every character of ``word`` is a Chinese character (asked for every token, many times)."""
+    return not word or HANZI_RUN.fullmatch(word) is not None
 
 
 def _translit(word: str) -> bool:
@@ -184,6 +190,8 @@ def _proper_name(word: str) -> Optional[str]:
     """The flag of a dictionary person or place name (马克龙 is in CC-CEDICT, not in jieba)."""
     from flashgen.chinese.lexicon import lexicon
 
+    if word not in lexicon().proper_headwords():  # most candidates: no query
+        return None
     entries = lexicon().entries(word)
     if entries and all(e.proper for e in entries):
         return "nr" if any("(name)" in s or "-)" in s or "president" in s for e in entries for s in e.senses) else "nz"
@@ -218,17 +226,19 @@ def _join_names(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
         if not joined and (end := _chinese_name_after_title(pairs, i)) > i:
             pairs, joined = _merge(pairs, i, end, "nr"), True
         if not joined:
-            end = i
+            end, size = i, 0
             near_title = (i > 0 and pairs[i - 1][0] in titles)
             while end < len(pairs) and _name_piece(pairs[end], translit_only=not near_title) \
-                    and len("".join(w for w, _ in pairs[i:end + 1])) <= MAX_NAME:
+                    and size + len(pairs[end][0]) <= MAX_NAME:
+                size += len(pairs[end][0])
                 end += 1
-            near_title = near_title or (end < len(pairs) and pairs[end][0] in titles)
-            run = pairs[i:end]
-            text = "".join(w for w, _ in run)
-            if len(run) >= 2 and any(len(w) == 1 for w, _ in run) and not known(text) \
-                    and (near_title or (len(text) >= 3 and all(_translit(w) for w, _ in run))):
-                pairs, joined = _merge(pairs, i, end, "nrt"), True
+            if end - i >= 2:
+                near_title = near_title or (end < len(pairs) and pairs[end][0] in titles)
+                run = pairs[i:end]
+                text = "".join(w for w, _ in run)
+                if any(len(w) == 1 for w, _ in run) \
+                        and (near_title or (len(text) >= 3 and all(_translit(w) for w, _ in run))) and not known(text):
+                    pairs, joined = _merge(pairs, i, end, "nrt"), True
         if not joined and _surname_run(pairs, i):  # 金 + 京 + 叶: a surname and given-name characters
             end = i + 1
             while end < len(pairs) and end - i < 3 and len(pairs[end][0]) == 1 and pairs[end][1] in _GIVEN_FLAGS:
