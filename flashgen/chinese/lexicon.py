@@ -229,7 +229,8 @@ class Lexicon:
         return found
 
     def __contains__(self, word: str) -> bool:
-        return bool(self.entries(word))
+        found = self._entries.get(word)  # the memo first: asked for every multi-character token
+        return bool(found if found is not None else self.entries(word))
 
     def jieba_tag(self, word: str) -> Optional[str]:
         """jieba's dictionary tag of ``word`` (None for words outside its dictionary)."""

@@ -42,24 +42,36 @@ _WHITESPACE = re.compile(r"\s+")
 _ALL_HANZI = re.compile(f"(?:{HANZI.pattern})+")
 
 
-class _LazyTags(dict):  # type: ignore[type-arg]
+class _LazyTags(dict[str, str]):
     """jieba's word → POS table, read from the lexicon index only for words that occur.
 
     jieba.posseg normally parses its 5 MB dictionary into this table at start-up
     (about half a second); a text needs a few thousand of its 350,000 rows.
-    Words added at run time (glossary terms) are stored in the dict itself.
+    Words added at run time (glossary terms) are stored in the dict itself; a
+    word found in the index is stored on first use, and one it lacks is
+    remembered as absent (posseg asks for every word of every sentence).
     """
 
-    def get(self, word: str, default: Any = None) -> Any:  # noqa: D102 - dict.get
-        if dict.__contains__(self, word):
-            return dict.__getitem__(self, word)
-        from flashgen.chinese.lexicon import lexicon
+    def __init__(self) -> None:
+        super().__init__()
+        self._absent: set[str] = set()
 
-        tag = lexicon().jieba_tag(word)
-        if tag is None:
+    def get(self, word: str, default: Any = None) -> Any:  # noqa: D102 - dict.get
+        try:
+            return self[word]
+        except KeyError:
             return default
-        dict.__setitem__(self, word, tag)
-        return tag
+
+    def __missing__(self, word: str) -> str:
+        if word not in self._absent:
+            from flashgen.chinese.lexicon import lexicon
+
+            tag = lexicon().jieba_tag(word)
+            if tag is not None:
+                self[word] = tag
+                return tag
+            self._absent.add(word)
+        raise KeyError(word)
 
 
 def _import_posseg() -> Any:
