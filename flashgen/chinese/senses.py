@@ -42,6 +42,21 @@ _MEASURE_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百�
 _MEASURE_POS = ("m", "r", "mq")
 #: Characters that stand alone after a numeral or as a word far more often than they begin one (万人|参保 is no 人参).
 _STANDALONE = frozenset("人年月日时次个国")
+#: Senses marked as another register: shown after the plain senses (通关 "(gaming) to finish a level").
+_LABELLED = re.compile(r"^\((?:gaming|slang|Internet slang|dialect|Cantonese|Tw|archaic|old|dated|literary|vulgar|euphemism|onom\.)\)", re.I)
+_LABEL_PREFIX = re.compile(r"^(?:\([^)]*\)\s*)+")
+#: English adjective endings, to tell "enormous" from "maximum" among an adjective's senses.
+_ADJ_ENDING = re.compile(r"(?:ous|al|ic|ive|ful|less|able|ible|ent|ant|ary|ed|ing|ish|ile|ior|est)$")
+_NOUN_ENDING = re.compile(r"(?:ion|ity|ness|ment|ance|ence|ship|ure|ism|um|dom|hood|cy)$")
+#: Degree adverbs: the word after them is used as an adjective (比较发达 "well-developed").
+_DEGREE = frozenset({"很", "更", "最", "较", "太", "挺", "极", "越", "比较", "非常", "十分", "相当", "更加", "特别",
+                     "最为", "较为", "日益", "越来越", "不够", "如此", "这么", "那么", "多么", "尤为", "极为", "极其"})
+#: Verbs whose object is a verb used as a noun (作出解释 "explanation", 进行调查 "investigation").
+_NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所"})
+#: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作).
+_MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续"})
+#: Tags of a token that can be a verb's object.
+_OBJECT_POS = ("n", "r", "m", "j", "vn")
 
 
 @dataclass(frozen=True)
@@ -209,25 +224,92 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
     if not common:
         proper_only = proper_senses(word, reading)
         return (proper_only[0], True, "") if proper_only else ("", False, "")
-    # Only the dictionary's first two senses compete: a verb or noun sense far down the
-    # list is a rare use (对准 "registration", 只能 "to have no other choice").
-    if use is not None and use.pos == "v":
-        found = next((s for s in common[:2] if s.startswith("to ")), None)
+    return _by_use(common, use), False, ""
+
+
+def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
+    """The sense the token's use in its sentence calls for (see :func:`use_kind`), else the first plain one.
+
+    Only the dictionary's first senses compete (two, three for a clear use): a verb or
+    noun sense far down the list is a rare use (对准 "registration", 只能 "to have no
+    other choice"). Senses labelled as slang, gaming, dialect or literary come last
+    (大通关 "to clear customs", not "(gaming) to finish a level").
+    """
+    plain = tuple(s for s in common if not _LABELLED.match(s)) or common
+    if use is None:
+        return plain[0]
+    kind = use_kind(use)
+    if kind in ("noun", "adj") and use.pos.startswith("v"):
+        # 作出解释 "explanation", 的下落 "whereabouts", 比较发达 "well-developed": the
+        # dictionary's own non-verb sense, when it lists one first or second.
+        found = next((s for s in plain[:2] if not _is_verb(s)), None)
         if found:
-            return found, False, ""
+            return found
+    if kind == "adj" and use.pos.startswith("a") and _nominal(plain[0]):
+        found = next((s for s in plain[1:3] if _adjectival(s)), None)  # 极大的诚意 "enormous", not "maximum"
+        if found:
+            return found
+    if (use.pos == "v" and kind not in ("noun", "adj")) or (kind == "verb" and use.pos == "vn"):
+        # 发展|经济 after 积极: a verbal noun with an adverb before it and an object after it is a verb
+        found = next((s for s in plain[: 2 if use.pos == "v" else 3] if _is_verb(s)), None)
+        if found:
+            return found
     # An adverb sense only where the token modifies a verb or adjective that follows
     # (完全是 "totally", not 人类的共同敌人 "jointly"), and only over a one-word
     # adjective sense (纷纷 "one after another" stays).
-    if (use is not None and use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a"))
-            and " " not in common[0].split(";")[0] and not common[0].endswith("ly")):
-        found = next((s for s in common[:4] if s.endswith("ly") and not s.startswith("to ")), None)
+    if (use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a"))
+            and " " not in plain[0].split(";")[0] and not plain[0].endswith("ly")):
+        found = next((s for s in plain[:4] if s.endswith("ly") and not s.startswith("to ")), None)
         if found:
-            return found, False, ""
-    if use is not None and use.pos in ("n", "ng", "vn", "an"):
-        found = next((s for s in common[:2] if not s.startswith(("to ", "classifier", "(bound form)", "(literary)"))), None)
+            return found
+    if use.pos in ("n", "ng", "vn", "an") or (kind == "noun" and use.pos.startswith("v")):
+        found = next((s for s in plain[:2] if not _is_verb(s) and not s.startswith(("classifier", "(bound form)"))), None)
         if found:
-            return found, False, ""
-    return common[0], False, ""
+            return found
+    return plain[0]
+
+
+def use_kind(use: Use) -> str:
+    """How the token is used, read off its neighbours rather than jieba's per-word tag.
+
+    "adj": after a degree adverb (比较发达, 更加完善), or an adjective before 的 or a noun
+    (极大的诚意); "noun": after 的 or a verb that takes a nominalised verb (作出解释,
+    进行调查), or after a numeral and classifier, with no object after it; "verb": after an
+    adverb or a modal with an object (a noun or pronoun) or an aspect particle after it
+    (积极发展经济, 要加强合作); "" when the neighbours do not say.
+    """
+    if use.part:
+        return ""
+    if use.prev in _DEGREE:
+        return "adj"
+    if use.pos.startswith("a") and (use.next == "的" or use.next_pos.startswith("n")):
+        return "adj"
+    takes_object = use.next_pos.startswith(_OBJECT_POS) or use.next_pos in ("ul", "uz", "ug")
+    if (use.prev_pos == "uj" or use.prev in _NOMINALISING or use.prev_pos in ("q", "mq")) and not takes_object:
+        return "noun"
+    if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object:
+        return "verb"
+    return ""
+
+
+def _is_verb(sense: str) -> bool:
+    return _LABEL_PREFIX.sub("", sense).startswith("to ")
+
+
+def _head(sense: str) -> str:
+    return _LABEL_PREFIX.sub("", sense).split(";")[0].split(" (")[0].strip().lower()
+
+
+def _adjectival(sense: str) -> bool:
+    """Whether a sense's first gloss reads as an English adjective ("enormous", "official", "well-developed")."""
+    head = _head(sense)
+    return " " not in head and bool(_ADJ_ENDING.search(head))
+
+
+def _nominal(sense: str) -> bool:
+    """Whether a sense's first gloss reads as an English noun ("maximum", "government"): "great" does not."""
+    head = _head(sense)
+    return " " not in head and bool(_NOUN_ENDING.search(head))
 
 
 def _fragment_of(word: str, use: Use) -> str:
@@ -285,6 +367,13 @@ def part_gloss(pieces: Sequence[tuple[str, str]], k: int) -> str:
     nxt = pieces[k + 1][0] if k + 1 < len(pieces) else ""
     use = Use(pos=_jieba_tag(piece), prev=prev, next=nxt, part=True, end=k == len(pieces) - 1 and k > 0)
     sense, _, _ = sense_in(piece, reading, use)
+    if not sense:  # read otherwise in the word than in the dictionary (翘首 qiào in 翘首以待): any reading it has
+        from flashgen.chinese.lexicon import lexicon
+
+        for other in dict.fromkeys(e.pinyin.lower() for e in lexicon().entries(piece) if not e.proper):
+            sense = sense_in(piece, other, use)[0]
+            if sense:
+                break
     return short(sense)
 
 
