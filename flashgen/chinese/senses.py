@@ -239,10 +239,14 @@ def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
     if use is None:
         return plain[0]
     kind = use_kind(use)
-    if kind in ("noun", "adj") and use.pos.startswith("v"):
+    if (kind in ("noun", "adj") and use.pos.startswith("v")) or (kind == "noun" and use.pos == "a" and _is_verb(plain[0])):
         # 作出解释 "explanation", 的下落 "whereabouts", 比较发达 "well-developed": the
         # dictionary's own non-verb sense, when it lists one first or second.
         found = next((s for s in plain[:2] if not _is_verb(s)), None)
+        if found:
+            return found
+    if kind == "adj" and use.pos in ("d", "ad") and use.prev_pos == "uj" and not _adjectival(plain[0]):
+        found = next((s for s in plain[1:3] if _adjectival(s)), None)  # 彼此之间的相互了解 "mutual", not "each other"
         if found:
             return found
     if kind == "adj" and use.pos.startswith("a") and _nominal(plain[0]):
@@ -272,9 +276,10 @@ def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
 def use_kind(use: Use) -> str:
     """How the token is used, read off its neighbours rather than jieba's per-word tag.
 
-    "adj": after a degree adverb (比较发达, 更加完善), or an adjective before 的 or a noun
-    (极大的诚意); "noun": after 的 or a verb that takes a nominalised verb (作出解释,
-    进行调查), or after a numeral and classifier, with no object after it; "verb": after an
+    "adj": after a degree adverb (比较发达, 更加完善), an adjective before 的 or a noun
+    (极大的诚意), an adverb after 的 (的相互了解); "noun": after 的 or a verb that takes a
+    nominalised verb (作出解释, 进行调查), or after a numeral and classifier, with no object
+    after it, or a verb's object at the end of a clause (表现耐心、); "verb": after an
     adverb or a modal with an object (a noun or pronoun) or an aspect particle after it
     (积极发展经济, 要加强合作); "" when the neighbours do not say.
     """
@@ -284,9 +289,13 @@ def use_kind(use: Use) -> str:
         return "adj"
     if use.pos.startswith("a") and (use.next == "的" or use.next_pos.startswith("n")):
         return "adj"
+    if use.pos.startswith("d") and use.prev_pos == "uj":
+        return "adj"
     takes_object = use.next_pos.startswith(_OBJECT_POS) or use.next_pos in ("ul", "uz", "ug")
     if (use.prev_pos == "uj" or use.prev in _NOMINALISING or use.prev_pos in ("q", "mq")) and not takes_object:
         return "noun"
+    if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
+        return "noun"  # the object of a verb, at the end of a clause: 表现耐心、"patience"
     if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object:
         return "verb"
     return ""
