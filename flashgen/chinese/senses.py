@@ -55,6 +55,8 @@ _DEGREE = frozenset({"很", "更", "最", "较", "太", "挺", "极", "越", "�
 _NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所"})
 #: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作).
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续"})
+#: Opening quotation marks and brackets: the word after one is the neighbour that counts.
+_OPENING = frozenset("“‘「『《〈（(\"'")
 #: Tags of a token that can be a verb's object.
 _OBJECT_POS = ("n", "r", "m", "j", "vn")
 
@@ -97,7 +99,10 @@ class Choice:
 def use_at(tokens: Sequence[Token], i: int) -> Use:
     """The context of ``tokens[i]``: its flag and its immediate neighbours (punctuation included)."""
     prev = tokens[i - 1] if i > 0 else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    j = i + 1
+    while j + 1 < len(tokens) and tokens[j].text in _OPENING:  # 镇压“和平示威”: the object is inside the quotes
+        j += 1
+    nxt = tokens[j] if j < len(tokens) else None
     return Use(
         pos=tokens[i].pos,
         prev=prev.text if prev else "",
@@ -239,6 +244,9 @@ def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
     if use is None:
         return plain[0]
     kind = use_kind(use)
+    if (not kind and use.pos == "v" and _adjectival(plain[0]) and not _is_verb(plain[0])
+            and (use.next == "的" or (use.prev_pos.startswith("n") and use.next_pos.startswith("n")))):
+        kind = "adj"  # 经济发达地区, 发达的: a word whose first sense is an adjective, used as one
     if (kind in ("noun", "adj") and use.pos.startswith("v")) or (kind == "noun" and use.pos == "a" and _is_verb(plain[0])):
         # 作出解释 "explanation", 的下落 "whereabouts", 比较发达 "well-developed": the
         # dictionary's own non-verb sense, when it lists one first or second.
@@ -253,15 +261,20 @@ def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
         found = next((s for s in plain[1:3] if _adjectival(s)), None)  # 极大的诚意 "enormous", not "maximum"
         if found:
             return found
-    if (use.pos == "v" and kind not in ("noun", "adj")) or (kind == "verb" and use.pos == "vn"):
-        # 发展|经济 after 积极: a verbal noun with an adverb before it and an object after it is a verb
-        found = next((s for s in plain[: 2 if use.pos == "v" else 3] if _is_verb(s)), None)
+    if kind == "verb" or (use.pos == "v" and kind not in ("noun", "adj")):
+        # 发展|经济 after 积极, 会明白|其中: an adverb or a modal before and an object after make a
+        # verb of a verbal noun or an adjective; a verb with an object may take the third sense
+        # (镇压“和平示威” "to suppress", after "suppression; repression")
+        # (a noun on both sides is a compound: 世界经济展望报告 "outlook", 工资拖欠问题 "in arrears")
+        compound = use.prev_pos.startswith("n") and use.next_pos in ("n", "vn")
+        wide = kind == "verb" or (use.next_pos.startswith(_OBJECT_POS) and not compound)
+        found = next((s for s in plain[: 4 if wide else 2] if _is_verb(s)), None)
         if found:
             return found
-    # An adverb sense only where the token modifies a verb or adjective that follows
+    # An adverb sense only where the token modifies a verb, an adjective or a prepositional phrase that follows
     # (完全是 "totally", not 人类的共同敌人 "jointly"), and only over a one-word
     # adjective sense (纷纷 "one after another" stays).
-    if (use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a"))
+    if (use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a", "p", "d"))
             and " " not in plain[0].split(";")[0] and not plain[0].endswith("ly")):
         found = next((s for s in plain[:4] if s.endswith("ly") and not s.startswith("to ")), None)
         if found:
@@ -327,8 +340,8 @@ def _fragment_of(word: str, use: Use) -> str:
     Shown as "(in 优抚) special care …", so the card explains the fragment
     instead of giving the character's unrelated first sense ("excellent").
     """
-    if len(word) != 1 or use.part:
-        return ""
+    if len(word) != 1 or use.part or use.pos.startswith(("d", "p", "c", "u", "r", "m", "q")):
+        return ""  # 都|会 "all will" is no 都会 "city"
     from flashgen.chinese.lexicon import lexicon
 
     # Only two single-character tokens in a row: 传统|通 is no fragment of "统通".
