@@ -247,10 +247,12 @@ def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
     if (not kind and use.pos == "v" and _adjectival(plain[0]) and not _is_verb(plain[0])
             and (use.next == "的" or (use.prev_pos.startswith("n") and use.next_pos.startswith("n")))):
         kind = "adj"  # 经济发达地区, 发达的: a word whose first sense is an adjective, used as one
-    if (kind in ("noun", "adj") and use.pos.startswith("v")) or (kind == "noun" and use.pos == "a" and _is_verb(plain[0])):
+    if (kind in ("noun", "adj", "object") and use.pos.startswith("v")) or (kind in ("noun", "object") and use.pos == "a" and _is_verb(plain[0])):
         # 作出解释 "explanation", 的下落 "whereabouts", 比较发达 "well-developed": the
-        # dictionary's own non-verb sense, when it lists one first or second.
-        found = next((s for s in plain[:2] if not _is_verb(s)), None)
+        # dictionary's own non-verb sense, among its first four after 的 or 作出 (使用说明的
+        # "explanation"), its first two for a verb's object (核查发现， may be a second verb)
+        width = 4 if kind == "noun" else 2
+        found = next((s for s in plain[:width] if not _is_verb(s) and _plain_noun(s, kind)), None)
         if found:
             return found
     if kind == "adj" and use.pos in ("d", "ad") and use.prev_pos == "uj" and not _adjectival(plain[0]):
@@ -279,7 +281,7 @@ def _by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
         found = next((s for s in plain[:4] if s.endswith("ly") and not s.startswith("to ")), None)
         if found:
             return found
-    if use.pos in ("n", "ng", "vn", "an") or (kind == "noun" and use.pos.startswith("v")):
+    if use.pos in ("n", "ng", "vn", "an") or (kind in ("noun", "object") and use.pos.startswith("v")):
         found = next((s for s in plain[:2] if not _is_verb(s) and not s.startswith(("classifier", "(bound form)"))), None)
         if found:
             return found
@@ -292,7 +294,8 @@ def use_kind(use: Use) -> str:
     "adj": after a degree adverb (比较发达, 更加完善), an adjective before 的 or a noun
     (极大的诚意), an adverb after 的 (的相互了解); "noun": after 的 or a verb that takes a
     nominalised verb (作出解释, 进行调查), or after a numeral and classifier, with no object
-    after it, or a verb's object at the end of a clause (表现耐心、); "verb": after an
+    after it; "object": after a verb at the end of a clause (表现耐心、, a weaker sign of a
+    noun); "verb": after an
     adverb or a modal with an object (a noun or pronoun) or an aspect particle after it
     (积极发展经济, 要加强合作); "" when the neighbours do not say.
     """
@@ -305,10 +308,11 @@ def use_kind(use: Use) -> str:
     if use.pos.startswith("d") and use.prev_pos == "uj":
         return "adj"
     takes_object = use.next_pos.startswith(_OBJECT_POS) or use.next_pos in ("ul", "uz", "ug")
-    if (use.prev_pos == "uj" or use.prev in _NOMINALISING or use.prev_pos in ("q", "mq")) and not takes_object:
+    classifier = use.prev_pos in ("q", "mq") and not use.prev.endswith("方面")  # 一方面|反映出 is no noun
+    if (use.prev_pos == "uj" or use.prev in _NOMINALISING or classifier) and not takes_object:
         return "noun"
     if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
-        return "noun"  # the object of a verb, at the end of a clause: 表现耐心、"patience"
+        return "object"  # the object of a verb, at the end of a clause: 表现耐心、"patience" (or a second verb)
     if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object:
         return "verb"
     return ""
@@ -316,6 +320,12 @@ def use_kind(use: Use) -> str:
 
 def _is_verb(sense: str) -> bool:
     return _LABEL_PREFIX.sub("", sense).startswith("to ")
+
+
+def _plain_noun(sense: str, kind: str) -> bool:
+    """A sense that can stand for a noun use: no email-header note ("Reply to:"), no past participle ("satisfied")."""
+    head = _head(sense)
+    return kind == "adj" or (":" not in sense and not head.endswith("ed"))
 
 
 def _head(sense: str) -> str:
