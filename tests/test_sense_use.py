@@ -64,6 +64,8 @@ def _tokens(pairs: str) -> list[Token]:
         ("第一/m 时间表/n 达/v 慰问/v", 2, True),  # 第一时间表达慰问: 达 is the end of 表达 "to express"
         ("使/v 企业/n 轻/a 装/v 上阵/v", 3, True),  # 轻装上阵: 轻装 "lightly equipped" only jieba knows
         ("推进/v 输/v 配/v 电价/n", 1, True),  # 输配电价: 输配 "transmission and distribution"
+        ("艾/nr 衣/n 提/v", 1, True),  # 艾衣提 a Uyghur name cut apart: not "clothes"
+        ("丽/nr 古/a", 1, True),  # 古丽 a name: not "ancient"
         ("各/r 项/q 权利/n", 1, False),  # 各项权利: a demonstrative and a classifier, no word
         ("这/r 条/q 路/n", 1, False),  # 这条路 this road
         ("中国/ns 人/n 民/n", 1, False),  # 国人 is rarer than 中国: 人 stays

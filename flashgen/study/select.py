@@ -10,7 +10,7 @@ a classifier, a noun used alone): one tagged as a name, a place or an
 abbreviation (美 of 输美, 俄 of 中俄, 京 of a name) is a piece of something
 longer and never an item; nor is one that jieba cut from a word
 (:func:`cut_from_word`: 达 of 时间表|达 where the sentence says 表达, 装 of
-轻|装|上阵): no sense of the character alone fits there, and a missing card is
+轻|装|上阵, 衣 of the name 艾|衣|提): no sense of the character alone fits there, and a missing card is
 better than a wrong one.
 """
 
@@ -85,7 +85,9 @@ def cut_from_word(tokens: Sequence[Token], i: int) -> bool:
     Either it makes a dictionary word with the edge of a longer neighbour, and that word
     is more common than the neighbour (时间表|达 → 表达 is commoner than 时间表, so the
     sentence says 第一时间|表达), or it makes a word with a single-character neighbour
-    that only jieba's dictionary knows, so no dictionary sense explains it (轻|装, 输|配).
+    that only jieba's dictionary knows, so no dictionary sense explains it (轻|装, 输|配),
+    or it stands beside a lone character tagged as a person's name: a name cut apart
+    (艾|衣|提 for the name 艾衣提 gets "clothes" for 衣).
     A neighbour that makes a CC-CEDICT word with it gets that word's sense instead
     ("(in 纾困)", chinese.senses).
     """
@@ -96,6 +98,8 @@ def cut_from_word(tokens: Sequence[Token], i: int) -> bool:
 
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if any(n is not None and len(n.text) == 1 and n.pos in PERSON_FLAGS for n in (prev, nxt)):
+        return True  # 艾|衣|提, 古|丽: beside a lone character of a name, a character is part of that name
     for joined, neighbour in ((prev.text[-1:] + text if prev else "", prev), (text + nxt.text[:1] if nxt else "", nxt)):
         if neighbour is None or len(joined) != 2 or not all(ch.isalpha() for ch in joined):
             continue
