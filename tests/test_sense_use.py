@@ -31,6 +31,7 @@ from flashgen.study.select import cut_from_word
         ("明白", "ming2 bai5", Use(pos="n", prev="会", prev_pos="v", next="其中", next_pos="r"), "to understand"),  # 都会明白其中的含义 will understand
         ("结束", "jie2 shu4", Use(pos="v", prev="美国", prev_pos="ns", next="政策", next_pos="n"), "to finish"),  # 美国结束…政策 the US ends a policy
         ("反映", "fan3 ying4", Use(pos="v", prev="一方面", prev_pos="mq", next="出", next_pos="v"), "to mirror"),  # 一方面反映出 on the one hand reflects
+        ("所有", "suo3 you3", Use(pos="b", prev="几乎", prev_pos="d", next="组织", next_pos="n"), "all"),  # 几乎所有…组织 almost all organisations
         # but a noun on both sides makes a compound
         ("展望", "zhan3 wang4", Use(pos="v", prev="经济", prev_pos="n", next="报告", next_pos="n"), "outlook"),  # 世界经济展望报告 World Economic Outlook
         # adverbs before a verb or a preposition
@@ -66,6 +67,8 @@ def _tokens(pairs: str) -> list[Token]:
         ("推进/v 输/v 配/v 电价/n", 1, True),  # 输配电价: 输配 "transmission and distribution"
         ("艾/nr 衣/n 提/v", 1, True),  # 艾衣提 a Uyghur name cut apart: not "clothes"
         ("丽/nr 古/a", 1, True),  # 古丽 a name: not "ancient"
+        ("就/d 能/v 办/v 成/v 大事/n", 2, False),  # 办成大事 get big things done: 办 "to do" and its result 成
+        ("团结/v 如/v 山/n", 2, False),  # 团结如山 solid as a mountain: 如山 is only a rare place name of jieba's
         ("各/r 项/q 权利/n", 1, False),  # 各项权利: a demonstrative and a classifier, no word
         ("这/r 条/q 路/n", 1, False),  # 这条路 this road
         ("中国/ns 人/n 民/n", 1, False),  # 国人 is rarer than 中国: 人 stays

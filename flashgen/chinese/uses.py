@@ -30,6 +30,8 @@ _NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "�
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续"})
 #: Opening quotation marks and brackets: the word after one is the neighbour that counts.
 _OPENING = frozenset("“‘「『《〈（(\"'")
+#: Tags of a token that can be used as a verb (a noun or adjective too: 会明白其中).
+_VERB_ABLE = frozenset({"v", "vn", "vd", "a", "ad", "an", "n"})
 #: Tags of a token that can be a verb's object.
 _OBJECT_POS = ("n", "r", "m", "j", "vn")
 
@@ -144,8 +146,8 @@ def use_kind(use: Use) -> str:
         return "noun"
     if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
         return "object"  # the object of a verb, at the end of a clause: 表现耐心、"patience" (or a second verb)
-    if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object:
-        return "verb"
+    if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object and use.pos in _VERB_ABLE:
+        return "verb"  # not 几乎所有政府间国际组织 "almost all": 所有 is a distinguishing word ("b")
     return ""
 
 

@@ -34,6 +34,8 @@ FRAGMENT_FLAGS = PERSON_FLAGS | PROPER_FLAGS | {"j"}
 FUNCTION_WORD_FLAGS = frozenset({"r", "c", "p"})
 #: Tags of a neighbour that makes no word with a single character: numerals, pronouns, particles, prepositions.
 _GRAMMATICAL = ("x", "m", "eng", "u", "p", "c", "d", "r", "y", "q", "f")
+#: Result and direction complements: a verb before one keeps its own sense (办|成, 抓|好), and so does the complement.
+_COMPLEMENTS = frozenset("成好完到住掉起出开上下来去给在走")
 #: Default lowest HSK level kept: HSK 1–2 words are left out for intermediate and advanced learners.
 DEFAULT_MIN_HSK = 3
 
@@ -107,16 +109,17 @@ def cut_from_word(tokens: Sequence[Token], i: int) -> bool:
             if joined in lexicon() and lexicon().zipf(joined) > lexicon().zipf(neighbour.text):
                 return True
         elif (not neighbour.pos.startswith(_GRAMMATICAL) and not tokens[i].pos.startswith("q")
-              and joined not in lexicon() and _jieba_word(joined)):
-            return True  # 各|项 and 这|条 are a demonstrative and a classifier, not one word
+              and joined[1] not in _COMPLEMENTS and joined not in lexicon() and _jieba_word(joined)):
+            return True  # 各|项 and 这|条 are a demonstrative and a classifier, 办|成 a verb and its result
     return False
 
 
 @lru_cache(maxsize=8192)
 def _jieba_word(word: str) -> bool:
+    """A word of jieba's dictionary that general Chinese uses (not one of its rare place names: 如山)."""
     from flashgen.chinese.lexicon import lexicon
 
-    return lexicon().jieba_tag(word) is not None
+    return lexicon().jieba_tag(word) is not None and lexicon().zipf(word) > 0
 
 
 def kept(item: VocabItem, filters: Filters) -> bool:
