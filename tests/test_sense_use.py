@@ -27,6 +27,7 @@ from flashgen.study.select import cut_from_word
         ("耐心", "nai4 xin1", Use(pos="a", prev="表现", prev_pos="v", next="、", next_pos="x"), "patience"),  # 表现耐心、 show patience
         ("爆炸", "bao4 zha4", Use(pos="v", prev="系列", prev_pos="q", next="袭击", next_pos="v"), "explosion"),  # 系列爆炸袭击 a series of bomb attacks
         # verb use: an object after it, an adverb or a modal before it
+        ("回答", "hui2 da2", Use(pos="v", prev="来", prev_pos="v", next="。", next_pos="x"), "to reply"),  # 不应由我来回答。 not for me to answer
         ("镇压", "zhen4 ya1", Use(pos="v", prev="暴力", prev_pos="n", next="和平示威", next_pos="nz"), "to suppress"),  # 暴力镇压“和平示威” violently suppress
         ("明白", "ming2 bai5", Use(pos="n", prev="会", prev_pos="v", next="其中", next_pos="r"), "to understand"),  # 都会明白其中的含义 will understand
         ("结束", "jie2 shu4", Use(pos="v", prev="美国", prev_pos="ns", next="政策", next_pos="n"), "to finish"),  # 美国结束…政策 the US ends a policy
@@ -39,6 +40,9 @@ from flashgen.study.select import cut_from_word
         ("共同", "gong4 tong2", Use(pos="d", next="应对", next_pos="v"), "jointly"),  # 共同应对挑战 jointly meet challenges
         # senses of another register come last
         ("通关", "tong1 guan1", Use(pos="vn", prev="大", prev_pos="a", next="合作", next_pos="vn"), "to clear customs"),  # 大通关: not "(gaming) to finish a level"
+        # a figurative second sense before the literal first one
+        ("启动", "qi3 dong4", Use(pos="v", prev="，", prev_pos="x", next="机床", next_pos="n"), "(fig.) to set in motion"),  # 启动…工作 launch work: not "to start (a machine)"
+        ("瓶颈", "ping2 jing3", Use(pos="n", prev="的", prev_pos="uj", next="。", next_pos="x"), "(fig.) bottleneck"),  # 发展的瓶颈: not "neck of a bottle"
         # a function word is no fragment of the word it makes with its neighbour
         ("都", "dou1", Use(pos="d", prev="他们", prev_pos="r", next="会", next_pos="v"), "all"),  # 他们都会 they all will: not 都会 "city"
     ],
@@ -69,6 +73,8 @@ def _tokens(pairs: str) -> list[Token]:
         ("丽/nr 古/a", 1, True),  # 古丽 a name: not "ancient"
         ("就/d 能/v 办/v 成/v 大事/n", 2, False),  # 办成大事 get big things done: 办 "to do" and its result 成
         ("团结/v 如/v 山/n", 2, False),  # 团结如山 solid as a mountain: 如山 is only a rare place name of jieba's
+        ("延续/v 农民/n 种田/v 交/v 税/n", 3, False),  # 种田交税 farm and pay tax: a verb and its object keep their senses
+        ("的/uj 帮/v 扶/v", 2, True),  # 帮扶 "help and support": not "to support with the hand"
         ("各/r 项/q 权利/n", 1, False),  # 各项权利: a demonstrative and a classifier, no word
         ("这/r 条/q 路/n", 1, False),  # 这条路 this road
         ("中国/ns 人/n 民/n", 1, False),  # 国人 is rarer than 中国: 人 stays

@@ -26,8 +26,9 @@ _DEGREE = frozenset({"很", "更", "最", "较", "太", "挺", "极", "越", "�
                      "最为", "较为", "日益", "越来越", "不够", "如此", "这么", "那么", "多么", "尤为", "极为", "极其"})
 #: Verbs whose object is a verb used as a noun (作出解释 "explanation", 进行调查 "investigation").
 _NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所"})
-#: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作).
-_MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续"})
+#: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作); nor is a verb
+#: after one at a clause end its object (由我来回答。 "to answer").
+_MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续", "来", "去"})
 #: Opening quotation marks and brackets: the word after one is the neighbour that counts.
 _OPENING = frozenset("“‘「『《〈（(\"'")
 #: Tags of a token that can be used as a verb (a noun or adjective too: 会明白其中).
@@ -71,9 +72,12 @@ def by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
     Only the dictionary's first senses compete (two, three for a clear use): a verb or
     noun sense far down the list is a rare use (对准 "registration", 只能 "to have no
     other choice"). Senses labelled as slang, gaming, dialect or literary come last
-    (大通关 "to clear customs", not "(gaming) to finish a level").
+    (大通关 "to clear customs", not "(gaming) to finish a level"); a figurative second
+    sense comes before the literal first one (瓶颈 "(fig.) bottleneck", 迎来 "(fig.) to usher in").
     """
     plain = tuple(s for s in common if not _LABELLED.match(s)) or common
+    if len(plain) > 1 and plain[1].startswith("(fig.)") and not plain[0].startswith("("):
+        plain = (plain[1], plain[0], *plain[2:])  # political text speaks in figures: 启动 "(fig.) to set in motion"
     if use is None:
         return plain[0]
     kind = use_kind(use)

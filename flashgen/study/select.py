@@ -105,12 +105,14 @@ def cut_from_word(tokens: Sequence[Token], i: int) -> bool:
     for joined, neighbour in ((prev.text[-1:] + text if prev else "", prev), (text + nxt.text[:1] if nxt else "", nxt)):
         if neighbour is None or len(joined) != 2 or not all(ch.isalpha() for ch in joined):
             continue
+        first, second = (neighbour, tokens[i]) if neighbour is prev else (tokens[i], neighbour)
         if len(neighbour.text) > 1:
             if joined in lexicon() and lexicon().zipf(joined) > lexicon().zipf(neighbour.text):
                 return True
         elif (not neighbour.pos.startswith(_GRAMMATICAL) and not tokens[i].pos.startswith("q")
-              and joined[1] not in _COMPLEMENTS and joined not in lexicon() and _jieba_word(joined)):
-            return True  # 各|项 and 这|条 are a demonstrative and a classifier, 办|成 a verb and its result
+              and joined[1] not in _COMPLEMENTS and not (first.pos == "v" and second.pos.startswith("n"))
+              and joined not in lexicon() and _jieba_word(joined)):
+            return True  # 各|项: a demonstrative and a classifier; 办|成: a verb and its result; 交|税: a verb and its object
     return False
 
 
