@@ -105,6 +105,17 @@ def test_sense_in_context(word: str, reading: str, use: Use, first: str) -> None
         ("入世", "ru4 shi4", Use(pos="v"), "WTO accession"),  # 入世承诺: not "to engage with secular society"
         ("三通", "san1 tong1", Use(pos="j"), "the Three Links"),  # 两岸"三通": not "T-joint"
         ("牵头", "qian1 tou2", Use(pos="v"), "to take the lead"),  # 牵头单位: not "to lead (an animal by the head)"
+        ("德", "de2", Use(pos="n", prev="要求", prev_pos="v", next="方", next_pos="n"), "Germany"),  # 要求德|方: not "virtue"
+        ("德", "de2", Use(pos="ns", prev="访", prev_pos="v"), "Germany"),  # 访|德 visiting Germany
+        ("区别", "qu1 bie2", Use(pos="n", prev="地", prev_pos="uv", next="和", next_pos="c"), "to distinguish"),  # 正确地区别和处理
+        ("区别", "qu1 bie2", Use(pos="n", prev="有", prev_pos="v"), "difference"),  # 有区别: the noun stays
+        ("发达", "fa1 da2", Use(pos="v", prev="经济", prev_pos="n", next="地区", next_pos="n"), "developed"),  # 经济发达地区
+        ("信", "xin4", Use(pos="n", prev="是", prev_pos="v", next="他", next_pos="r"), "to believe"),  # 是信他的: to believe him
+        ("信", "xin4", Use(pos="n", prev="封", prev_pos="q"), "letter"),  # 一封信 a letter
+        ("登陆", "deng1 lu4", Use(pos="v", next="外交部", next_pos="nt"), "to log on"),  # 登陆外交部网站
+        ("登陆", "deng1 lu4", Use(pos="v", prev="台风", prev_pos="n"), "to land"),  # 台风登陆: CC-CEDICT's sense
+        ("系", "xi4", Use(part=True, pos="v", prev="关"), "to connect"),  # 系 inside a composed 关系: no "(formal) to be"
+        ("委员", "wei3 yuan2", Use(pos="n", prev="该", prev_pos="r", next="会", next_pos="v"), "(in 委员会) committee"),  # 该委员|会
     ],
 )
 def test_register_rows_in_context(word: str, reading: str, use: Use, first: str) -> None:
