@@ -116,6 +116,10 @@ def test_sense_in_context(word: str, reading: str, use: Use, first: str) -> None
         ("登陆", "deng1 lu4", Use(pos="v", prev="台风", prev_pos="n"), "to land"),  # 台风登陆: CC-CEDICT's sense
         ("系", "xi4", Use(part=True, pos="v", prev="关"), "to connect"),  # 系 inside a composed 关系: no "(formal) to be"
         ("委员", "wei3 yuan2", Use(pos="n", prev="该", prev_pos="r", next="会", next_pos="v"), "(in 委员会) committee"),  # 该委员|会
+        ("年", "nian2", Use(pos="m", prev="2008", prev_pos="m"), "year"),  # 2008年: not the variant entry's "grain"
+        ("日", "ri4", Use(pos="m", prev="10月15", prev_pos="m"), "day"),  # 10月15日: not "sun"
+        ("克", "Ke4", Use(pos="nr", prev="50", prev_pos="m"), "gram"),  # 50克: not the name sense "Croatia"
+        ("成", "cheng2", Use(pos="n", prev="两", prev_pos="m"), "tenth"),  # 增长两成 up 20%
     ],
 )
 def test_register_rows_in_context(word: str, reading: str, use: Use, first: str) -> None:
