@@ -24,7 +24,7 @@ from flashgen.chinese.senses import Choice, Use, choose, use_at
 from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
-from flashgen.study.select import Filters, kept, wanted
+from flashgen.study.select import Filters, cut_from_word, kept, wanted
 from flashgen.study.subterms import add_sub_terms
 
 __all__ = ["Filters", "build_vocab", "word_item"]
@@ -56,7 +56,8 @@ def build_vocab(
             if not has_hanzi(token.text):
                 continue
             total += 1
-            if wanted(token, token.text in terms, filters.include_names):
+            is_term = token.text in terms
+            if wanted(token, is_term, filters.include_names) and (is_term or not cut_from_word(sentence.tokens, i)):
                 occ = seen[token.text]
                 occ.tokens.append(token)
                 occ.uses.append((use_at(sentence.tokens, i), sentence))
