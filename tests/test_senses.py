@@ -109,7 +109,7 @@ def test_sense_in_context(word: str, reading: str, use: Use, first: str) -> None
         ("德", "de2", Use(pos="ns", prev="访", prev_pos="v"), "Germany"),  # 访|德 visiting Germany
         ("区别", "qu1 bie2", Use(pos="n", prev="地", prev_pos="uv", next="和", next_pos="c"), "to distinguish"),  # 正确地区别和处理
         ("区别", "qu1 bie2", Use(pos="n", prev="有", prev_pos="v"), "difference"),  # 有区别: the noun stays
-        ("发达", "fa1 da2", Use(pos="v", prev="经济", prev_pos="n", next="地区", next_pos="n"), "developed"),  # 经济发达地区
+        ("发达", "fa1 da2", Use(pos="v", prev="经济", prev_pos="n", next="地区", next_pos="n"), "well-developed"),  # 经济发达地区
         ("信", "xin4", Use(pos="n", prev="是", prev_pos="v", next="他", next_pos="r"), "to believe"),  # 是信他的: to believe him
         ("信", "xin4", Use(pos="n", prev="封", prev_pos="q"), "letter"),  # 一封信 a letter
         ("登陆", "deng1 lu4", Use(pos="v", next="外交部", next_pos="nt"), "to log on"),  # 登陆外交部网站
