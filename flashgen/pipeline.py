@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
 from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Region, ScriptChoice, Transcript
 from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
@@ -37,6 +37,8 @@ class Options:
     script: ScriptChoice = "auto"  # the script outputs show: the text's own (auto), simplified or traditional
     region: Region = DEFAULT_REGION  # traditional forms for a simplified text shown in traditional
     readings: Readings = "mainland"  # or Taiwan's readings where CC-CEDICT notes them
+    # Hears (sentences annotated, sentences in all) while a transcript is annotated: the CLI's progress bar.
+    progress: Optional[Callable[[int, int], None]] = field(default=None, init=False, repr=False, compare=False)
     _known_cache: Optional[frozenset[str]] = field(default=None, init=False, repr=False, compare=False)
 
     def filters(self) -> Filters:
@@ -169,7 +171,7 @@ def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, 
     options = options or Options()
     transcript = load_transcript(path, text, options.script, options.region)
     overrides = load_overrides(options.overrides).entries
-    sentences = annotate(transcript.sentences, overrides)
+    sentences = annotate(transcript.sentences, overrides, options.progress)
     transcript = replace(transcript, sentences=sentences)
     filters = options.filters()
     vocab = build_vocab(sentences, filters, overrides)

@@ -50,16 +50,23 @@ def build_vocab(
     overrides = overrides or {}
     terms = glossary()
     seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
+    # One Use for each distinct context (tokens are shared objects): a long text repeats its contexts a lot.
+    contexts: dict[tuple[int, int, int], Use] = {}
     total = 0
     for sentence in sentences:
-        for i, token in enumerate(sentence.tokens):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
             if not has_hanzi(token.text):
                 continue
             total += 1
             if wanted(token, token.text in terms, filters.include_names):
                 occ = seen[token.text]
                 occ.tokens.append(token)
-                occ.uses.append((use_at(sentence.tokens, i), sentence))
+                key = (id(tokens[i - 1]) if i else 0, id(token), id(tokens[i + 1]) if i + 1 < len(tokens) else 0)
+                use = contexts.get(key)
+                if use is None:
+                    use = contexts[key] = use_at(tokens, i)
+                occ.uses.append((use, sentence))
                 if not occ.sentences or occ.sentences[-1] is not sentence:
                     occ.sentences.append(sentence)
     # One sentence serves as the example of many words: its readings are worked out once
