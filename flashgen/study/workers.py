@@ -22,7 +22,7 @@ from flashgen.chinese.overrides import Override
 
 #: Inputs with fewer characters than this are annotated in this process.
 PARALLEL_CHARS = 400_000
-#: Environment variable: how many worker processes to use at most (1: none).
+#: Environment variable: how many worker processes a long input gets (default: one per core; 1: none).
 WORKERS_ENV = "FLASHGEN_WORKERS"
 
 Cut = tuple[str, str, tuple[str, ...]]
@@ -36,7 +36,7 @@ def worker_count(chars: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     given = os.environ.get(WORKERS_ENV, "").strip()
     if given.isdigit() and int(given) >= 1:
-        cores = min(cores, int(given))
+        cores = int(given)
     return 1 if chars < PARALLEL_CHARS else cores
 
 
