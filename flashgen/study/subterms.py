@@ -124,6 +124,8 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
             continue
         done.add(word)
         occ = seen[word]
+        if word in held:  # sentences were added: in text order before they are passed on (a stable sort, once)
+            occ.sentences.sort(key=lambda s: s.index)
         flag = occ.tokens[0].pos if occ.tokens else "n"
         for sub in sub_terms(word, flag):
             tag = "n" if sub in glossary() else (lexicon().jieba_tag(sub) or "n")
@@ -141,10 +143,11 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
                 if id(sentence) not in ids:
                     ids.add(id(sentence))
                     target.sentences.append(sentence)
-            target.sentences.sort(key=lambda s: s.index)
             links[word].append(sub)
             links[sub].append(word)
             if len(sub) >= MIN_LENGTH:
                 heapq.heappush(queue, (-len(sub), added, sub))
                 added += 1
+    for word in held.keys() - done:
+        seen[word].sentences.sort(key=lambda s: s.index)
     return links

@@ -52,14 +52,20 @@ def build_vocab(
     seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
     # One Use for each distinct context (tokens are shared objects): a long text repeats its contexts a lot.
     contexts: dict[tuple[int, int, int], Use] = {}
+    # Whether each distinct token (they are shared objects) is a running word and a candidate: None, False, True.
+    kinds: dict[int, Optional[bool]] = {}
     total = 0
     for sentence in sentences:
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
-            if not has_hanzi(token.text):
+            kind = kinds.get(id(token), 0)
+            if kind == 0:
+                kind = kinds[id(token)] = (wanted(token, token.text in terms, filters.include_names)
+                                           if has_hanzi(token.text) else None)
+            if kind is None:
                 continue
             total += 1
-            if wanted(token, token.text in terms, filters.include_names):
+            if kind:
                 occ = seen[token.text]
                 occ.tokens.append(token)
                 key = (id(tokens[i - 1]) if i else 0, id(token), id(tokens[i + 1]) if i + 1 < len(tokens) else 0)

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Big-input benchmark: ``flashgen vocab`` against the bare jieba + pypinyin script on one long file.
+
+    python3 scripts/bench_big.py FILE [--skip-bare] [--jsonl MFA.jsonl]
+
+With ``--jsonl`` FILE is first written from the press-conference corpus (each
+line's title, a blank line, its text, a blank line: the whole corpus as one
+transcript). Each command runs once, in a fresh process (the commands take
+minutes: run it on a quiet machine and compare the two in one run). Reported:
+wall seconds, the peak of the largest process (what ``/usr/bin/time`` shows)
+and the peak of all the command's processes together (``flashgen`` annotates a
+long input in worker processes; sampled from /proc every 0.2 s), the ratio to
+the bare script and the load average before each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import BARE  # noqa: E402  (the same bare script as the small benchmark)
+
+
+def _tree_rss(root: int) -> int:
+    """Resident KiB of ``root`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm", encoding="ascii") as fh:
+                pages = int(fh.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, ()))
+    return total
+
+
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, largest process's peak MiB, and the peak MiB of the whole process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise SystemExit(f"command failed ({status}): {' '.join(cmd)}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024
+
+
+def write_corpus(jsonl: Path, out: Path) -> None:
+    with jsonl.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            record = json.loads(line)
+            dst.write(f"{record.get('title', '')}\n\n{record.get('text', '')}\n\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--jsonl", type=Path, help="write FILE from this JSONL corpus first")
+    parser.add_argument("--skip-bare", action="store_true")
+    args = parser.parse_args()
+    if args.jsonl:
+        write_corpus(args.jsonl, args.file)
+    work = Path(tempfile.mkdtemp(prefix="flashgen-bench-big-"))
+    os.environ["FLASHGEN_LIBRARY"] = str(work / "library.sqlite")
+    bare = work / "bare.py"
+    bare.write_text(BARE, encoding="utf-8")
+    py = sys.executable
+    print(f"{args.file}: {args.file.stat().st_size / 1e6:.1f} MB")
+    print(f"{'command':<16} {'wall s':>8} {'largest MiB':>12} {'all MiB':>8} {'vs bare':>8} {'load before':>12}")
+    base = None
+    commands = [("bare", [py, str(bare), str(args.file)])] if not args.skip_bare else []
+    commands.append(("flashgen vocab", [py, "-m", "flashgen", "vocab", str(args.file), "-f", "csv", "-o", str(work / "v.csv")]))
+    for label, cmd in commands:
+        load = os.getloadavg()[0]
+        secs, largest, total = run(cmd)
+        base = secs if label == "bare" else base
+        ratio = f"{secs / base:.2f}x" if base and label != "bare" else ""
+        print(f"{label:<16} {secs:>8.1f} {largest:>12.0f} {total:>8.0f} {ratio:>8} {load:>12.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
