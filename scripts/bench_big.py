@@ -9,7 +9,8 @@ transcript). Each command runs once, in a fresh process (the commands take
 minutes: run it on a quiet machine and compare the two in one run). Reported:
 wall seconds, the peak of the largest process (what ``/usr/bin/time`` shows)
 and the peak of all the command's processes together (``flashgen`` annotates a
-long input in worker processes; sampled from /proc every 0.2 s), the ratio to
+long input in forked worker processes; their proportional set sizes, so pages
+they share with the parent count once; sampled from /proc every 0.2 s), the ratio to
 the bare script and the load average before each run.
 """
 
@@ -29,8 +30,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import BARE  # noqa: E402  (the same bare script as the small benchmark)
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size in KiB: resident memory, pages shared with forked workers counted once in all."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+        with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, IndexError, ValueError):
+        return 0
+    return 0
+
+
 def _tree_rss(root: int) -> int:
-    """Resident KiB of ``root`` and all its descendants (Linux /proc)."""
+    """Memory in KiB (PSS) of ``root`` and all its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -39,13 +54,11 @@ def _tree_rss(root: int) -> int:
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm", encoding="ascii") as fh:
-                pages = int(fh.read().split()[1])
         except (OSError, IndexError, ValueError):
             continue
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+        rss[pid] = _pss(pid)
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable, Mapping, Optional, Sequence
+from typing import Callable, Iterator, Mapping, Optional, Sequence
 
 from flashgen.chinese.glossary import Term, glossary
 from flashgen.chinese.lexicon import lexicon
@@ -92,9 +92,18 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
 
     Every token is read in its sentence (:func:`flashgen.chinese.reading.in_context`):
     the user's overrides and the glossary first, then the dictionary, with the
-    polyphone model deciding where the dictionary leaves a choice. The sentences
-    are worked on in blocks of :data:`BLOCK_SENTENCES` (a long input by a pool of
-    processes: :mod:`flashgen.study.workers`); ``progress`` hears after each block.
+    polyphone model deciding where the dictionary leaves a choice.
+    """
+    return [s for block in annotate_blocks(sentences, overrides, progress) for s in block]
+
+
+def annotate_blocks(sentences: Sequence[Sentence], overrides: Mapping[str, Override] | None = None,
+                    progress: Optional[Progress] = None) -> Iterator[list[Sentence]]:
+    """:func:`annotate` block by block, in order: a caller can fold each block in before the next is done.
+
+    The sentences are worked on in blocks of :data:`BLOCK_SENTENCES` (a long
+    input by a pool of processes: :mod:`flashgen.study.workers`); ``progress``
+    hears after each block.
     """
     from flashgen.study.workers import annotated_blocks
 
@@ -103,13 +112,13 @@ def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None
     # press conferences has millions of tokens but only tens of thousands of distinct ones, so this keeps
     # memory bounded.
     made: dict[tuple[str, str, tuple[str, ...], str], Token] = {}
-    out: list[Sentence] = []
+    done = 0
     for rows in annotated_blocks([s.text for s in sentences], overrides, BLOCK_SENTENCES):
-        for row in rows:
-            out.append(_with_tokens(sentences[len(out)], row, made))
+        block = [_with_tokens(sentences[done + k], row, made) for k, row in enumerate(rows)]
+        done += len(block)
+        yield block
         if progress is not None:
-            progress(len(out), len(sentences))
-    return out
+            progress(done, len(sentences))
 
 
 def _with_tokens(sentence: Sentence, row: list[Cut], made: dict[tuple[str, str, tuple[str, ...], str], Token]) -> Sentence:

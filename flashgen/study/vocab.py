@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
@@ -27,7 +27,7 @@ from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence
 from flashgen.study.select import Filters, kept, wanted
 from flashgen.study.subterms import add_sub_terms
 
-__all__ = ["Filters", "build_vocab", "word_item"]
+__all__ = ["Filters", "VocabFold", "build_vocab", "word_item"]
 
 _CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
 MAX_EXAMPLES = 3
@@ -41,49 +41,68 @@ class _Occurrences:
 
 
 def build_vocab(
-    sentences: list[Sentence],
+    sentences: Iterable[Sentence],
     filters: Filters | None = None,
     overrides: Mapping[str, Override] | None = None,
 ) -> list[VocabItem]:
     """Aggregate the tokens of annotated sentences into ranked vocabulary items."""
-    filters = filters or Filters()
-    overrides = overrides or {}
-    terms = glossary()
-    seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
-    # One Use for each distinct context (tokens are shared objects): a long text repeats its contexts a lot.
-    contexts: dict[tuple[int, int, int], Use] = {}
-    # Whether each distinct token (they are shared objects) is a running word and a candidate: None, False, True.
-    kinds: dict[int, Optional[bool]] = {}
-    total = 0
-    for sentence in sentences:
-        tokens = sentence.tokens
-        for i, token in enumerate(tokens):
-            kind = kinds.get(id(token), 0)
-            if kind == 0:
-                kind = kinds[id(token)] = (wanted(token, token.text in terms, filters.include_names)
-                                           if has_hanzi(token.text) else None)
-            if kind is None:
-                continue
-            total += 1
-            if kind:
-                occ = seen[token.text]
-                occ.tokens.append(token)
-                key = (id(tokens[i - 1]) if i else 0, id(token), id(tokens[i + 1]) if i + 1 < len(tokens) else 0)
-                use = contexts.get(key)
-                if use is None:
-                    use = contexts[key] = use_at(tokens, i)
-                occ.uses.append((use, sentence))
-                if not occ.sentences or occ.sentences[-1] is not sentence:
-                    occ.sentences.append(sentence)
-    # One sentence serves as the example of many words: its readings are worked out once
-    # (keyed by object identity, as sentences built by hand may share an index).
-    readings: dict[int, tuple[str, str]] = {}
-    links = add_sub_terms(seen, _Occurrences)
-    items = [_item(word, part, total, overrides, filters, readings) for word, occ in seen.items() for part in _by_reading(word, occ)]
-    items = [i for i in items if kept(i, filters)]
-    _link(items, links)
-    items.sort(key=lambda i: (-i.score, i.hanzi))
-    return items[: filters.limit] if filters.limit else items
+    fold = VocabFold(filters)
+    fold.add(sentences)
+    return fold.items(overrides)
+
+
+class VocabFold:
+    """The vocabulary in the making: annotated sentences are folded in block by block, the items made at the end.
+
+    Each distinct token (tokens are shared objects) is classified once, and each
+    distinct context (the tokens around an occurrence) is one :class:`Use`.
+    """
+
+    def __init__(self, filters: Filters | None = None) -> None:
+        self.filters = filters or Filters()
+        self.seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
+        self.total = 0  # running words: tokens holding Chinese characters
+        self._terms = glossary()
+        self._kinds: dict[int, Optional[bool]] = {}  # token → None (no hanzi), False (no candidate), True
+        self._contexts: dict[tuple[int, int, int], Use] = {}
+
+    def add(self, sentences: Iterable[Sentence]) -> None:
+        """Fold in the tokens of ``sentences`` (annotated, in text order)."""
+        kinds, contexts, seen, include_names = self._kinds, self._contexts, self.seen, self.filters.include_names
+        for sentence in sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                kind = kinds.get(id(token), 0)
+                if kind == 0:
+                    kind = kinds[id(token)] = (wanted(token, token.text in self._terms, include_names)
+                                               if has_hanzi(token.text) else None)
+                if kind is None:
+                    continue
+                self.total += 1
+                if kind:
+                    occ = seen[token.text]
+                    occ.tokens.append(token)
+                    key = (id(tokens[i - 1]) if i else 0, id(token), id(tokens[i + 1]) if i + 1 < len(tokens) else 0)
+                    use = contexts.get(key)
+                    if use is None:
+                        use = contexts[key] = use_at(tokens, i)
+                    occ.uses.append((use, sentence))
+                    if not occ.sentences or occ.sentences[-1] is not sentence:
+                        occ.sentences.append(sentence)
+
+    def items(self, overrides: Mapping[str, Override] | None = None) -> list[VocabItem]:
+        """The ranked vocabulary items of everything folded in (call once: sub-terms are added to the fold)."""
+        filters, overrides, seen = self.filters, overrides or {}, self.seen
+        # One sentence serves as the example of many words: its readings are worked out once
+        # (keyed by object identity, as sentences built by hand may share an index).
+        readings: dict[int, tuple[str, str]] = {}
+        links = add_sub_terms(seen, _Occurrences)
+        items = [_item(word, part, self.total, overrides, filters, readings)
+                 for word, occ in seen.items() for part in _by_reading(word, occ)]
+        items = [i for i in items if kept(i, filters)]
+        _link(items, links)
+        items.sort(key=lambda i: (-i.score, i.hanzi))
+        return items[: filters.limit] if filters.limit else items
 
 
 def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
