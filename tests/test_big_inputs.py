@@ -10,6 +10,7 @@ import json
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -57,6 +58,19 @@ def test_pool_gives_what_this_process_gives(sample_analysis) -> None:  # type: i
     pooled = [row for block in workers.annotated_blocks(texts, {}, 50, workers=2) for row in block]
     assert pooled == annotate_texts(texts, {})
     assert len(pooled) == len(texts)
+
+
+def _killed(texts: list[str]) -> None:
+    """A worker's block that ends like the out-of-memory killer ends a process."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_killed_worker_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashgen.errors import ResourceError
+
+    monkeypatch.setattr(workers, "_work", _killed)
+    with pytest.raises(ResourceError, match="killed .*FLASHGEN_WORKERS=1"):
+        list(workers.annotated_blocks(["中方坚定支持多边主义。"] * 4, {}, 2, workers=2))
 
 
 def test_whole_pipeline_through_the_pool_matches_the_sample(monkeypatch: pytest.MonkeyPatch, sample_analysis) -> None:  # type: ignore[no-untyped-def]

@@ -57,8 +57,10 @@ def annotated_blocks(texts: Sequence[str], overrides: Mapping[str, Override], bl
 def _in_pool(blocks: list[Sequence[str]], overrides: Mapping[str, Override], workers: int) -> Iterator[list[list[Cut]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from flashgen.chinese.lexicon import lexicon
+    from flashgen.errors import ResourceError
 
     lexicon()  # a missing lexicon cache is built here once, not by every worker at the same time
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
@@ -66,6 +68,10 @@ def _in_pool(blocks: list[Sequence[str]], overrides: Mapping[str, Override], wor
     try:
         for table, rows in pool.map(_work, [list(b) for b in blocks]):
             yield [[table[i] for i in row] for row in rows]
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise ResourceError(f"a worker process annotating the text was killed (out of memory?); "
+                            f"{WORKERS_ENV}=1 annotates in one process") from None
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
