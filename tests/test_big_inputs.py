@@ -236,3 +236,23 @@ def test_sub_term_expansion_matches_the_plain_reference(sentence_words: list[lis
     for word in slow:
         assert fast[word].tokens == slow[word].tokens
         assert [s.index for s in fast[word].sentences] == [s.index for s in slow[word].sentences]
+
+
+def test_fold_shares_contexts_and_counts_every_occurrence(sample_analysis) -> None:  # type: ignore[no-untyped-def]
+    """Folding the same annotated block again and again: counts grow, the table of distinct contexts does not."""
+    from flashgen.study.vocab import VocabFold
+
+    block = sample_analysis.transcript.sentences[:50]
+    fold = VocabFold()
+    fold.add(block)
+    contexts, total = len(fold._contexts), fold.total
+    for _ in range(20):
+        fold.add(block)
+    assert len(fold._contexts) == contexts
+    assert fold.total == 21 * total
+    items = {(i.hanzi, i.pinyin_numbered): i for i in fold.items()}
+    once = VocabFold()
+    once.add(block)
+    for item in once.items():
+        assert items[item.hanzi, item.pinyin_numbered].count == 21 * item.count
+        assert {use for use, _ in fold.seen[item.hanzi].uses} <= set(fold._contexts.values())
