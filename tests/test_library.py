@@ -264,3 +264,34 @@ def test_a_merged_note_renders_each_example_once_with_the_first_reading(tmp_path
     assert answer.count(newest) == 1 and answer.count(older) == 1
     assert answer.index(newest) < answer.index(older)
     assert card.answer.count('class="ex-py"') == 1 and 'class="ex-more"' in card.answer
+
+
+@pytest.mark.parametrize("make, message", [
+    # not a database at all
+    (lambda p: p.write_bytes(b"not sqlite" * 200), "library {p} is damaged (file is not a database); move it away or pass --library"),
+    # a database written by a newer flashgen
+    (lambda p: sqlite3.connect(p).execute("PRAGMA user_version = 99").connection.close(),
+     "library {p} was written by a newer flashgen; upgrade flashgen or pass --library"),
+])
+def test_library_file_problems_are_one_line(tmp_path: Path, make: object, message: str) -> None:
+    """The library shares the progress file's opener (flashgen.sqlite_file): the same checks, the same kind of message."""
+    library = tmp_path / "library.sqlite"
+    make(library)  # type: ignore[operator]
+    result = CliRunner().invoke(cli, ["library", "--library", str(library)])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: " + message.format(p=library)
+
+
+def test_a_folder_is_no_library(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError) as err:
+        Library(tmp_path)
+    assert str(err.value) == f"library {tmp_path} is a folder; pass --library with a file name"
+
+
+def test_an_empty_library_file_is_said_and_started(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    library = tmp_path / "library.sqlite"
+    library.write_bytes(b"")
+    with caplog.at_level("WARNING", logger="flashgen"), Library(library) as lib:
+        assert lib.transcripts() == []
+    assert caplog.messages == [f"library {library} was empty (0 bytes); starting a new library in it "
+                               "(restore it from a backup if it held transcripts)"]

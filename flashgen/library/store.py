@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence, Union
 
-from flashgen.errors import InputError, ResourceError
+from flashgen.errors import InputError
 from flashgen.models import Example, SourceUse
+from flashgen.sqlite_file import FileKind, SqliteFile
 
 SCHEMA_VERSION = 1
 #: Examples kept per transcript and word.
@@ -106,71 +105,21 @@ def _example(data: dict[str, object]) -> Example:
                    pinyin_numbered=text("pinyin_numbered"), sense=text("sense"), display=text("display"), word=text("word"))
 
 
-class Library:
+class Library(SqliteFile):
     """The library in one SQLite file; use as a context manager."""
 
+    kind = FileKind(
+        noun="library", option="--library", schema=_SCHEMA, version=SCHEMA_VERSION,
+        tables=frozenset({"transcripts", "words"}),
+        empty_note="a new library in it (restore it from a backup if it held transcripts)",
+        full_note="the library is as it was",
+    )
+
     def __init__(self, path: Union[str, Path], timeout: float = 10.0) -> None:
-        self.path = Path(path)
-        if self.path.is_dir():
-            raise InputError(f"library {self.path} is a folder; pass --library with a file name")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ResourceError(f"cannot create the folder of library {self.path}: {exc.strerror or exc}") from None
-        with self._guard():
-            self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
-        try:
-            self._prepare()
-        except BaseException:
-            self.conn.close()
-            raise
-
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        """Turn any SQLite failure into a one-line ResourceError."""
-        try:
-            yield
-        except sqlite3.Error as exc:
-            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if "locked" in text or "busy" in text:
-                raise ResourceError(f"library {self.path} is locked by another flashgen; try again") from None
-            raise ResourceError(f"library {self.path} is damaged ({text}); move it away or pass --library") from None
-
-    def _prepare(self) -> None:
-        with self._guard():
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if version > SCHEMA_VERSION:
-                raise ResourceError(f"library {self.path} was written by a newer flashgen; upgrade flashgen")
-            if version == 0 and tables:
-                raise ResourceError(f"{self.path} is not a flashgen library; move it away or pass --library")
-            if version == 0:
-                self.conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-            elif not {"transcripts", "words"} <= tables:
-                raise sqlite3.DatabaseError("tables missing")
-
-    def close(self) -> None:
-        self.conn.close()
+        super().__init__(path, timeout)
 
     def __enter__(self) -> "Library":
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction: committed when the block ends, rolled back if it raises."""
-        with self._guard():
-            self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        with self._guard():
-            self.conn.execute("COMMIT")
 
     # ------------------------------------------------------------------ writing
 

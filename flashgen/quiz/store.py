@@ -15,19 +15,16 @@ stopping the quiz.
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
-import sqlite3
-import tempfile
 import zlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 from flashgen.errors import ResourceError
+from flashgen.sqlite_file import FileBusy, FileKind, SqliteFile
 
 if TYPE_CHECKING:  # pragma: no cover
     from fsrs import Card
@@ -37,8 +34,8 @@ SCHEMA_VERSION = 1
 log = logging.getLogger("flashgen")
 
 
-class ProgressBusy(ResourceError):
-    """Another program holds the progress file's lock; trying again later may work."""
+#: Another program holds the progress file's lock; trying again later may work.
+ProgressBusy = FileBusy
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
@@ -117,112 +114,21 @@ class ModeStats:
         return self.right / self.reviews if self.reviews else None
 
 
-class ProgressStore:
+class ProgressStore(SqliteFile):
     """Progress kept in one SQLite file; use as a context manager."""
 
+    kind = FileKind(
+        noun="progress file", option="--progress", schema=_SCHEMA, version=SCHEMA_VERSION,
+        tables=frozenset({"cards", "reviews"}),
+        empty_note="new progress in it (restore it from a backup if it held progress)",
+        full_note="answers so far are saved", integrity_check=True,
+    )
+
     def __init__(self, path: Union[str, Path], timeout: float = 5.0) -> None:
-        self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ResourceError(
-                f"cannot create the folder of progress file {self.path}: {exc.strerror or exc}; pass --progress"
-            ) from None
-        if self.path.is_dir():
-            raise ResourceError(f"progress file {self.path} is a folder; pass --progress with a file name")
-        self._size = self.path.stat().st_size if self.path.is_file() else -1
-        with self._guard():
-            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
-            self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
-        try:
-            self._prepare()
-        except BaseException:
-            self.conn.close()
-            raise
-
-    # ------------------------------------------------------------------ plumbing
-
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        """Turn any SQLite failure into a one-line ResourceError saying what is really wrong."""
-        try:
-            yield
-        except sqlite3.Error as exc:
-            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise self._explain(text) from None
-
-    def _explain(self, text: str) -> ResourceError:
-        """The error for SQLite's ``text``: busy, read-only, full disk or damaged."""
-        lower = text.lower()
-        if "locked" in lower or "busy" in lower:
-            return ProgressBusy(
-                f"progress file {self.path} is locked by another program; close it or pass --progress")
-        if "full" in lower:
-            return ResourceError(
-                f"the disk holding progress file {self.path} is full; free some space (answers so far are saved)")
-        if "readonly" in lower or "read-only" in lower or "unable to open" in lower or "disk i/o" in lower:
-            unwritable = self._unwritable()
-            if unwritable:
-                return ResourceError(f"progress file {self.path}: {unwritable}; or pass --progress")
-        return ResourceError(f"progress file {self.path} is damaged ({text}); move it away or pass --progress")
-
-    def _unwritable(self) -> str:
-        """Why the file cannot be written, tried for real (root ignores permission bits): "" if it can."""
-        try:
-            os.close(os.open(self.path, os.O_WRONLY | os.O_APPEND))
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                return "the disk is full; free some space"
-            return f"the file is read-only ({exc.strerror}); make it writable"
-        try:
-            fd, probe = tempfile.mkstemp(prefix=".flashgen-probe-", dir=self.path.parent)
-            os.close(fd)
-            os.unlink(probe)
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                return "the disk is full; free some space"
-            return (f"its folder {self.path.parent} is read-only ({exc.strerror}); SQLite needs to write a journal "
-                    "file beside it: make the folder writable")
-        return ""
-
-    def _prepare(self) -> None:
-        existed = self._size >= 0
-        with self._guard():
-            check = self.conn.execute("PRAGMA quick_check").fetchone()
-            if not check or check[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if version > SCHEMA_VERSION:
-                raise ResourceError(
-                    f"progress file {self.path} was written by a newer flashgen; upgrade flashgen or pass --progress"
-                )
-            if version == 0 and tables:
-                raise ResourceError(
-                    f"{self.path} is not a flashgen progress file; move it away or pass --progress"
-                )
-            if version == 0:
-                if existed:  # a 0-byte or empty database file: say so rather than silently starting afresh
-                    log.warning(f"progress file {self.path} was empty ({self._size} bytes); starting new progress in "
-                                "it (restore it from a backup if it held progress)")
-                # One transaction; IF NOT EXISTS makes a second process creating it at once harmless.
-                self.conn.executescript(
-                    f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-                )
-            elif not {"cards", "reviews"} <= tables:
-                raise sqlite3.DatabaseError("tables missing")
-
-    def close(self) -> None:
-        """Close the file (every answer is already committed)."""
-        self.conn.close()
+        super().__init__(path, timeout)
 
     def __enter__(self) -> "ProgressStore":
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # ------------------------------------------------------------------- reading
 
@@ -310,7 +216,7 @@ class ProgressStore:
         card_after: "Card",
     ) -> None:
         """Write one answer and the card's new FSRS state, committed before returning."""
-        with self._guard(), self._immediate():
+        with self.transaction():
             self._write_answer(card_id, mode, answer, expected, grade, rating, reviewed_at, due_before, card_after)
 
     def answer(
@@ -332,25 +238,13 @@ class ProgressStore:
         review another session committed meanwhile is built upon, not lost.
         Raises :class:`ProgressBusy` when another program holds the lock.
         """
-        with self._guard(), self._immediate():
+        with self.transaction():
             row = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards WHERE id = ?", (card_id,)).fetchone()
             previous = self._stored(row) if row else None
             card_after = schedule(previous)
             self._write_answer(card_id, mode, answer, expected, grade, rating, reviewed_at,
                                previous.due if previous else None, card_after)
         return previous, card_after
-
-    @contextmanager
-    def _immediate(self) -> Iterator[None]:
-        """One write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
 
     def _write_answer(self, card_id: str, mode: str, answer: str, expected: str, grade: str, rating: int,
                       reviewed_at: datetime, due_before: Optional[datetime], card_after: "Card") -> None:
