@@ -7,7 +7,8 @@ With ``--jsonl`` FILE is first written from the press-conference corpus (each
 line's title, a blank line, its text, a blank line: the whole corpus as one
 transcript). Each command runs once, in a fresh process (the commands take
 minutes: run it on a quiet machine and compare the two in one run). Reported:
-wall seconds, the peak of the largest process (what ``/usr/bin/time`` shows)
+wall seconds, CPU seconds (the workers' included: on a shared machine
+the fairer figure), the peak of the largest process (what ``/usr/bin/time`` shows)
 and the peak of all the command's processes together (``flashgen`` annotates a
 long input in forked worker processes; their proportional set sizes, so pages
 they share with the parent count once; sampled from /proc every 0.2 s), the ratio to
@@ -67,8 +68,8 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, largest process's peak MiB, and the peak MiB of the whole process tree."""
+def run(cmd: list[str]) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds (workers included), largest process's peak MiB, peak MiB of the process tree."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0]
@@ -86,7 +87,7 @@ def run(cmd: list[str]) -> tuple[float, float, float]:
     if status != 0:
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         raise SystemExit(f"command failed ({status}): {' '.join(cmd)}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024
 
 
 def write_corpus(jsonl: Path, out: Path) -> None:
@@ -110,16 +111,20 @@ def main() -> None:
     bare.write_text(BARE, encoding="utf-8")
     py = sys.executable
     print(f"{args.file}: {args.file.stat().st_size / 1e6:.1f} MB")
-    print(f"{'command':<16} {'wall s':>8} {'largest MiB':>12} {'all MiB':>8} {'vs bare':>8} {'load before':>12}")
-    base = None
+    print(f"{'command':<16} {'wall s':>8} {'cpu s':>8} {'largest MiB':>12} {'all MiB':>8} {'wall vs bare':>13} "
+          f"{'cpu vs bare':>12} {'load before':>12}")
+    base = cpu_base = None
     commands = [("bare", [py, str(bare), str(args.file)])] if not args.skip_bare else []
     commands.append(("flashgen vocab", [py, "-m", "flashgen", "vocab", str(args.file), "-f", "csv", "-o", str(work / "v.csv")]))
     for label, cmd in commands:
         load = os.getloadavg()[0]
-        secs, largest, total = run(cmd)
-        base = secs if label == "bare" else base
+        secs, cpu, largest, total = run(cmd)
+        if label == "bare":
+            base, cpu_base = secs, cpu
         ratio = f"{secs / base:.2f}x" if base and label != "bare" else ""
-        print(f"{label:<16} {secs:>8.1f} {largest:>12.0f} {total:>8.0f} {ratio:>8} {load:>12.2f}", flush=True)
+        cpu_ratio = f"{cpu / cpu_base:.2f}x" if cpu_base and label != "bare" else ""
+        print(f"{label:<16} {secs:>8.1f} {cpu:>8.1f} {largest:>12.0f} {total:>8.0f} {ratio:>13} {cpu_ratio:>12} {load:>12.2f}",
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -255,4 +255,4 @@ def test_fold_shares_contexts_and_counts_every_occurrence(sample_analysis) -> No
     once.add(block)
     for item in once.items():
         assert items[item.hanzi, item.pinyin_numbered].count == 21 * item.count
-        assert {use for use, _ in fold.seen[item.hanzi].uses} <= set(fold._contexts.values())
+        assert set(fold.seen[item.hanzi].uses) <= set(fold._contexts.values())

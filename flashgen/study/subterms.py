@@ -117,6 +117,7 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
     queue = [(-len(word), k, word) for k, word in enumerate(sorted(seen, key=len, reverse=True))]
     added = len(queue)
     done: set[str] = set()
+    parts: dict[tuple[int, str, str], Token] = {}  # (token, sub-term, tag) → the sub-term's token
     held: dict[str, set[int]] = {}  # word → its sentences (by identity), made when sub-terms are added to it
     while queue:
         word = heapq.heappop(queue)[2]
@@ -134,8 +135,12 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
             target = seen.get(sub)
             if target is None:
                 target = seen[sub] = new()
-            for token in occ.tokens:
-                target.tokens.append(_sub_token(token, sub, tag))
+            for token in occ.tokens:  # occurrences share their tokens: so do their sub-terms'
+                key = (id(token), sub, tag)
+                part = parts.get(key)
+                if part is None:
+                    part = parts[key] = _sub_token(token, sub, tag)
+                target.tokens.append(part)
             ids = held.get(sub)
             if ids is None:
                 ids = held[sub] = {id(s) for s in target.sentences}

@@ -37,7 +37,9 @@ MAX_EXAMPLES = 3
 class _Occurrences:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    uses: list[tuple[Use, Sentence]] = field(default_factory=list)  # each token's context and sentence
+    # Each token's context and its sentence, in two lists (a pair per occurrence would cost 64 bytes more).
+    uses: list[Use] = field(default_factory=list)
+    where: list[Sentence] = field(default_factory=list)
 
 
 def build_vocab(
@@ -86,7 +88,8 @@ class VocabFold:
                     use = contexts.get(key)
                     if use is None:
                         use = contexts[key] = use_at(tokens, i)
-                    occ.uses.append((use, sentence))
+                    occ.uses.append(use)
+                    occ.where.append(sentence)
                     if not occ.sentences or occ.sentences[-1] is not sentence:
                         occ.sentences.append(sentence)
 
@@ -114,6 +117,7 @@ def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
         group.tokens.append(token)
         if k < len(occ.uses):  # tokens and their contexts stay paired (sub-terms have none)
             group.uses.append(occ.uses[k])
+            group.where.append(occ.where[k])
     if len(groups) < 2:
         return [occ]
     ordered = sorted(groups, key=lambda r: -len(groups[r].tokens))
@@ -246,7 +250,7 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
 
 def _uses(occ: _Occurrences) -> list[tuple[Use, Sentence]]:
     """Each occurrence's context and sentence; a sub-term's occurrences (study.subterms) have no neighbours."""
-    uses = list(occ.uses)
+    uses = list(zip(occ.uses, occ.where))
     if len(uses) < len(occ.tokens):
         covered = {id(s) for _, s in uses}
         rest = [s for s in occ.sentences if id(s) not in covered] or occ.sentences or [s for _, s in uses]
