@@ -19,13 +19,13 @@ import signal
 from typing import Iterator, Mapping, Optional, Sequence
 
 from flashgen.chinese.overrides import Override
+from flashgen.study.annotate import Cut, annotate_texts
 
 #: Inputs with fewer characters than this are annotated in this process.
 PARALLEL_CHARS = 400_000
 #: Environment variable: how many worker processes a long input gets (default: one per core; 1: none).
 WORKERS_ENV = "FLASHGEN_WORKERS"
 
-Cut = tuple[str, str, tuple[str, ...]]
 _overrides: Mapping[str, Override] = {}
 
 
@@ -43,8 +43,6 @@ def worker_count(chars: int) -> int:
 def annotated_blocks(texts: Sequence[str], overrides: Mapping[str, Override], block: int,
                      workers: Optional[int] = None) -> Iterator[list[list[Cut]]]:
     """The (word, tag, syllables) rows of ``texts``, one list per block of ``block`` sentences, in order."""
-    from flashgen.study.annotate import annotate_texts
-
     blocks = [texts[i : i + block] for i in range(0, len(texts), block)]
     workers = worker_count(sum(map(len, texts))) if workers is None else workers
     if workers <= 1 or len(blocks) <= 1:
@@ -90,8 +88,6 @@ def _start(overrides: Mapping[str, Override]) -> None:
 
 def _work(texts: list[str]) -> tuple[list[Cut], list[list[int]]]:
     """One block in a worker: its distinct cuts and each sentence as numbers into them."""
-    from flashgen.study.annotate import annotate_texts
-
     table: dict[Cut, int] = {}
     rows = [[table.setdefault(c, len(table)) for c in row] for row in annotate_texts(texts, _overrides)]
     return list(table), rows
