@@ -125,6 +125,9 @@ def _choose_entries(word: str, reading: tuple[str, ...], proper: bool) -> list[E
 def _chosen_entries(word: str, reading: tuple[str, ...], proper: bool) -> tuple[Entry, ...]:
     key = " ".join(reading).lower()
     entries = [e for e in lexicon().entries(word) if normalise_u(e.pinyin).lower() == key]
+    if not entries and len(word) > 1:
+        # 关系 read guān xì where CC-CEDICT writes guān xi: a neutral tone on either side is the same word
+        entries = [e for e in lexicon().entries(word) if _same_but_neutral(normalise_u(e.pinyin).lower().split(), key.split())]
     if not entries:
         return ()
     kind = [e for e in entries if e.proper == proper] or entries
@@ -132,6 +135,11 @@ def _chosen_entries(word: str, reading: tuple[str, ...], proper: bool) -> tuple[
     # entry first (愿 "to wish" 願 before 愿 "honest"; 面 "face" before 麵 "noodles").
     kind.sort(key=lambda e: (all(_VARIANT.match(s) for s in e.senses), -len(e.senses)))
     return tuple(kind)
+
+
+def _same_but_neutral(a: list[str], b: list[str]) -> bool:
+    """Whether two numbered readings differ only where one of them has the neutral tone (xi4 / xi5)."""
+    return len(a) == len(b) and all(x == y or (x[:-1] == y[:-1] and "5" in (x[-1:], y[-1:])) for x, y in zip(a, b))
 
 
 @lru_cache(maxsize=None)
@@ -207,21 +215,43 @@ def compose(word: str, reading: tuple[str, ...] = ()) -> list[str]:
     if len(word) < 2:
         return []
     syllables = list(reading) if len(reading) == len(word) else []
-    pieces: list[tuple[str, str]] = []
-    i = 0
-    while i < len(word):
-        for j in range(len(word), i, -1):
-            piece = word[i:j]
-            if (j - i < len(word) and piece in lexicon()) or j - i == 1:
-                pieces.append((piece, " ".join(syllables[i:j])))
-                i = j
-                break
+    pieces = [(word[i:j], " ".join(syllables[i:j])) for i, j in _parts(word)]
     if not any(HANZI.match(p[0]) for p, _ in pieces):
         return []
     glosses = [part_gloss(pieces, k) for k in range(len(pieces))]
     if all(not g for g in glosses):
         return []
     return [" + ".join(g or p for g, (p, _) in zip(glosses, pieces))]
+
+
+def _parts(word: str) -> list[tuple[int, int]]:
+    """The word cut into the fewest dictionary parts, the commonest parts on a tie (党|和|政府, not 党|和政|府).
+
+    Like jieba's own choice of a path, but over CC-CEDICT's words and wordfreq's
+    frequencies: 美|国会|众议院 "the US + Congress + House of Representatives", not
+    美国|会众|议院 "United States + audience + parliament".
+    """
+    n = len(word)
+    best: list[Optional[tuple[int, float, int]]] = [None] * (n + 1)  # (parts, -sum of Zipf, start of last part)
+    best[0] = (0, 0.0, 0)
+    for j in range(1, n + 1):
+        for i in range(j):
+            prior = best[i]
+            piece = word[i:j]
+            if prior is None or not (j - i == 1 or (j - i < n and piece in lexicon())):
+                continue
+            cand = (prior[0] + 1, prior[1] - lexicon().zipf(piece), i)
+            current = best[j]
+            if current is None or cand[:2] < current[:2]:
+                best[j] = cand
+    spans: list[tuple[int, int]] = []
+    j = n
+    while j > 0:
+        last = best[j]
+        assert last is not None  # every single character is a part
+        spans.append((last[2], j))
+        j = last[2]
+    return spans[::-1]
 
 
 @lru_cache(maxsize=65536)

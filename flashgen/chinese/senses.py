@@ -11,9 +11,10 @@ occurrence of a word the sense is chosen from what the sentence gives:
 3. a proper-noun sense when the token is a name or an abbreviation (美 in 中美);
 4. the word's register sense: the one political and diplomatic text uses
    (落实 "to implement"), or a function word's learner's gloss (是 "to be; is/are");
-5. a verb sense ("to …") for a token used as a verb, an adverb ("…ly") for an
-   adverb, a noun sense for a noun;
-6. else the dictionary's first common-word sense.
+5. the sense the word's use calls for, read off its neighbours rather than jieba's
+   per-word tag (``chinese/uses.py``): 经济发达地区 "well-developed", 作出解释
+   "explanation", 会明白其中 "to understand", 一律由 "uniformly";
+6. else the dictionary's first common-word sense not labelled as slang, gaming, dialect….
 
 Both tables are small TSV files read once, on first use.
 """
@@ -30,7 +31,7 @@ from typing import Optional, Sequence
 
 from flashgen.chinese.meaning import clean_sense, common_senses, proper_senses
 from flashgen.chinese.reading import prefers_proper
-from flashgen.models import Token
+from flashgen.chinese.uses import Use as Use, by_use, use_at as use_at, use_kind as use_kind  # re-exported
 from flashgen.resources import read_data_text
 
 #: Files of rules, in order of precedence: the register table, then function-word glosses.
@@ -42,19 +43,6 @@ _MEASURE_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百�
 _MEASURE_POS = ("m", "r", "mq")
 #: Characters that stand alone after a numeral or as a word far more often than they begin one (万人|参保 is no 人参).
 _STANDALONE = frozenset("人年月日时次个国")
-
-
-@dataclass(frozen=True)
-class Use:
-    """One occurrence of a word: its part of speech and its neighbours in the sentence (or in a composed word)."""
-
-    pos: str = ""
-    prev: str = ""
-    prev_pos: str = ""
-    next: str = ""
-    next_pos: str = ""
-    part: bool = False  # a part of a word being composed, not a token
-    end: bool = False  # the last part of a composed word
 
 
 @dataclass(frozen=True)
@@ -77,19 +65,6 @@ class Choice:
     per_use: tuple[str, ...]  # the sense of each occurrence, in order
     proper: bool  # the most used sense is a proper-noun sense
     official: tuple[str, ...]  # official renderings of the chosen rules
-
-
-def use_at(tokens: Sequence[Token], i: int) -> Use:
-    """The context of ``tokens[i]``: its flag and its immediate neighbours (punctuation included)."""
-    prev = tokens[i - 1] if i > 0 else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return Use(
-        pos=tokens[i].pos,
-        prev=prev.text if prev else "",
-        prev_pos=prev.pos if prev else "",
-        next=nxt.text if nxt else "",
-        next_pos=nxt.pos if nxt else "",
-    )
 
 
 def _parse(name: str) -> dict[str, tuple[Rule, ...]]:
@@ -209,25 +184,7 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
     if not common:
         proper_only = proper_senses(word, reading)
         return (proper_only[0], True, "") if proper_only else ("", False, "")
-    # Only the dictionary's first two senses compete: a verb or noun sense far down the
-    # list is a rare use (对准 "registration", 只能 "to have no other choice").
-    if use is not None and use.pos == "v":
-        found = next((s for s in common[:2] if s.startswith("to ")), None)
-        if found:
-            return found, False, ""
-    # An adverb sense only where the token modifies a verb or adjective that follows
-    # (完全是 "totally", not 人类的共同敌人 "jointly"), and only over a one-word
-    # adjective sense (纷纷 "one after another" stays).
-    if (use is not None and use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a"))
-            and " " not in common[0].split(";")[0] and not common[0].endswith("ly")):
-        found = next((s for s in common[:4] if s.endswith("ly") and not s.startswith("to ")), None)
-        if found:
-            return found, False, ""
-    if use is not None and use.pos in ("n", "ng", "vn", "an"):
-        found = next((s for s in common[:2] if not s.startswith(("to ", "classifier", "(bound form)", "(literary)"))), None)
-        if found:
-            return found, False, ""
-    return common[0], False, ""
+    return by_use(common, use), False, ""
 
 
 def _fragment_of(word: str, use: Use) -> str:
@@ -236,8 +193,8 @@ def _fragment_of(word: str, use: Use) -> str:
     Shown as "(in 优抚) special care …", so the card explains the fragment
     instead of giving the character's unrelated first sense ("excellent").
     """
-    if len(word) != 1 or use.part:
-        return ""
+    if len(word) != 1 or use.part or use.pos.startswith(("d", "p", "c", "u", "r", "m", "q")):
+        return ""  # 都|会 "all will" is no 都会 "city"
     from flashgen.chinese.lexicon import lexicon
 
     # Only two single-character tokens in a row: 传统|通 is no fragment of "统通".
@@ -287,6 +244,13 @@ def part_gloss(pieces: Sequence[tuple[str, str]], k: int) -> str:
     nxt = pieces[k + 1][0] if k + 1 < len(pieces) else ""
     use = Use(pos=_jieba_tag(piece), prev=prev, next=nxt, part=True, end=k == len(pieces) - 1 and k > 0)
     sense, _, _ = sense_in(piece, reading, use)
+    if not sense:  # read otherwise in the word than in the dictionary (翘首 qiào in 翘首以待): any reading it has
+        from flashgen.chinese.lexicon import lexicon
+
+        for other in dict.fromkeys(e.pinyin.lower() for e in lexicon().entries(piece) if not e.proper):
+            sense = sense_in(piece, other, use)[0]
+            if sense:
+                break
     return short(sense)
 
 

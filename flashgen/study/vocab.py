@@ -24,7 +24,7 @@ from flashgen.chinese.senses import Choice, Use, choose, use_at
 from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
-from flashgen.study.select import Filters, kept, wanted
+from flashgen.study.select import Filters, cut_from_word, kept, wanted
 from flashgen.study.subterms import add_sub_terms
 
 __all__ = ["Filters", "VocabFold", "build_vocab", "word_item"]
@@ -65,33 +65,39 @@ class VocabFold:
         self.seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
         self.total = 0  # running words: tokens holding Chinese characters
         self._terms = glossary()
-        self._kinds: dict[int, Optional[bool]] = {}  # token → None (no hanzi), False (no candidate), True
-        self._contexts: dict[tuple[int, int, int], Use] = {}
+        self._kinds: dict[int, int] = {}  # token → _NO_HANZI, _NOT_WANTED, _TERM or _WORD
+        self._contexts: dict[Use, Use] = {}  # one shared Use for each distinct context
+        self._cut: dict[tuple[int, int, int], bool] = {}  # (token before, token, token after) → a piece of a cut word
 
     def add(self, sentences: Iterable[Sentence]) -> None:
         """Fold in the tokens of ``sentences`` (annotated, in text order)."""
-        kinds, contexts, seen, include_names = self._kinds, self._contexts, self.seen, self.filters.include_names
+        kinds, contexts, cuts, seen = self._kinds, self._contexts, self._cut, self.seen
+        include_names = self.filters.include_names
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
-                kind = kinds.get(id(token), 0)
-                if kind == 0:
-                    kind = kinds[id(token)] = (wanted(token, token.text in self._terms, include_names)
-                                               if has_hanzi(token.text) else None)
+                kind = kinds.get(id(token))
                 if kind is None:
+                    kind = kinds[id(token)] = _kind(token, token.text in self._terms, include_names)
+                if kind == _NO_HANZI:
                     continue
                 self.total += 1
-                if kind:
-                    occ = seen[token.text]
-                    occ.tokens.append(token)
+                if kind == _NOT_WANTED:
+                    continue
+                if kind == _WORD:
                     key = (id(tokens[i - 1]) if i else 0, id(token), id(tokens[i + 1]) if i + 1 < len(tokens) else 0)
-                    use = contexts.get(key)
-                    if use is None:
-                        use = contexts[key] = use_at(tokens, i)
-                    occ.uses.append(use)
-                    occ.where.append(sentence)
-                    if not occ.sentences or occ.sentences[-1] is not sentence:
-                        occ.sentences.append(sentence)
+                    cut = cuts.get(key)
+                    if cut is None:
+                        cut = cuts[key] = cut_from_word(tokens, i)
+                    if cut:
+                        continue
+                use = use_at(tokens, i)
+                occ = seen[token.text]
+                occ.tokens.append(token)
+                occ.uses.append(contexts.setdefault(use, use))
+                occ.where.append(sentence)
+                if not occ.sentences or occ.sentences[-1] is not sentence:
+                    occ.sentences.append(sentence)
 
     def items(self, overrides: Mapping[str, Override] | None = None) -> list[VocabItem]:
         """The ranked vocabulary items of everything folded in (call once: sub-terms are added to the fold)."""
@@ -106,6 +112,18 @@ class VocabFold:
         _link(items, links)
         items.sort(key=lambda i: (-i.score, i.hanzi))
         return items[: filters.limit] if filters.limit else items
+
+
+_NO_HANZI, _NOT_WANTED, _TERM, _WORD = range(4)
+
+
+def _kind(token: Token, is_term: bool, include_names: bool) -> int:
+    """What a distinct token is to the fold: no running word, no candidate, a glossary term, another candidate."""
+    if not has_hanzi(token.text):
+        return _NO_HANZI
+    if not wanted(token, is_term, include_names):
+        return _NOT_WANTED
+    return _TERM if is_term else _WORD
 
 
 def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
