@@ -14,7 +14,10 @@ most frequent first, with the senses flashgen shows today, so that a reviewer
 writes the register sense and a note for each one in ``data/register.tsv``;
 words already in either table (register or function-word glosses) are marked.
 
-    python3 scripts/build_register.py [--limit 3000] [--mfa-every 4] [--cache counts.pickle] > candidates.tsv
+    python3 scripts/build_register.py [--limit 3000] [--mfa-every 4] [--cache counts.pickle] [--todo] > candidates.tsv
+
+``--todo`` leaves out the words either table has already, so that a review
+picks up where the last one stopped.
 
 Segmenting the corpus takes minutes; ``--cache`` keeps the counts in a file between runs.
 """
@@ -81,6 +84,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=3000, help="candidates to print")
     parser.add_argument("--mfa-every", type=int, default=4, help="read one press conference in N")
     parser.add_argument("--cache", type=Path, help="pickle of the counts, written on the first run and read after")
+    parser.add_argument("--todo", action="store_true", help="leave out words the register or function-word table has")
     args = parser.parse_args()
     if args.cache and args.cache.is_file():
         found, total = pickle.loads(args.cache.read_bytes())
@@ -103,7 +107,7 @@ def main() -> None:
         reading = numbered(word, tag)
         meaning = dictionary_meaning(word, reading, prefers_proper(word, tag))
         reason = why(word, tag, meaning.senses, meaning.source)
-        if not reason:
+        if not reason or (args.todo and word in table):
             continue
         shown = " / ".join(meaning.senses[:4])
         print(f"{word}\t{n}\t{n / total * 1e6:.0f}\t{lexicon().zipf(word)}\t{tag}\t{reason}\t{'yes' if word in table else ''}\t{shown}")

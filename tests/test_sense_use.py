@@ -31,7 +31,7 @@ from flashgen.study.select import cut_from_word
         ("镇压", "zhen4 ya1", Use(pos="v", prev="暴力", prev_pos="n", next="和平示威", next_pos="nz"), "to suppress"),  # 暴力镇压“和平示威” violently suppress
         ("明白", "ming2 bai5", Use(pos="n", prev="会", prev_pos="v", next="其中", next_pos="r"), "to understand"),  # 都会明白其中的含义 will understand
         ("结束", "jie2 shu4", Use(pos="v", prev="美国", prev_pos="ns", next="政策", next_pos="n"), "to finish"),  # 美国结束…政策 the US ends a policy
-        ("反映", "fan3 ying4", Use(pos="v", prev="一方面", prev_pos="mq", next="出", next_pos="v"), "to mirror"),  # 一方面反映出 on the one hand reflects
+        ("反映", "fan3 ying4", Use(pos="v", prev="一方面", prev_pos="mq", next="出", next_pos="v"), "to reflect"),  # 一方面反映出 on the one hand reflects (the register row's verb)
         ("所有", "suo3 you3", Use(pos="b", prev="几乎", prev_pos="d", next="组织", next_pos="n"), "all"),  # 几乎所有…组织 almost all organisations
         # but a noun on both sides makes a compound
         ("展望", "zhan3 wang4", Use(pos="v", prev="经济", prev_pos="n", next="报告", next_pos="n"), "outlook"),  # 世界经济展望报告 World Economic Outlook
@@ -41,8 +41,9 @@ from flashgen.study.select import cut_from_word
         # senses of another register come last
         ("通关", "tong1 guan1", Use(pos="vn", prev="大", prev_pos="a", next="合作", next_pos="vn"), "to clear customs"),  # 大通关: not "(gaming) to finish a level"
         # a figurative second sense before the literal first one
-        ("启动", "qi3 dong4", Use(pos="v", prev="，", prev_pos="x", next="机床", next_pos="n"), "(fig.) to set in motion"),  # 启动…工作 launch work: not "to start (a machine)"
-        ("瓶颈", "ping2 jing3", Use(pos="n", prev="的", prev_pos="uj", next="。", next_pos="x"), "(fig.) bottleneck"),  # 发展的瓶颈: not "neck of a bottle"
+        ("迎来", "ying2 lai2", Use(pos="v", prev="，", prev_pos="x", next="新", next_pos="a"), "(fig.) to usher in"),  # 迎来新阶段 usher in a new stage: not "to welcome (a visitor)"
+        ("启动", "qi3 dong4", Use(pos="v", prev="，", prev_pos="x", next="机床", next_pos="n"), "to launch"),  # 启动…工作 launch work: the register row, not "to start (a machine)"
+        ("瓶颈", "ping2 jing3", Use(pos="n", prev="的", prev_pos="uj", next="。", next_pos="x"), "bottleneck"),  # 发展的瓶颈: the register row, not "neck of a bottle"
         # a function word is no fragment of the word it makes with its neighbour
         ("都", "dou1", Use(pos="d", prev="他们", prev_pos="r", next="会", next_pos="v"), "all"),  # 他们都会 they all will: not 都会 "city"
     ],
