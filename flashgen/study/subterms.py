@@ -100,6 +100,15 @@ def _sub_token(parent: Token, sub: str, tag: str) -> Token:
     term = glossary().get(sub)
     if term is not None and term.pinyin_numbered:
         part = tuple(term.pinyin_numbered.split())
+    else:
+        # A long term may spell a full tone where the word alone is neutral (两国关系 guānxì, 关系 guānxi):
+        # the sub-term keeps the word's own reading, so it is one item with the word's other occurrences.
+        from flashgen.chinese.polyphones import neutral_only
+        from flashgen.chinese.reading import numbered
+
+        own = numbered(sub, tag)
+        if len(own) == len(part) and own != part and all(a == b or neutral_only(a, b) for a, b in zip(own, part)):
+            part = own
     return Token(sub, tag, marked_reading(sub, part), " ".join(part))
 
 
