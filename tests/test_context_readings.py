@@ -51,6 +51,12 @@ def reading_of(text: str, char: str, nth: int = 0) -> str:
         ("她长大了。", "长", "zhang3"),  # she has grown up: 长大 zhǎng
         ("他们看着我。", "着", "zhe5"),  # they are looking at me: particle 着 zhe
         ("做得好不好。", "得", "de5"),  # done well or not: particle 得 de
+        ("这是一个重要的地方。", "方", "fang5"),  # an important place: 地方 dìfang after a determiner
+        ("其他地方也一样。", "方", "fang5"),  # other places too: 地方 dìfang
+        ("地方政府要负责。", "方", "fang1"),  # local government: 地方 dìfāng before a noun
+        ("打击不法分子。", "分", "fen4"),  # crack down on criminals: 分子 fènzǐ "elements"
+        ("强征土地是违法的。", "强", "qiang3"),  # forced land requisition: 强征 qiǎng, a word of the briefings
+        ("极端分子发动袭击。", "分", "fen4"),  # extremists attacked: 极端分子 fènzǐ
     ],
 )
 def test_polyphone_in_sentence(text: str, char: str, expected: str) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.lexicon import lexicon
+from flashgen.chinese.mfa_frequency import mfa_zipf
 from flashgen.chinese.reading import PARTICLES, REGISTER, _pypinyin, dictionary_readings, numbered, prefers_proper
 from flashgen.chinese.tones import normalise_u
 
@@ -143,7 +144,9 @@ def model() -> Model:
 
 #: A dictionary word's single reading gives way to the model's only for a rare word (Zipf
 #: frequency below RARE: names, places, technical words, where CC-CEDICT's reading is least
-#: reliable: 勃艮第 gěn for gèn, 黄陂 pí for bēi), never to a neutral tone, and only when the
+#: reliable: 勃艮第 gěn for gèn, 黄陂 pí for bēi), never to a word the ministry's briefings use
+#: (data/mfa-frequency.tsv: 强征 qiǎng, 不法分子 fènzǐ are the genre's words, rare elsewhere),
+#: never to a neutral tone, and only when the
 #: model prefers its own reading by more than MARGIN (in logits). The model, trained on
 #: encyclopaedia sentences, overrules common words wrongly (了解 le, 着眼 zhe, 为了 wéi,
 #: 充分 fēn): those keep the dictionary's reading. Both chosen on the even lines of the CPP
@@ -229,7 +232,7 @@ def plan(word: str, pos: str) -> Plan:
         whole = tuple(tuple(normalise_u(r).split()) for r in both.values())
         differ = tuple(i for i in range(len(hanzi)) if len({w[i].lower() for w in whole}) > 1)
         return Plan(CHOOSE, (), whole, differ)
-    if readings and lexicon().zipf(hanzi) >= RARE:
+    if readings and (lexicon().zipf(hanzi) >= RARE or mfa_zipf(hanzi) is not None):
         return Plan(FIXED, numbered(word, pos, plain_readings))
     return Plan(CHECK if readings else CHARS, numbered(word, pos, plain_readings), (), positions)
 
@@ -277,6 +280,27 @@ def rule(pairs: Sequence[tuple[str, str]], t: int) -> str | None:
         return "chang2"  # long, after a degree adverb: 很长, 更长, 太长
     if word == "重" and nxt_hanzi and nxt[1][:1] == "n" and pos[:1] in ("a", "v"):
         return "zhong4"  # to value: 重情义 (chóng "again" comes before verbs: 重建)
+    return None
+
+
+#: Words before 地方 that make it "place" (dìfang): 的地方, 其他地方, 什么地方, 这个地方, 一些地方.
+_PLACE_BEFORE = frozenset({"的", "其他", "其它", "别的", "什么", "哪", "这", "那", "一些", "有些", "有的", "许多", "很多",
+                           "不少", "任何", "同一", "好些", "多"})
+
+
+def word_rule(pairs: Sequence[tuple[str, str]], t: int) -> tuple[str, ...] | None:
+    """A reading for the word token ``pairs[t]`` from the rule layer, or None: 地方 is dìfāng "local"
+    before a noun (地方政府), dìfang "place" after a determiner (重要的地方, 这个地方); the model,
+    which knows only full tones for 方, reads it dìfāng everywhere."""
+    word = pairs[t][0]
+    if word != "地方":
+        return None
+    prev = pairs[t - 1][0] if t else ""
+    nxt, nxt_pos = pairs[t + 1] if t + 1 < len(pairs) else ("", "x")
+    if nxt and HANZI.match(nxt[0]) and nxt_pos[:1] == "n":
+        return ("di4", "fang1")
+    if prev in _PLACE_BEFORE or prev.endswith(("个", "些")):
+        return ("di4", "fang5")
     return None
 
 
@@ -352,6 +376,8 @@ def read_in_context(
             if given is None and len(word) == 1:
                 found = rule(pairs, t)
                 given = (found,) if found else None
+            elif given is None:
+                given = word_rule(pairs, t)
             plan_ = plan(word, pos) if given is None else Plan(FIXED, given)
             row.append(plan_.default)
             if plan_.mode != FIXED:

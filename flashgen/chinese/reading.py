@@ -111,6 +111,7 @@ REGISTER = {
     "正当": "zheng4 dang4",  # legitimate (正当权益), not zhèngdāng "just when"
     "不是": "bu4 shi4",  # is not; bú shi "fault" is rare
     "当天": "dang4 tian1",  # that very day, as the standard dictionaries read it (除夕当天)
+    "分子": "fen4 zi3",  # members of a group (恐怖分子, 不法分子); fēnzǐ "molecule" is rare in this genre
 }
 
 
@@ -155,6 +156,8 @@ def numbered(word: str, pos: str = "", guesser: Optional[Callable[[str], list[st
             if j - i == 1:
                 single = dictionary_readings(part, proper) if guesser else {}
                 out.append(normalise_u(next(iter(single.values()))) if len(single) == 1 else guess()[i])
+            elif part in REGISTER:
+                out.extend(REGISTER[part].split())
             elif part in lexicon():
                 out.extend(_cedict_choice(part, proper, lambda: guess()[i:j]) or guess()[i:j])
             else:
