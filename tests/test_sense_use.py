@@ -121,6 +121,7 @@ def test_sense_and_cut_never_fail(words: list[str]) -> None:
         # a sense marked with a technical domain goes after the plain ones, unless a neighbour names the domain
         ("加速器", "jia1 su4 qi4", Use(pos="n", prev="回旋", prev_pos="v", next="正在", next_pos="t"), "particle accelerator"),  # 回旋加速器 cyclotron: not "accelerator (computing)"
         ("线路", "xian4 lu4", Use(pos="n", prev="输电", prev_pos="v", next="。", next_pos="x"), "(electricity) line"),  # 建设输电线路 build power lines
+        ("线路", "xian4 lu4", Use(pos="n", prev="光缆", prev_pos="n", next="550", next_pos="m"), "(electricity) line"),  # 光缆线路550多万公里 optical cable lines
         ("线路", "xian4 lu4", Use(pos="n", prev="铁路", prev_pos="n", next="设计", next_pos="vn"), "(traffic) road; track; route"),  # 铁路线路设计 railway route design
         ("主流", "zhu3 liu2", Use(pos="b", prev="和", prev_pos="c", next="作出", next_pos="v"), "fig. the essential point"),  # 形势的本质和主流 the essence and main trend: not "main stream (of a river)"
     ],

@@ -36,7 +36,7 @@ _DETERMINERS = frozenset({"各种", "各类", "各项", "各个", "一些", "所
 #: Technical domains a sense may be marked with ("(electricity) line"): political text seldom speaks of them,
 #: so such a sense goes after the unmarked ones unless a neighbour has the domain's character (输电|线路).
 _DOMAINS: dict[str, str] = {
-    "electricity": "电", "electrical": "电", "electronics": "电", "computing": "电脑网机", "computer": "电脑网机",
+    "electricity": "电缆网信", "electrical": "电缆网信", "electronics": "电", "computing": "电脑网机", "computer": "电脑网机",
     "math.": "数", "mathematics": "数", "medicine": "医病药诊", "med.": "医病药诊", "TCM": "医药", "physics": "",
     "chemistry": "化", "biology": "生", "botany": "植", "zoology": "", "anatomy": "", "physiology": "",
     "geology": "地", "astronomy": "天星", "music": "音乐歌曲", "sports": "赛球体", "soccer": "球", "baseball": "球",
