@@ -115,6 +115,7 @@ def test_sense_and_cut_never_fail(words: list[str]) -> None:
         ("投资", "tou2 zi1", Use(pos="vn", prev="不要", prev_pos="df", next="某些", next_pos="r"), "to invest"),  # 不要投资某些中国企业 not to invest in certain firms: not "investment"
         ("投资", "tou2 zi1", Use(pos="vn", prev="，", prev_pos="x", next="各种", next_pos="r"), "to invest"),  # ，投资各种项目 invest in all kinds of projects
         ("投资", "tou2 zi1", Use(pos="vn", prev="的", prev_pos="uj", next="，", next_pos="x"), "investment"),  # 外国的投资， foreign investment (no determiner after)
+        ("低", "di1", Use(pos="a", prev="涨幅", prev_pos="n", next="一些", next_pos="m"), "low"),  # 比去年的涨幅低一些 a little lower: 一些 after an adjective is no object
         # senses noted "(before a verb)" / "(before a noun)" follow the next token
         ("有没有", "you3 mei2 you3", Use(pos="v", prev="中方", prev_pos="n", next="邀请", next_pos="v"), "(before a verb)"),  # 中方有没有邀请朝方代表来京？ did China invite…?
         ("有没有", "you3 mei2 you3", Use(pos="v", prev="，", prev_pos="x", next="计划", next_pos="n"), "(before a noun)"),  # 有没有计划 is there a plan
@@ -123,6 +124,8 @@ def test_sense_and_cut_never_fail(words: list[str]) -> None:
         ("线路", "xian4 lu4", Use(pos="n", prev="输电", prev_pos="v", next="。", next_pos="x"), "(electricity) line"),  # 建设输电线路 build power lines
         ("线路", "xian4 lu4", Use(pos="n", prev="光缆", prev_pos="n", next="550", next_pos="m"), "(electricity) line"),  # 光缆线路550多万公里 optical cable lines
         ("线路", "xian4 lu4", Use(pos="n", prev="铁路", prev_pos="n", next="设计", next_pos="vn"), "(traffic) road; track; route"),  # 铁路线路设计 railway route design
+        ("下游", "xia4 you2", Use(pos="f", prev="等", prev_pos="u", next="国家", next_pos="n"), "lower reaches (of a river)"),  # 印度、孟加拉等下游国家 downstream countries: a river is no technical domain
+        # a figurative second sense ("fig. …") before the literal first one
         ("主流", "zhu3 liu2", Use(pos="b", prev="和", prev_pos="c", next="作出", next_pos="v"), "fig. the essential point"),  # 形势的本质和主流 the essence and main trend: not "main stream (of a river)"
     ],
 )

@@ -41,8 +41,8 @@ _DOMAINS: dict[str, str] = {
     "chemistry": "化", "biology": "生", "botany": "植", "zoology": "", "anatomy": "", "physiology": "",
     "geology": "地", "astronomy": "天星", "music": "音乐歌曲", "sports": "赛球体", "soccer": "球", "baseball": "球",
     "linguistics": "语", "grammar": "语", "Buddhism": "佛", "theater": "剧", "Chinese opera": "剧", "photography": "摄",
-    "mining": "矿", "textiles": "纺", "statistics": "统", "agriculture": "农", "of a river": "河江水",
-    "of water": "水", "martial arts": "武",
+    "mining": "矿", "textiles": "纺", "statistics": "统", "agriculture": "农",
+    "martial arts": "武",
 }
 _DOMAIN_MARK = re.compile(r"\(([^)]*)\)")
 #: Opening quotation marks and brackets: the word after one is the neighbour that counts.
@@ -93,7 +93,7 @@ def by_use(common: tuple[str, ...], use: Optional[Use], word: str = "") -> str:
     """
     plain = tuple(s for s in common if not _LABELLED.match(s)) or common
     plain = _domain_last(plain, use)
-    if len(plain) > 1 and plain[1].startswith("(fig.)") and not plain[0].startswith("("):
+    if len(plain) > 1 and plain[1].startswith(("(fig.)", "fig. ")) and not plain[0].startswith("("):
         plain = (plain[1], plain[0], *plain[2:])  # political text speaks in figures: 启动 "(fig.) to set in motion"
     if use is None:
         return plain[0]
@@ -180,7 +180,8 @@ def use_kind(use: Use) -> str:
         return "noun"
     if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
         return "object"  # the object of a verb, at the end of a clause: 表现耐心、"patience" (or a second verb)
-    if (use.next in _DETERMINERS and use.pos in _VERB_ABLE and use.prev_pos not in ("uj", "p", "q", "m", "mq")
+    if (use.next in _DETERMINERS and use.pos in _VERB_ABLE and not use.pos.startswith("a")
+            and use.prev_pos not in ("uj", "p", "q", "m", "mq")
             and use.prev not in _NOMINALISING and (use.next != "有关" or use.prev_pos in ("x", "w", ""))):
         return "verb"  # 制订法规，规定各种标准 "to stipulate": a determiner opens the object
     if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object and use.pos in _VERB_ABLE:
