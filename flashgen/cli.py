@@ -182,8 +182,10 @@ def vocab(transcripts: tuple[str, ...], fmt: VocabFormat, output: Optional[str],
     from flashgen import commands
     from flashgen.export.table import use_colour
 
-    text = commands.vocab(list(transcripts) or None, _options(**filters), fmt, output, colour=use_colour(), paper=paper, group_by=group_by,
-                         font=font, study=study)
+    from flashgen.progress import annotation_bar
+    with annotation_bar(options := _options(**filters)):
+        text = commands.vocab(list(transcripts) or None, options, fmt, output, colour=use_colour(), paper=paper,
+                              group_by=group_by, font=font, study=study)
     if text is not None:
         click.echo(text, nl=False)
     elif output != "-":
@@ -236,6 +238,7 @@ def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper:
     deck keeps the earlier transcripts' examples and tags.
     """
     from flashgen.build import STEPS, build as do_build
+    from flashgen.progress import follow_annotation
 
     options = _options(**filters)
     library = _library(library_path, no_library)
@@ -257,6 +260,7 @@ def build(transcripts: tuple[str, ...], outdir: str, name: Optional[str], paper:
                 bar.label = f"speaking {done}/{total}" if done < total else "building"
                 bar.render_progress()
 
+            follow_annotation(bar, options)
             result = do_build(paths, outdir, options, progress=lambda step: bar.update(1), clip_progress=clips, **kwargs)
     else:
         result = do_build(paths, outdir, options, **kwargs)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
-from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Region, ScriptChoice, Transcript
+from flashgen.models import DEFAULT_REGION, Analysis, HskStandard, Readings, Region, ScriptChoice, Sentence, Transcript
 from flashgen.study.select import DEFAULT_MIN_HSK, Filters, selection_note
 
 PathLike = Union[str, Path]
@@ -37,6 +37,8 @@ class Options:
     script: ScriptChoice = "auto"  # the script outputs show: the text's own (auto), simplified or traditional
     region: Region = DEFAULT_REGION  # traditional forms for a simplified text shown in traditional
     readings: Readings = "mainland"  # or Taiwan's readings where CC-CEDICT notes them
+    # Hears (sentences annotated, sentences in all) while a transcript is annotated: the CLI's progress bar.
+    progress: Optional[Callable[[int, int], None]] = field(default=None, init=False, repr=False, compare=False)
     _known_cache: Optional[frozenset[str]] = field(default=None, init=False, repr=False, compare=False)
 
     def filters(self) -> Filters:
@@ -161,18 +163,22 @@ def load_transcript(path: Optional[PathLike] = None, text: Optional[str] = None,
 
 def analyse(path: Optional[PathLike] = None, options: Optional[Options] = None, *, text: Optional[str] = None) -> Analysis:
     """Run the pipeline on a transcript file (None: the bundled sample) or on ``text``."""
-    from flashgen.study.annotate import annotate
+    from flashgen.study.annotate import annotate_blocks
     from flashgen.chinese.overrides import load_overrides
     from flashgen.study.display import show_vocab
-    from flashgen.study.vocab import build_vocab
+    from flashgen.study.vocab import VocabFold
 
     options = options or Options()
     transcript = load_transcript(path, text, options.script, options.region)
     overrides = load_overrides(options.overrides).entries
-    sentences = annotate(transcript.sentences, overrides)
-    transcript = replace(transcript, sentences=sentences)
     filters = options.filters()
-    vocab = build_vocab(sentences, filters, overrides)
+    fold = VocabFold(filters)  # each block is folded in while the next is annotated (on a long text, by workers)
+    sentences: list[Sentence] = []
+    for block in annotate_blocks(transcript.sentences, overrides, options.progress):
+        fold.add(block)
+        sentences.extend(block)
+    transcript = replace(transcript, sentences=sentences)
+    vocab = fold.items(overrides)
     if options.readings == "tw":
         from flashgen.study.readings import taiwan_readings
 

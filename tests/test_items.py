@@ -137,6 +137,18 @@ def test_sub_terms_are_linked_items_with_examples() -> None:
     assert items["安理会"].pinyin == "Ānlǐhuì"  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("text, word, reading", [
+    # 两国关系 "bilateral relations" spells guānxì; 关系 alone is guānxi: one item, with the word's own reading
+    ("两国关系很好。我们的关系不错。", "关系", "guan1 xi5"),
+    # only inside the long term: the word alone's reading all the same
+    ("两国关系很好。", "关系", "guan1 xi5"),
+])
+def test_a_sub_term_is_one_item_with_the_words_own_reading(text: str, word: str, reading: str) -> None:
+    found = [i for i in analyse(text=text, options=Options(min_hsk=1)).vocab if i.hanzi == word]
+    assert [i.pinyin_numbered for i in found] == [reading]
+    assert all(i.examples for i in found)
+
+
 def test_related_words_on_the_anki_card() -> None:
     from flashgen.anki.deck import vocab_fields
     from flashgen.anki import templates as tpl

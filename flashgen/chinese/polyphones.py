@@ -319,6 +319,12 @@ def _decide(plan_: Plan, word: str, pos: str, chars: str, scores: NDArray[np.flo
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _hanzi_at(word: str) -> tuple[int, ...]:
+    """Offsets of the hanzi of a token (asked for every token of every sentence)."""
+    return tuple(j for j, ch in enumerate(word) if HANZI.match(ch))
+
+
 def read_in_context(
     texts: Sequence[str],
     tokens: Sequence[Sequence[tuple[str, str]]],
@@ -337,8 +343,8 @@ def read_in_context(
         row: list[tuple[str, ...]] = []
         offset = 0
         for t, (word, pos) in enumerate(pairs):
-            hanzi_at = [offset + j for j, ch in enumerate(word) if HANZI.match(ch)]
-            offset += len(word)
+            hanzi_at = _hanzi_at(word)
+            start, offset = offset, offset + len(word)
             if not hanzi_at:
                 row.append(())
                 continue
@@ -349,7 +355,7 @@ def read_in_context(
             plan_ = plan(word, pos) if given is None else Plan(FIXED, given)
             row.append(plan_.default)
             if plan_.mode != FIXED:
-                pending.append((k, t, plan_, word, pos, [hanzi_at[i] for i in plan_.positions]))
+                pending.append((k, t, plan_, word, pos, [start + hanzi_at[i] for i in plan_.positions]))
         out.append(row)
     if not pending:
         return out

@@ -218,7 +218,9 @@ def choose(word: str, reading: str, uses: Sequence[Use]) -> Choice:
     if not uses:
         sense, proper, official = sense_in(word, reading, None)
         return Choice((sense,) if sense else (), (sense,), proper, (official,) if official else ())
-    found = [sense_in(word, reading, use) for use in uses]
+    # A frequent word has thousands of occurrences in a long text but far fewer distinct contexts: each read once.
+    each = {use: sense_in(word, reading, use) for use in dict.fromkeys(uses)}
+    found = [each[use] for use in uses]
     counts = Counter(s for s, _, _ in found if s)
     order = {s: i for i, (s, _, _) in reversed(list(enumerate(found)))}
     ranked = tuple(sorted(counts, key=lambda s: (-counts[s], order[s])))

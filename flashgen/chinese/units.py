@@ -77,10 +77,17 @@ def _chinese_name_after_title(pairs: list[Pair], i: int) -> int:
     return end if size == 3 and end - i >= 2 else i
 
 
+#: A run of Chinese characters.
+HANZI_RUN = re.compile(f"(?:{HANZI.pattern})+")
+
+
+@lru_cache(maxsize=65536)
 def _hanzi(word: str) -> bool:
-    return all(HANZI.fullmatch(ch) for ch in word)
+    """Whether every character of ``word`` is a Chinese character (asked for every token, many times)."""
+    return not word or HANZI_RUN.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=65536)
 def _translit(word: str) -> bool:
     chars = name_parts()["transliteration"]
     return all(ch in chars for ch in word)
@@ -150,7 +157,7 @@ def _join_reduplications(pairs: list[Pair], known: Callable[[str], bool]) -> lis
     for i in range(len(pairs) - 1, -1, -1):
         s = starts[i]
         quad = text[s:s + 4]
-        if len(quad) < 4 or not _hanzi(quad) or quad[0] != quad[1] or quad[2] != quad[3] or quad[0] == quad[2]:
+        if len(quad) < 4 or quad[0] != quad[1] or quad[2] != quad[3] or quad[0] == quad[2] or not _hanzi(quad):
             continue
         if not (known(quad) or known(quad[0] + quad[2])):
             continue
@@ -184,6 +191,8 @@ def _proper_name(word: str) -> Optional[str]:
     """The flag of a dictionary person or place name (马克龙 is in CC-CEDICT, not in jieba)."""
     from flashgen.chinese.lexicon import lexicon
 
+    if word not in lexicon().proper_headwords():  # most candidates: no query
+        return None
     entries = lexicon().entries(word)
     if entries and all(e.proper for e in entries):
         return "nr" if any("(name)" in s or "-)" in s or "president" in s for e in entries for s in e.senses) else "nz"
@@ -200,40 +209,62 @@ def _surname_run(pairs: list[Pair], i: int) -> bool:
             and len(pairs[i + 1][0]) == 1 and pairs[i + 1][1] in _GIVEN_FLAGS and _hanzi(pairs[i + 1][0]))
 
 
+def _runs(pairs: list[Pair]) -> tuple[list[bool], list[int], list[int]]:
+    """For each token: whether it is all hanzi, where the run of all-hanzi tokens from it
+    ends, and the next single-character token at or after it (``len(pairs)`` for none)."""
+    n = len(pairs)
+    hz = [_hanzi(w) for w, _ in pairs]
+    hz_end, single_at = [n] * (n + 1), [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        hz_end[k] = hz_end[k + 1] if hz[k] else k
+        single_at[k] = k if len(pairs[k][0]) == 1 else single_at[k + 1]
+    return hz, hz_end, single_at
+
+
 def _join_names(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
     """Names cut into pieces: a dictionary name (马克 + 龙), pieces beside a title
-    (总统 + 马克 + 龙), a run of transliteration characters (蓬 + 佩奥)."""
+    (总统 + 马克 + 龙), a run of transliteration characters (蓬 + 佩奥).
+
+    Every position of a sentence is tried, so the cheap tests come first: which
+    tokens are hanzi and single characters is worked out once per sentence (and
+    again after a join), and a candidate name is looked up in CC-CEDICT only if
+    it is one of its proper-noun headwords.
+    """
     titles = _titles()
+    hz, hz_end, single_at = _runs(pairs)
     i = 0
     while i < len(pairs):
         joined = False
         for n in (4, 3, 2):  # dictionary names first, longest first
-            run = pairs[i:i + n]
-            if len(run) == n and any(len(w) == 1 for w, _ in run) and all(_hanzi(w) for w, _ in run):
-                flag = _proper_name("".join(w for w, _ in run))
+            # n tokens, all hanzi, one of them a single character
+            if i + n <= len(pairs) and hz_end[i] >= i + n and single_at[i] < i + n:
+                flag = _proper_name("".join(w for w, _ in pairs[i:i + n]))
                 # a two-character name must not swallow a function word (在 + 美 is no name)
-                if flag and (n > 2 or all(f not in FUNCTION_FLAGS for _, f in run)):
+                if flag and (n > 2 or all(f not in FUNCTION_FLAGS for _, f in pairs[i:i + n])):
                     pairs, joined = _merge(pairs, i, i + n, flag), True
                     break
-        if not joined and (end := _chinese_name_after_title(pairs, i)) > i:
+        if not joined and i > 0 and hz[i] and (end := _chinese_name_after_title(pairs, i)) > i:
             pairs, joined = _merge(pairs, i, end, "nr"), True
-        if not joined:
-            end = i
+        if not joined and hz[i]:
+            end, size = i, 0
             near_title = (i > 0 and pairs[i - 1][0] in titles)
-            while end < len(pairs) and _name_piece(pairs[end], translit_only=not near_title) \
-                    and len("".join(w for w, _ in pairs[i:end + 1])) <= MAX_NAME:
+            while end < len(pairs) and hz[end] and _name_piece(pairs[end], translit_only=not near_title) \
+                    and size + len(pairs[end][0]) <= MAX_NAME:
+                size += len(pairs[end][0])
                 end += 1
-            near_title = near_title or (end < len(pairs) and pairs[end][0] in titles)
-            run = pairs[i:end]
-            text = "".join(w for w, _ in run)
-            if len(run) >= 2 and any(len(w) == 1 for w, _ in run) and not known(text) \
-                    and (near_title or (len(text) >= 3 and all(_translit(w) for w, _ in run))):
-                pairs, joined = _merge(pairs, i, end, "nrt"), True
+            if end - i >= 2 and single_at[i] < end:
+                near_title = near_title or (end < len(pairs) and pairs[end][0] in titles)
+                run = pairs[i:end]
+                text = "".join(w for w, _ in run)
+                if (near_title or (len(text) >= 3 and all(_translit(w) for w, _ in run))) and not known(text):
+                    pairs, joined = _merge(pairs, i, end, "nrt"), True
         if not joined and _surname_run(pairs, i):  # 金 + 京 + 叶: a surname and given-name characters
             end = i + 1
             while end < len(pairs) and end - i < 3 and len(pairs[end][0]) == 1 and pairs[end][1] in _GIVEN_FLAGS:
                 end += 1
-            pairs = _merge(pairs, i, end, "nr")
+            pairs, joined = _merge(pairs, i, end, "nr"), True
+        if joined:
+            hz, hz_end, single_at = _runs(pairs)
         i += 1
     return pairs
 

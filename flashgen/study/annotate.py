@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping
+from typing import Callable, Iterator, Mapping, Optional, Sequence
 
 from flashgen.chinese.glossary import Term, glossary
 from flashgen.chinese.lexicon import lexicon
@@ -66,41 +66,76 @@ def _parts(word: str) -> list[str]:
     return parts
 
 
-def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None) -> list[Sentence]:
+#: Sentences annotated together: the cuts and readings in the making live for one block at a time.
+BLOCK_SENTENCES = 4000
+#: A (word, tag, numbered syllables) triple: what segmenting and reading give one token.
+Cut = tuple[str, str, tuple[str, ...]]
+#: Reports progress: (sentences annotated, sentences in all).
+Progress = Callable[[int, int], None]
+
+
+def annotate_texts(texts: Sequence[str], overrides: Mapping[str, Override]) -> list[list[Cut]]:
+    """Segment ``texts`` (one sentence each) and read every token in its sentence: (word, tag, syllables) rows."""
+
+    def known(word: str) -> bool:
+        return word in overrides or dictionary_word(word)
+
+    cuts = [list(cut(text, known)) for text in texts]
+    readings = in_context(texts, cuts, lambda word: given_reading(word, overrides))
+    return [[(word, pos, tuple(syl or ())) for (word, pos), syl in zip(pairs, syllables)]
+            for pairs, syllables in zip(cuts, readings)]
+
+
+def annotate(sentences: list[Sentence], overrides: Mapping[str, Override] | None = None,
+             progress: Optional[Progress] = None) -> list[Sentence]:
     """Return the sentences with tokens (text, POS, pinyin); tokens join back into each text.
 
     Every token is read in its sentence (:func:`flashgen.chinese.reading.in_context`):
     the user's overrides and the glossary first, then the dictionary, with the
     polyphone model deciding where the dictionary leaves a choice.
     """
+    return [s for block in annotate_blocks(sentences, overrides, progress) for s in block]
+
+
+def annotate_blocks(sentences: Sequence[Sentence], overrides: Mapping[str, Override] | None = None,
+                    progress: Optional[Progress] = None) -> Iterator[list[Sentence]]:
+    """:func:`annotate` block by block, in order: a caller can fold each block in before the next is done.
+
+    The sentences are worked on in blocks of :data:`BLOCK_SENTENCES` (a long
+    input by a pool of processes: :mod:`flashgen.study.workers`); ``progress``
+    hears after each block.
+    """
+    from flashgen.study.workers import annotated_blocks
+
     overrides = overrides or {}
-
-    def known(word: str) -> bool:
-        return word in overrides or dictionary_word(word)
-
-    cuts = [list(cut(sentence.text, known)) for sentence in sentences]
-    readings = in_context([s.text for s in sentences], cuts, lambda word: given_reading(word, overrides))
     # Tokens are frozen: every occurrence of the same word, tag, reading and shown form shares one Token. A year of
     # press conferences has millions of tokens but only tens of thousands of distinct ones, so this keeps
     # memory bounded.
     made: dict[tuple[str, str, tuple[str, ...], str], Token] = {}
-    out = []
-    for sentence, pairs, syllables in zip(sentences, cuts, readings):
-        tokens = []
-        at = 0  # each token's offset: the shown sentence lines up with the analysed one
-        shown = sentence.display if len(sentence.display) == len(sentence.text) else ""
-        for (word, pos), syl in zip(pairs, syllables):
-            display = shown[at : at + len(word)] if shown else ""
-            display = display if display != word else ""
-            at += len(word)
-            key = (word, pos, tuple(syl or ()), display)
-            token = made.get(key)
-            if token is None:
-                if syl:
-                    token = Token(word, pos, marked_reading(word, syl), " ".join(syl), display)
-                else:
-                    token = Token(word, pos, display=display)
-                made[key] = token
-            tokens.append(token)
-        out.append(replace(sentence, tokens=tokens))
-    return out
+    done = 0
+    for rows in annotated_blocks([s.text for s in sentences], overrides, BLOCK_SENTENCES):
+        block = [_with_tokens(sentences[done + k], row, made) for k, row in enumerate(rows)]
+        done += len(block)
+        yield block
+        if progress is not None:
+            progress(done, len(sentences))
+
+
+def _with_tokens(sentence: Sentence, row: list[Cut], made: dict[tuple[str, str, tuple[str, ...], str], Token]) -> Sentence:
+    tokens = []
+    at = 0  # each token's offset: the shown sentence lines up with the analysed one
+    shown = sentence.display if len(sentence.display) == len(sentence.text) else ""
+    for word, pos, syl in row:
+        display = shown[at : at + len(word)] if shown else ""
+        display = display if display != word else ""
+        at += len(word)
+        key = (word, pos, syl, display)
+        token = made.get(key)
+        if token is None:
+            if syl:
+                token = Token(word, pos, marked_reading(word, syl), " ".join(syl), display)
+            else:
+                token = Token(word, pos, display=display)
+            made[key] = token
+        tokens.append(token)
+    return replace(sentence, tokens=tokens)

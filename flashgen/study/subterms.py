@@ -12,6 +12,7 @@ parallel formulas (一带一路: 一带 and 一路 are other words).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from functools import lru_cache
@@ -99,6 +100,15 @@ def _sub_token(parent: Token, sub: str, tag: str) -> Token:
     term = glossary().get(sub)
     if term is not None and term.pinyin_numbered:
         part = tuple(term.pinyin_numbered.split())
+    else:
+        # A long term may spell a full tone where the word alone is neutral (两国关系 guānxì, 关系 guānxi):
+        # the sub-term keeps the word's own reading, so it is one item with the word's other occurrences.
+        from flashgen.chinese.polyphones import neutral_only
+        from flashgen.chinese.reading import numbered
+
+        own = numbered(sub, tag)
+        if len(own) == len(part) and own != part and all(a == b or neutral_only(a, b) for a, b in zip(own, part)):
+            part = own
     return Token(sub, tag, marked_reading(sub, part), " ".join(part))
 
 
@@ -112,14 +122,20 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
     from flashgen.chinese.lexicon import lexicon
 
     links: dict[str, list[str]] = defaultdict(list)
-    queue = sorted(seen, key=len, reverse=True)
+    # Longest first; of words as long, the earlier first (a heap: a big text has a hundred thousand words).
+    queue = [(-len(word), k, word) for k, word in enumerate(sorted(seen, key=len, reverse=True))]
+    added = len(queue)
     done: set[str] = set()
+    parts: dict[tuple[int, str, str], Token] = {}  # (token, sub-term, tag) → the sub-term's token
+    held: dict[str, set[int]] = {}  # word → its sentences (by identity), made when sub-terms are added to it
     while queue:
-        word = queue.pop(0)
+        word = heapq.heappop(queue)[2]
         if word in done:
             continue
         done.add(word)
         occ = seen[word]
+        if word in held:  # sentences were added: in text order before they are passed on (a stable sort, once)
+            occ.sentences.sort(key=lambda s: s.index)
         flag = occ.tokens[0].pos if occ.tokens else "n"
         for sub in sub_terms(word, flag):
             tag = "n" if sub in glossary() else (lexicon().jieba_tag(sub) or "n")
@@ -128,15 +144,24 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
             target = seen.get(sub)
             if target is None:
                 target = seen[sub] = new()
-            for token in occ.tokens:
-                target.tokens.append(_sub_token(token, sub, tag))
+            for token in occ.tokens:  # occurrences share their tokens: so do their sub-terms'
+                key = (id(token), sub, tag)
+                part = parts.get(key)
+                if part is None:
+                    part = parts[key] = _sub_token(token, sub, tag)
+                target.tokens.append(part)
+            ids = held.get(sub)
+            if ids is None:
+                ids = held[sub] = {id(s) for s in target.sentences}
             for sentence in occ.sentences:
-                if not any(s is sentence for s in target.sentences):
+                if id(sentence) not in ids:
+                    ids.add(id(sentence))
                     target.sentences.append(sentence)
-            target.sentences.sort(key=lambda s: s.index)
             links[word].append(sub)
             links[sub].append(word)
             if len(sub) >= MIN_LENGTH:
-                queue.append(sub)
-                queue.sort(key=len, reverse=True)
+                heapq.heappush(queue, (-len(sub), added, sub))
+                added += 1
+    for word in held.keys() - done:
+        seen[word].sentences.sort(key=lambda s: s.index)
     return links

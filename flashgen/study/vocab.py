@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.levels import DEFAULT_STANDARD, hsk_level
@@ -27,7 +27,7 @@ from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence
 from flashgen.study.select import Filters, cut_from_word, kept, wanted
 from flashgen.study.subterms import add_sub_terms
 
-__all__ = ["Filters", "build_vocab", "word_item"]
+__all__ = ["Filters", "VocabFold", "build_vocab", "word_item"]
 
 _CATEGORY_OF_FLAG = {"nr": "name", "nrt": "name", "nrfg": "name", "ns": "place", "nt": "organisation"}
 MAX_EXAMPLES = 3
@@ -37,41 +37,93 @@ MAX_EXAMPLES = 3
 class _Occurrences:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    uses: list[tuple[Use, Sentence]] = field(default_factory=list)  # each token's context and sentence
+    # Each token's context and its sentence, in two lists (a pair per occurrence would cost 64 bytes more).
+    uses: list[Use] = field(default_factory=list)
+    where: list[Sentence] = field(default_factory=list)
 
 
 def build_vocab(
-    sentences: list[Sentence],
+    sentences: Iterable[Sentence],
     filters: Filters | None = None,
     overrides: Mapping[str, Override] | None = None,
 ) -> list[VocabItem]:
     """Aggregate the tokens of annotated sentences into ranked vocabulary items."""
-    filters = filters or Filters()
-    overrides = overrides or {}
-    terms = glossary()
-    seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
-    total = 0
-    for sentence in sentences:
-        for i, token in enumerate(sentence.tokens):
-            if not has_hanzi(token.text):
-                continue
-            total += 1
-            is_term = token.text in terms
-            if wanted(token, is_term, filters.include_names) and (is_term or not cut_from_word(sentence.tokens, i)):
+    fold = VocabFold(filters)
+    fold.add(sentences)
+    return fold.items(overrides)
+
+
+class VocabFold:
+    """The vocabulary in the making: annotated sentences are folded in block by block, the items made at the end.
+
+    Each distinct token (tokens are shared objects) is classified once, and each
+    distinct context (the tokens around an occurrence) is one :class:`Use`.
+    """
+
+    def __init__(self, filters: Filters | None = None) -> None:
+        self.filters = filters or Filters()
+        self.seen: dict[str, _Occurrences] = defaultdict(_Occurrences)
+        self.total = 0  # running words: tokens holding Chinese characters
+        self._terms = glossary()
+        self._kinds: dict[int, int] = {}  # token → _NO_HANZI, _NOT_WANTED, _TERM or _WORD
+        self._contexts: dict[Use, Use] = {}  # one shared Use for each distinct context
+        self._cut: dict[tuple[int, int, int], bool] = {}  # (token before, token, token after) → a piece of a cut word
+
+    def add(self, sentences: Iterable[Sentence]) -> None:
+        """Fold in the tokens of ``sentences`` (annotated, in text order)."""
+        kinds, contexts, cuts, seen = self._kinds, self._contexts, self._cut, self.seen
+        include_names = self.filters.include_names
+        for sentence in sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                kind = kinds.get(id(token))
+                if kind is None:
+                    kind = kinds[id(token)] = _kind(token, token.text in self._terms, include_names)
+                if kind == _NO_HANZI:
+                    continue
+                self.total += 1
+                if kind == _NOT_WANTED:
+                    continue
+                if kind == _WORD:
+                    key = (id(tokens[i - 1]) if i else 0, id(token), id(tokens[i + 1]) if i + 1 < len(tokens) else 0)
+                    cut = cuts.get(key)
+                    if cut is None:
+                        cut = cuts[key] = cut_from_word(tokens, i)
+                    if cut:
+                        continue
+                use = use_at(tokens, i)
                 occ = seen[token.text]
                 occ.tokens.append(token)
-                occ.uses.append((use_at(sentence.tokens, i), sentence))
+                occ.uses.append(contexts.setdefault(use, use))
+                occ.where.append(sentence)
                 if not occ.sentences or occ.sentences[-1] is not sentence:
                     occ.sentences.append(sentence)
-    # One sentence serves as the example of many words: its readings are worked out once
-    # (keyed by object identity, as sentences built by hand may share an index).
-    readings: dict[int, tuple[str, str]] = {}
-    links = add_sub_terms(seen, _Occurrences)
-    items = [_item(word, part, total, overrides, filters, readings) for word, occ in seen.items() for part in _by_reading(word, occ)]
-    items = [i for i in items if kept(i, filters)]
-    _link(items, links)
-    items.sort(key=lambda i: (-i.score, i.hanzi))
-    return items[: filters.limit] if filters.limit else items
+
+    def items(self, overrides: Mapping[str, Override] | None = None) -> list[VocabItem]:
+        """The ranked vocabulary items of everything folded in (call once: sub-terms are added to the fold)."""
+        filters, overrides, seen = self.filters, overrides or {}, self.seen
+        # One sentence serves as the example of many words: its readings are worked out once
+        # (keyed by object identity, as sentences built by hand may share an index).
+        readings: dict[int, tuple[str, str]] = {}
+        links = add_sub_terms(seen, _Occurrences)
+        items = [_item(word, part, self.total, overrides, filters, readings)
+                 for word, occ in seen.items() for part in _by_reading(word, occ)]
+        items = [i for i in items if kept(i, filters)]
+        _link(items, links)
+        items.sort(key=lambda i: (-i.score, i.hanzi))
+        return items[: filters.limit] if filters.limit else items
+
+
+_NO_HANZI, _NOT_WANTED, _TERM, _WORD = range(4)
+
+
+def _kind(token: Token, is_term: bool, include_names: bool) -> int:
+    """What a distinct token is to the fold: no running word, no candidate, a glossary term, another candidate."""
+    if not has_hanzi(token.text):
+        return _NO_HANZI
+    if not wanted(token, is_term, include_names):
+        return _NOT_WANTED
+    return _TERM if is_term else _WORD
 
 
 def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
@@ -83,6 +135,7 @@ def _by_reading(word: str, occ: _Occurrences) -> list[_Occurrences]:
         group.tokens.append(token)
         if k < len(occ.uses):  # tokens and their contexts stay paired (sub-terms have none)
             group.uses.append(occ.uses[k])
+            group.where.append(occ.where[k])
     if len(groups) < 2:
         return [occ]
     ordered = sorted(groups, key=lambda r: -len(groups[r].tokens))
@@ -215,7 +268,7 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
 
 def _uses(occ: _Occurrences) -> list[tuple[Use, Sentence]]:
     """Each occurrence's context and sentence; a sub-term's occurrences (study.subterms) have no neighbours."""
-    uses = list(occ.uses)
+    uses = list(zip(occ.uses, occ.where))
     if len(uses) < len(occ.tokens):
         covered = {id(s) for _, s in uses}
         rest = [s for s in occ.sentences if id(s) not in covered] or occ.sentences or [s for _, s in uses]
