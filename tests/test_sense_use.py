@@ -98,3 +98,46 @@ def test_sense_and_cut_never_fail(words: list[str]) -> None:
         assert use_kind(use) in ("", "adj", "noun", "object", "verb")
         if token.pos != "x":
             sense_in(token.text, "", use)
+
+
+@pytest.mark.parametrize(
+    "word, reading, use, first",
+    [
+        # an adverb before a verb reaches its adverb sense however far down the list (突 "sudden" is the 7th)
+        ("突", "tu1", Use(pos="ad", prev="代表团", prev_pos="n", next="访", next_pos="v"), "sudden"),  # 代表团突访该国 the delegation suddenly visited: not "to dash"
+        ("突", "tu1", Use(pos="ad", prev="昨夜", prev_pos="t", next="降", next_pos="zg"), "sudden"),  # 昨夜突降暴雨 a rainstorm suddenly fell last night (bound next character)
+        ("进一步", "jin4 yi1 bu4", Use(pos="d", prev="为", prev_pos="p", next="加强", next_pos="v"), "(develop, understand, improve etc) more"),  # 为进一步加强中欧关系 to further strengthen: not "to go a step further"
+        ("进一步", "jin4 yi1 bu4", Use(pos="d", prev="能否", prev_pos="v", next="介绍", next_pos="v"), "(develop, understand, improve etc) more"),  # 你能否进一步介绍 could you say more
+        # but a word whose only non-verb senses are nouns keeps its verb (暂停参加 "to suspend", not "time-out")
+        ("暂停", "zan4 ting2", Use(pos="d", prev="我们", prev_pos="r", next="参加", next_pos="v"), "to suspend"),  # 我们暂停参加…比赛 we suspend taking part
+        ("努力", "nu3 li4", Use(pos="ad", prev="的", prev_pos="uj", next="推动", next_pos="v"), "to make an effort"),  # 以切实的努力推动 with real efforts: not "hard-working"
+        # a verb before a determiner or quantifier that opens its object
+        ("投资", "tou2 zi1", Use(pos="vn", prev="不要", prev_pos="df", next="某些", next_pos="r"), "to invest"),  # 不要投资某些中国企业 not to invest in certain firms: not "investment"
+        ("投资", "tou2 zi1", Use(pos="vn", prev="，", prev_pos="x", next="各种", next_pos="r"), "to invest"),  # ，投资各种项目 invest in all kinds of projects
+        ("投资", "tou2 zi1", Use(pos="vn", prev="的", prev_pos="uj", next="，", next_pos="x"), "investment"),  # 外国的投资， foreign investment (no determiner after)
+        ("低", "di1", Use(pos="a", prev="涨幅", prev_pos="n", next="一些", next_pos="m"), "low"),  # 比去年的涨幅低一些 a little lower: 一些 after an adjective is no object
+        # senses noted "(before a verb)" / "(before a noun)" follow the next token
+        ("有没有", "you3 mei2 you3", Use(pos="v", prev="中方", prev_pos="n", next="邀请", next_pos="v"), "(before a verb)"),  # 中方有没有邀请朝方代表来京？ did China invite…?
+        ("有没有", "you3 mei2 you3", Use(pos="v", prev="，", prev_pos="x", next="计划", next_pos="n"), "(before a noun)"),  # 有没有计划 is there a plan
+        # a sense marked with a technical domain goes after the plain ones, unless a neighbour names the domain
+        ("加速器", "jia1 su4 qi4", Use(pos="n", prev="回旋", prev_pos="v", next="正在", next_pos="t"), "particle accelerator"),  # 回旋加速器 cyclotron: not "accelerator (computing)"
+        ("线路", "xian4 lu4", Use(pos="n", prev="输电", prev_pos="v", next="。", next_pos="x"), "(electricity) line"),  # 建设输电线路 build power lines
+        ("线路", "xian4 lu4", Use(pos="n", prev="光缆", prev_pos="n", next="550", next_pos="m"), "(electricity) line"),  # 光缆线路550多万公里 optical cable lines
+        ("线路", "xian4 lu4", Use(pos="n", prev="铁路", prev_pos="n", next="设计", next_pos="vn"), "(traffic) road; track; route"),  # 铁路线路设计 railway route design
+        ("下游", "xia4 you2", Use(pos="f", prev="等", prev_pos="u", next="国家", next_pos="n"), "lower reaches (of a river)"),  # 印度、孟加拉等下游国家 downstream countries: a river is no technical domain
+        # a figurative second sense ("fig. …") before the literal first one
+        ("主流", "zhu3 liu2", Use(pos="b", prev="和", prev_pos="c", next="作出", next_pos="v"), "fig. the essential point"),  # 形势的本质和主流 the essence and main trend: not "main stream (of a river)"
+    ],
+)
+def test_sense_reaches_the_use(word: str, reading: str, use: Use, first: str) -> None:
+    assert sense_in(word, reading, use)[0].startswith(first), sense_in(word, reading, use)
+
+
+@given(st.lists(st.sampled_from(["(electricity) line", "(traffic) road", "(of a river) stream", "plain", "(fig.) figure", "to go"]),
+                min_size=1, max_size=6, unique=True))
+@settings(max_examples=60, deadline=None)
+def test_domain_order_keeps_every_sense(senses: list[str]) -> None:
+    """Putting technical-domain senses last reorders, never drops or adds, a word's senses."""
+    from flashgen.chinese.uses import _domain_last
+
+    assert sorted(_domain_last(tuple(senses), Use())) == sorted(senses)

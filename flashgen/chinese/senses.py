@@ -184,7 +184,7 @@ def sense_in(word: str, reading: str, use: Optional[Use]) -> tuple[str, bool, st
     if not common:
         proper_only = proper_senses(word, reading)
         return (proper_only[0], True, "") if proper_only else ("", False, "")
-    return by_use(common, use), False, ""
+    return by_use(common, use, word), False, ""
 
 
 def _fragment_of(word: str, use: Use) -> str:

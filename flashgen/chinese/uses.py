@@ -29,6 +29,22 @@ _NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "�
 #: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作); nor is a verb
 #: after one at a clause end its object (由我来回答。 "to answer").
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续", "来", "去"})
+#: Determiners and quantifiers that open a noun phrase: a word before one, not after 的, is a verb with an
+#: object (规定各种标准 "to stipulate", 采取一些措施).
+_DETERMINERS = frozenset({"各种", "各类", "各项", "各个", "一些", "所有", "这些", "那些", "一切", "诸多", "多种",
+                          "一系列", "有关", "某些", "任何", "多项", "若干"})
+#: Technical domains a sense may be marked with ("(electricity) line"): political text seldom speaks of them,
+#: so such a sense goes after the unmarked ones unless a neighbour has the domain's character (输电|线路).
+_DOMAINS: dict[str, str] = {
+    "electricity": "电缆网信", "electrical": "电缆网信", "electronics": "电", "computing": "电脑网机", "computer": "电脑网机",
+    "math.": "数", "mathematics": "数", "medicine": "医病药诊", "med.": "医病药诊", "TCM": "医药", "physics": "",
+    "chemistry": "化", "biology": "生", "botany": "植", "zoology": "", "anatomy": "", "physiology": "",
+    "geology": "地", "astronomy": "天星", "music": "音乐歌曲", "sports": "赛球体", "soccer": "球", "baseball": "球",
+    "linguistics": "语", "grammar": "语", "Buddhism": "佛", "theater": "剧", "Chinese opera": "剧", "photography": "摄",
+    "mining": "矿", "textiles": "纺", "statistics": "统", "agriculture": "农",
+    "martial arts": "武",
+}
+_DOMAIN_MARK = re.compile(r"\(([^)]*)\)")
 #: Opening quotation marks and brackets: the word after one is the neighbour that counts.
 _OPENING = frozenset("“‘「『《〈（(\"'")
 #: Tags of a token that can be used as a verb (a noun or adjective too: 会明白其中).
@@ -66,7 +82,7 @@ def use_at(tokens: Sequence[Token], i: int) -> Use:
     )
 
 
-def by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
+def by_use(common: tuple[str, ...], use: Optional[Use], word: str = "") -> str:
     """The sense the token's use in its sentence calls for (see :func:`use_kind`), else the first plain one.
 
     Only the dictionary's first senses compete (two, three for a clear use): a verb or
@@ -76,11 +92,25 @@ def by_use(common: tuple[str, ...], use: Optional[Use]) -> str:
     sense comes before the literal first one (瓶颈 "(fig.) bottleneck", 迎来 "(fig.) to usher in").
     """
     plain = tuple(s for s in common if not _LABELLED.match(s)) or common
-    if len(plain) > 1 and plain[1].startswith("(fig.)") and not plain[0].startswith("("):
+    plain = _domain_last(plain, use)
+    if len(plain) > 1 and plain[1].startswith(("(fig.)", "fig. ")) and not plain[0].startswith("("):
         plain = (plain[1], plain[0], *plain[2:])  # political text speaks in figures: 启动 "(fig.) to set in motion"
     if use is None:
         return plain[0]
     kind = use_kind(use)
+    before = _before_marked(plain, use)
+    if before:
+        return before
+    if (use.pos in ("d", "ad") and use.next_pos.startswith(("v", "a", "p", "d", "zg")) and _is_verb(plain[0])
+            and kind not in ("noun", "adj", "object")):
+        # 突|患, 进一步|加强: an adverb before a verb, whose dictionary senses begin with verbs ("to dash",
+        # "to go a step further"): its adverb sense, however far down ("sudden" is 突's seventh sense);
+        # else a character's non-verb sense, or a word's sense noted with what it modifies ("(develop …) more")
+        found = next((s for s in plain if _head(s).endswith("ly") and not _is_verb(s)), None)
+        found = found or next((s for s in plain if not _is_verb(s) and (len(word) == 1 or s.startswith("("))
+                               and not s.startswith(("classifier", "(bound form)"))), None)
+        if found:
+            return found
     if (not kind and use.pos == "v" and _adjectival(plain[0]) and not _is_verb(plain[0])
             and (use.next == "的" or (use.prev_pos.startswith("n") and use.next_pos.startswith("n")))):
         kind = "adj"  # 经济发达地区, 发达的: a word whose first sense is an adjective, used as one
@@ -150,6 +180,10 @@ def use_kind(use: Use) -> str:
         return "noun"
     if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
         return "object"  # the object of a verb, at the end of a clause: 表现耐心、"patience" (or a second verb)
+    if (use.next in _DETERMINERS and use.pos in _VERB_ABLE and not use.pos.startswith("a")
+            and use.prev_pos not in ("uj", "p", "q", "m", "mq")
+            and use.prev not in _NOMINALISING and (use.next != "有关" or use.prev_pos in ("x", "w", ""))):
+        return "verb"  # 制订法规，规定各种标准 "to stipulate": a determiner opens the object
     if (use.prev_pos in ("d", "ad") or use.prev in _MODALS) and takes_object and use.pos in _VERB_ABLE:
         return "verb"  # not 几乎所有政府间国际组织 "almost all": 所有 is a distinguishing word ("b")
     return ""
@@ -179,3 +213,36 @@ def _nominal(sense: str) -> bool:
     """Whether a sense's first gloss reads as an English noun ("maximum", "government"): "great" does not."""
     head = _head(sense)
     return " " not in head and bool(_NOUN_ENDING.search(head))
+
+
+def _domain_of(sense: str) -> Optional[str]:
+    """The technical domain a sense's first gloss is marked with ("(electricity) line" → "electricity"), if any."""
+    first = sense.split(";")[0]
+    return next((m.group(1) for m in _DOMAIN_MARK.finditer(first) if m.group(1) in _DOMAINS), None)
+
+
+def _domain_last(plain: tuple[str, ...], use: Optional[Use]) -> tuple[str, ...]:
+    """Senses marked with a technical domain after the unmarked ones, unless a neighbour speaks of that domain."""
+    if len(plain) < 2 or _domain_of(plain[0]) is None:
+        return plain
+    near = (use.prev + use.next) if use is not None else ""
+
+    def foreign(sense: str) -> bool:
+        domain = _domain_of(sense)
+        return domain is not None and not any(c in near for c in _DOMAINS[domain])
+
+    kept = tuple(s for s in plain if not foreign(s))
+    return (*kept, *(s for s in plain if foreign(s))) if kept else plain
+
+
+def _before_marked(plain: tuple[str, ...], use: Use) -> Optional[str]:
+    """A sense marked "(before a verb)" or "(before a noun)" that the next token calls for (有没有|就此达成)."""
+    if use.part or not any(s.startswith("(before a") for s in plain[1:]):
+        return None
+    if use.next_pos.startswith(("v", "d", "p")):
+        want = "(before a verb)"
+    elif use.next_pos.startswith(("n", "r", "m")):
+        want = "(before a noun)"
+    else:
+        return None
+    return next((s for s in plain if s.startswith(want)), None)
