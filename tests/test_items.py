@@ -40,6 +40,8 @@ def _items(text: str, **options: object) -> dict[str, object]:
         ("俄罗斯副外长莫尔古洛夫举行磋商。", "莫尔古洛夫", ["莫"]),  # Morgulov, beside the title 副外长
         ("巴西新任总统博索纳罗就职。", "博索纳罗", ["罗"]),  # Bolsonaro: a run of transliteration characters
         ("被请求引渡人金京叶涉嫌杀人犯罪。", "金京叶", ["京", "叶"]),  # a surname and given-name characters
+        ("从涂启明先生介绍的情况来看。", "涂启明", ["启明"]),  # a name before 先生 (Mr): not 启明 "Venus"
+        ("朝方副团长李根先生今天离开北京。", "李根", ["根"]),  # Ri Gun, Mr: 根 is no preposition here
         # quoted project names and numbered slogans: 鲁班工坊 Luban Workshops, 丝路电商 Silk Road e-commerce,
         # 三保 the "three guarantees", 双减 double reduction
         ("推进“鲁班工坊”建设。", "鲁班工坊", ["鲁班", "工坊"]),
@@ -76,11 +78,21 @@ def test_units_stay_whole(text: str, whole: str, pieces: list[str]) -> None:
         ("中国有句话，叫“相由心生”。", ["心"]),  # a quoted saying keeps its words
         ("同拜登总统通了电话。", ["同", "拜登", "总统", "通"]),  # 同 (with) is no piece of the name
         ("外交部长王毅就中国外交政策回答提问。", ["王毅", "就"]),  # 王毅 is whole: 就 (on) stays out of the name
+        ("我们期待新大使先生早日到任。", ["新", "大使", "先生"]),  # the new ambassador: 新 is no surname here
+        ("我们可能和罗斯先生见面。", ["和", "罗斯"]),  # and Mr Ross: 和 stays a conjunction
     ],
 )
 def test_no_join_across_word_boundaries(text: str, words: list[str]) -> None:
     found = _words(text)
     assert all(w in found for w in words), found
+
+
+@pytest.mark.parametrize("text, piece", [
+    ("美国贸易代表佐立克先生访华。", "立克"),  # Zoellick: no 立克 "name" cut out of the longer name before 先生
+    ("欢迎厄齐尔先生。", "齐尔"),  # Özil: no 齐尔 (齐 is a surname) inside the transliteration
+])
+def test_no_name_cut_out_of_a_longer_name(text: str, piece: str) -> None:
+    assert piece not in _words(text)
 
 
 @settings(max_examples=60, deadline=None)

@@ -62,19 +62,37 @@ def _title(word: str) -> bool:
     return len(word) >= 2 and word.endswith("长") and word in lexicon()
 
 
-def _chinese_name_after_title(pairs: list[Pair], i: int) -> int:
-    """End of a three-character Chinese name cut up after a title (局长 + 林 + 世 + 雄,
-    行政长官 + 李家 + 超), or ``i`` when there is none."""
+#: Honorifics after a name: 涂 + 启明 + 先生 is one name before 先生.
+_HONORIFICS = frozenset({"先生", "女士", "同志", "阁下", "夫人", "小姐"})
+
+
+def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
+    """End of a Chinese name cut up beside a title, or ``i`` when there is none: three characters
+    after a title (局长 + 林 + 世 + 雄, 行政长官 + 李家 + 超), or a surname and one or two
+    characters before an honorific (涂 + 启明 + 先生, 李 + 明 + 先生)."""
     from flashgen.chinese.segment import _is_surname
 
-    if i == 0 or not _title(pairs[i - 1][0]) or not _hanzi(pairs[i][0]) or not _is_surname(pairs[i][0][0]) \
+    if not _hanzi(pairs[i][0]) or not _is_surname(pairs[i][0][0]) \
             or pairs[i][1] in PERSON_FLAGS and len(pairs[i][0]) > 1:  # 外长 + 王毅 + 就: the name is whole already
         return i
     end, size = i, 0
-    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS | {"d"}:
+    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS | {"d"} \
+            and pairs[end][0] not in _HONORIFICS:
         size += len(pairs[end][0])
         end += 1
-    return end if size == 3 and end - i >= 2 else i
+    if end - i >= 2 and size == 3 and i > 0 and _title(pairs[i - 1][0]):
+        return end
+    # before an honorific: a surname tagged a person, not inside a longer name (佐 + 立 + 克 + 先生), and
+    # pieces that are no particle, conjunction or title (李 + 根 + 先生, not 新 + 大使 + 先生)
+    if len(pairs[i][0]) > 1 or pairs[i][1] not in PERSON_FLAGS or i > 0 and len(pairs[i - 1][0]) == 1 and _hanzi(pairs[i - 1][0]) \
+            and pairs[i - 1][1] not in FUNCTION_FLAGS:
+        return i
+    end, size = i + 1, 1
+    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][0] not in _HONORIFICS \
+            and pairs[end][1][:1] not in ("c", "u", "x", "w") and not _title(pairs[end][0]):
+        size += len(pairs[end][0])
+        end += 1
+    return end if size in (2, 3) and end < len(pairs) and pairs[end][0] in _HONORIFICS else i
 
 
 #: A run of Chinese characters.
@@ -243,7 +261,7 @@ def _join_names(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
                 if flag and (n > 2 or all(f not in FUNCTION_FLAGS for _, f in pairs[i:i + n])):
                     pairs, joined = _merge(pairs, i, i + n, flag), True
                     break
-        if not joined and i > 0 and hz[i] and (end := _chinese_name_after_title(pairs, i)) > i:
+        if not joined and hz[i] and (end := _chinese_name_by_title(pairs, i)) > i:
             pairs, joined = _merge(pairs, i, end, "nr"), True
         if not joined and hz[i]:
             end, size = i, 0
