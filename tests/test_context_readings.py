@@ -57,6 +57,7 @@ def reading_of(text: str, char: str, nth: int = 0) -> str:
         ("打击不法分子。", "分", "fen4"),  # crack down on criminals: 分子 fènzǐ "elements"
         ("强征土地是违法的。", "强", "qiang3"),  # forced land requisition: 强征 qiǎng, a word of the briefings
         ("极端分子发动袭击。", "分", "fen4"),  # extremists attacked: 极端分子 fènzǐ
+        ("提高设备利用率。", "率", "lü4"),  # raise the utilisation rate of equipment: a noun in 率 is lǜ
     ],
 )
 def test_polyphone_in_sentence(text: str, char: str, expected: str) -> None:
