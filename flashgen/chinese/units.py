@@ -1,7 +1,7 @@
 """Whole units: put back together the names, slogans and words jieba cuts into pieces.
 
 jieba, even with the glossary, cuts units a learner must see whole: a
-transliterated name it does not know (马克 + 龙), a quoted project name or
+transliterated name it does not know (马克 + 龙), a name before 先生 (涂 + 启明), a quoted project name or
 numbered slogan (“三 + 保”), a reduplication (实 + 实在 + 在), a noun in a
 suffix (使命 + 感), a Hong Kong place (大埔 + 道, 美孚 + 新 + 邨). Each rule
 below joins adjacent tokens of one sentence; none crosses punctuation, and the
