@@ -178,7 +178,8 @@ def _naive_sub_terms(seen: dict[str, "_Occ"]) -> dict[str, list[str]]:
         done.add(word)
         occ = seen[word]
         for sub in sub_terms(word, occ.tokens[0].pos if occ.tokens else "n"):
-            tag = "n" if sub in glossary() else (lexicon().jieba_tag(sub) or "n")
+            term = glossary().get(sub)
+            tag = term.tag if term is not None else (lexicon().jieba_tag(sub) or "n")
             if tag in PERSON_FLAGS:
                 continue
             target = seen.setdefault(sub, _Occ())

@@ -161,6 +161,13 @@ def test_a_sub_term_is_one_item_with_the_words_own_reading(text: str, word: str,
     assert all(i.examples for i in found)
 
 
+def test_a_place_inside_a_long_term_stays_whole() -> None:
+    # 朝鲜半岛局势 "the situation on the Korean Peninsula" yields 朝鲜半岛 (a place), which is not cut in turn
+    # into 朝鲜 "DPRK" + 半岛: the DPRK is not what the sentence speaks of
+    items = _items("朝鲜半岛局势总体缓和。")
+    assert "朝鲜半岛" in items and "朝鲜" not in items
+
+
 def test_related_words_on_the_anki_card() -> None:
     from flashgen.anki.deck import vocab_fields
     from flashgen.anki import templates as tpl

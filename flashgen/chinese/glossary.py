@@ -47,6 +47,15 @@ class Term(NamedTuple):
     rendering: str = "flashgen"  # "official" or "flashgen"
     origin: str = "other"  # "corpus", "seed" or "other"
 
+    @property
+    def tag(self) -> str:
+        """The jieba part-of-speech flag of the term's category: a place is "ns", an idiom "i"."""
+        return CATEGORY_TAGS.get(self.category, "n")
+
+
+#: jieba flags of glossary categories, so that a term's part of speech says what it is.
+CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
+
 
 Row = tuple[str, str, str, tuple[str, ...], str, str, str, str]
 

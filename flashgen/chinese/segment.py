@@ -28,7 +28,6 @@ from flashgen.chinese.units import suffixed_noun
 
 _lock = threading.Lock()
 
-#: jieba tags for glossary categories, so the POS of a term says what it is.
 #: Minimum jieba count of a glossary term (a common word such as 发展 counts about 80,000).
 TERM_FREQ_FLOOR = 20000
 #: jieba's total count times this prices each word of a route (see _add_terms).
@@ -36,7 +35,6 @@ TOTAL_SCALE = 1.5
 #: Bump when the way terms are added changes (the cached prefix dictionary is keyed by it).
 _TERMS_CACHE_VERSION = 3
 
-_CATEGORY_TAGS = {"idiom": "i", "organisation": "nt", "place": "ns", "title": "nn"}
 
 _WHITESPACE = re.compile(r"\s+")
 _ALL_HANZI = re.compile(f"(?:{HANZI.pattern})+")
@@ -113,7 +111,7 @@ def _tokenizer() -> Any:
         tk.tmp_dir = str(usable_cache_dir())
         tk.cache_file = f"jieba-{cache_key(jieba.__version__)}.cache"
         terms = sorted(glossary().values(), key=lambda t: (len(t.hanzi), t.rank))
-        tags = {t.hanzi: _CATEGORY_TAGS.get(t.category, "n") for t in terms}
+        tags = {t.hanzi: t.tag for t in terms}
         # The prefix dictionary with every glossary term tuned in is cached as a whole
         # (keyed by jieba's version and the glossary's text): a start-up loads one file
         # instead of tuning some 4,000 terms one by one.

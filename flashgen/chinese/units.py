@@ -129,7 +129,7 @@ def _dictionary_flag(word: str, default: str) -> str:
 
     term = glossary().get(word)
     if term is not None:
-        return {"organisation": "nt", "place": "ns", "title": "nn", "idiom": "i"}.get(term.category, "n")
+        return term.tag
     return lexicon().jieba_tag(word) or default
 
 

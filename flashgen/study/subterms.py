@@ -138,7 +138,8 @@ def add_sub_terms(seen: MutableMapping[str, O], new: Callable[[], O]) -> dict[st
             occ.sentences.sort(key=lambda s: s.index)
         flag = occ.tokens[0].pos if occ.tokens else "n"
         for sub in sub_terms(word, flag):
-            tag = "n" if sub in glossary() else (lexicon().jieba_tag(sub) or "n")
+            term = glossary().get(sub)  # a place stays a place (朝鲜半岛 is not cut into 朝鲜 + 半岛 in turn)
+            tag = term.tag if term is not None else (lexicon().jieba_tag(sub) or "n")
             if tag in PERSON_FLAGS:
                 continue
             target = seen.get(sub)
