@@ -10,7 +10,7 @@ from typing import Optional
 from flashgen.chinese.lexicon import Entry, lexicon
 from flashgen.chinese.hanzi import HANZI
 from flashgen.chinese.overrides import Override
-from flashgen.chinese.tones import mark_syllable, normalise_u
+from flashgen.chinese.tones import mark_syllable, normalise_u, same_but_neutral
 
 #: "臺灣|台湾[Tai2 wan1]" or "台湾[Tai2 wan1]" cross-references inside senses.
 _REF = re.compile(r"(?:[^\s|\[\]/,;()]+\|)?([^\s|\[\]/,;()]+)\[([A-Za-z:0-9 ]+)\]")
@@ -127,7 +127,7 @@ def _chosen_entries(word: str, reading: tuple[str, ...], proper: bool) -> tuple[
     entries = [e for e in lexicon().entries(word) if normalise_u(e.pinyin).lower() == key]
     if not entries and len(word) > 1:
         # 关系 read guān xì where CC-CEDICT writes guān xi: a neutral tone on either side is the same word
-        entries = [e for e in lexicon().entries(word) if _same_but_neutral(normalise_u(e.pinyin).lower().split(), key.split())]
+        entries = [e for e in lexicon().entries(word) if same_but_neutral(normalise_u(e.pinyin).lower().split(), key.split())]
     if not entries:
         return ()
     kind = [e for e in entries if e.proper == proper] or entries
@@ -135,11 +135,6 @@ def _chosen_entries(word: str, reading: tuple[str, ...], proper: bool) -> tuple[
     # entry first (愿 "to wish" 願 before 愿 "honest"; 面 "face" before 麵 "noodles").
     kind.sort(key=lambda e: (all(_VARIANT.match(s) for s in e.senses), -len(e.senses)))
     return tuple(kind)
-
-
-def _same_but_neutral(a: list[str], b: list[str]) -> bool:
-    """Whether two numbered readings differ only where one of them has the neutral tone (xi4 / xi5)."""
-    return len(a) == len(b) and all(x == y or (x[:-1] == y[:-1] and "5" in (x[-1:], y[-1:])) for x, y in zip(a, b))
 
 
 @lru_cache(maxsize=None)

@@ -27,7 +27,7 @@ from flashgen.chinese.lexicon import lexicon
 from flashgen.chinese.mfa_frequency import mfa_zipf
 from flashgen.chinese.reading_rules import rule, word_rule
 from flashgen.chinese.reading import PARTICLES, REGISTER, _pypinyin, dictionary_readings, numbered, prefers_proper
-from flashgen.chinese.tones import normalise_u
+from flashgen.chinese.tones import neutral_only, normalise_u
 
 if TYPE_CHECKING:
     import numpy as np
@@ -192,11 +192,6 @@ def plain_readings(hanzi: str) -> list[str]:
         else:
             out.append(readings[0] if readings else known[0] if known else "?5")
     return out
-
-
-def neutral_only(a: str, b: str) -> bool:
-    """Whether two numbered syllables differ only as full vs. neutral tone (关系 xì / xi)."""
-    return a[:-1].lower() == b[:-1].lower() and a != b and "5" in (a[-1:], b[-1:])
 
 
 @lru_cache(maxsize=8192)

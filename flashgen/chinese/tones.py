@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Sequence
 
 #: The common colour convention (as in Pleco/Chinese Support): 1 red, 2 orange, 3 green, 4 blue, neutral grey.
 TONE_COLOURS: dict[int, str] = {1: "#e30000", 2: "#e07b00", 3: "#1a9e1a", 4: "#1f5fd1", 5: "#808080"}
@@ -23,6 +24,16 @@ def normalise_u(syllable: str) -> str:
     s = syllable.replace("u:", "ü").replace("U:", "Ü")
     # "v" only ever stands for ü in pinyin (no syllable contains a real v).
     return s.replace("v", "ü").replace("V", "Ü")
+
+
+def neutral_only(a: str, b: str) -> bool:
+    """Whether two numbered syllables differ only as full vs. neutral tone (关系 xì / xi)."""
+    return a[:-1].lower() == b[:-1].lower() and a != b and "5" in (a[-1:], b[-1:])
+
+
+def same_but_neutral(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two numbered readings are the same but where one of them has the neutral tone (guan1 xi4 / guan1 xi5)."""
+    return len(a) == len(b) and all(x == y or neutral_only(x, y) for x, y in zip(a, b))
 
 
 @lru_cache(maxsize=8192)  # a text has a few hundred distinct syllables, each marked many times

@@ -103,11 +103,11 @@ def _sub_token(parent: Token, sub: str, tag: str) -> Token:
     else:
         # A long term may spell a full tone where the word alone is neutral (两国关系 guānxì, 关系 guānxi):
         # the sub-term keeps the word's own reading, so it is one item with the word's other occurrences.
-        from flashgen.chinese.polyphones import neutral_only
         from flashgen.chinese.reading import numbered
+        from flashgen.chinese.tones import same_but_neutral
 
         own = numbered(sub, tag)
-        if len(own) == len(part) and own != part and all(a == b or neutral_only(a, b) for a, b in zip(own, part)):
+        if same_but_neutral(own, part):
             part = own
     return Token(sub, tag, marked_reading(sub, part), " ".join(part))
 
