@@ -26,7 +26,6 @@ import io
 import json
 import re
 import sqlite3
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence
 
 from flashgen.anki import templates as tpl
 from flashgen.anki.gathered import examples_html, gathered
-from flashgen.anki.identity import cloze_guid, deck_id, deck_name, vocab_guid
+from flashgen.anki.identity import build_time, cloze_guid, deck_id, deck_name, vocab_guid
 from flashgen.chinese import levels
 from flashgen.chinese.lexicon import CEDICT_ATTRIBUTION
 from flashgen.atomic import atomic_write
@@ -394,6 +393,6 @@ def write_deck(
     """
     package, stats = build_package(transcript, vocab, cloze, audio, sources=sources, cloze_parts=cloze_parts)
     media = _used_media(package, audio.files()) if audio else None
-    data = _package_bytes(package, time.time() if timestamp is None else timestamp, media)
+    data = _package_bytes(package, build_time() if timestamp is None else timestamp, media)
     written = atomic_write(Path(path), data)
     return DeckStats(written, stats.vocab_notes, stats.cloze_notes, stats.cards, stats.deck_name)

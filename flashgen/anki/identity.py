@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 
 from flashgen.anki.card_html import _clean
 from flashgen.models import Transcript
@@ -37,3 +38,15 @@ def deck_name(transcript: Transcript) -> str:
     # "::" separates deck levels in Anki; a title must stay one level.
     title = re.sub(r"\s*::+\s*", ": ", title)
     return re.sub(r"\s+", " ", title)
+
+
+_last_build = 0
+
+
+def build_time() -> float:
+    """Now, as a whole second later than this process's previous deck: Anki keeps a note's
+    modification time in whole seconds and applies an import only when it is newer, so two
+    decks built within one second (two transcripts from a script) must not share it."""
+    global _last_build
+    _last_build = max(int(time.time()), _last_build + 1)
+    return float(_last_build)
