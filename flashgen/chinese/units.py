@@ -53,17 +53,22 @@ def _titles() -> frozenset[str]:
     return frozenset(t.hanzi for t in glossary().values() if t.category == "title")
 
 
-def _title(word: str) -> bool:
-    """A glossary title (总统, 外长, 行政长官) or a head of something (局长, 署长, 院长)."""
+@lru_cache(maxsize=4096)
+def is_title(word: str) -> bool:
+    """A glossary title (总统, 外长, 行政长官) or a head of something (局长, 署长, 院长: zhǎng and
+    a noun in CC-CEDICT, so 增长 "to grow" and 擅长 cháng are none)."""
     if word in _titles():
         return True
+    if len(word) < 2 or not word.endswith("长"):
+        return False
     from flashgen.chinese.lexicon import lexicon
 
-    return len(word) >= 2 and word.endswith("长") and word in lexicon()
+    entries = [e for e in lexicon().entries(word) if e.pinyin.lower().endswith("zhang3")]
+    return any(e.senses and not e.senses[0].startswith("to ") for e in entries)
 
 
 #: Honorifics after a name: 涂 + 启明 + 先生 is one name before 先生.
-_HONORIFICS = frozenset({"先生", "女士", "同志", "阁下", "夫人", "小姐"})
+HONORIFICS = frozenset({"先生", "女士", "同志", "阁下", "夫人", "小姐"})
 
 
 def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
@@ -77,10 +82,10 @@ def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
         return i
     end, size = i, 0
     while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS | {"d"} \
-            and pairs[end][0] not in _HONORIFICS:
+            and pairs[end][0] not in HONORIFICS:
         size += len(pairs[end][0])
         end += 1
-    if end - i >= 2 and size == 3 and i > 0 and _title(pairs[i - 1][0]):
+    if end - i >= 2 and size == 3 and i > 0 and is_title(pairs[i - 1][0]):
         return end
     # before an honorific: a surname tagged a person, not inside a longer name (佐 + 立 + 克 + 先生), and
     # pieces that are no particle, conjunction or title (李 + 根 + 先生, not 新 + 大使 + 先生)
@@ -88,11 +93,11 @@ def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
             and pairs[i - 1][1] not in FUNCTION_FLAGS:
         return i
     end, size = i + 1, 1
-    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][0] not in _HONORIFICS \
-            and pairs[end][1][:1] not in ("c", "u", "x", "w") and not _title(pairs[end][0]):
+    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][0] not in HONORIFICS \
+            and pairs[end][1][:1] not in ("c", "u", "x", "w") and not is_title(pairs[end][0]):
         size += len(pairs[end][0])
         end += 1
-    return end if size in (2, 3) and end < len(pairs) and pairs[end][0] in _HONORIFICS else i
+    return end if size in (2, 3) and end < len(pairs) and pairs[end][0] in HONORIFICS else i
 
 
 #: A run of Chinese characters.

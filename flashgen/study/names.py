@@ -1,0 +1,249 @@
+"""The names a text spells out, remembered over the whole text, and the items they turn into pieces.
+
+A press conference names a country in full once (马尔代夫) and then by its
+one-character abbreviation (中马关系, 马方, 访马); it names a person in full
+(解晓岩) and then by surname and title (解特使); it cuts a name jieba does not
+know into characters (亚|明|先生, 加利|温). Read alone, the pieces are common
+words: 马 "horse", 解 "to solve", 明 "bright", 加利 "add + benefit". A sentence
+alone cannot tell, the text can:
+
+* a single character standing where an abbreviation stands (中X, X方, X中,
+  访X, 赴X, 驻X, X总统, X政府 …) when the text names exactly one place that
+  begins with it, is that place: the item's meaning is "Maldives (abbr.)" and
+  its reading is written as a proper noun (Mǎ). When the text names two such
+  places (马来西亚, 马尔代夫) the occurrence is not an item: a missing card
+  costs less than a wrong one;
+* a composed meaning of a word tagged a place or an organisation whose first
+  characters are such abbreviations names the places (中马 "China + Maldives",
+  叙政府 "Syria + government", not "narrate + government");
+* a single character before a title or honorific is a surname, not an item,
+  when the text spells out a person's name that begins with it (解特使 after
+  解晓岩); without that name it stays a word (应…邀请, 新大使);
+* a character beside a lone name character whose pair the text uses before an
+  honorific (亚|明|先生) is a piece of that name wherever the pair recurs, and
+  so is a character that continues a person's name the text spells out;
+* a word tagged a name or a place whose meaning would be composed and whose
+  characters are all transliteration characters (巴沙尔, 加利) is a name no
+  dictionary knows: no item.
+
+Places are CC-CEDICT proper nouns without a person's dates, and the glossary's
+places; persons are tokens jieba tags as persons. Everything is learned once per
+distinct token or distinct context, so the pass is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from flashgen.chinese.glossary import glossary
+from flashgen.chinese.hanzi import HANZI
+from flashgen.chinese.units import FUNCTION_FLAGS, HONORIFICS, is_title, name_parts
+from flashgen.chinese.uses import Use
+from flashgen.models import PERSON_FLAGS, Token, VocabItem
+
+#: Tokens before an abbreviation: 中马关系, 访马, 赴马, 驻马, 抵马.
+ABBR_BEFORE = frozenset({"中", "访", "赴", "驻", "抵", "离", "来"})
+#: Tokens after an abbreviation: 马方, 马中, 中马关系, 马政府, 马总统.
+ABBR_AFTER = frozenset({"方", "中", "关系", "两国", "双边", "双方", "建交", "政府", "新政府", "总统", "总理", "外长",
+                        "领导人", "国王", "议会", "军方", "警方", "边境", "使馆", "大使馆", "人民", "友好"})
+#: What 中 abbreviates: the speaker's side, never a place the text has to name.
+CHINA = "China"
+#: Directions and positions: the first character of many places (北京, 南非, 东盟) but in a word a direction (缅北).
+DIRECTIONS = frozenset("东南西北上下内外前后左右")
+#: Flags of a token that may be a place's full name.
+_PLACE_TAGS = frozenset({"ns", "nz", "nrt", "nr", "nt", "j", "n"})
+#: Flags of a lone character that may be part of a name (亚 of 亚|明).
+_NAME_CHAR_TAGS = frozenset({"j", "nr", "nrt", "nrfg", "ng"})
+#: A sense of a person (伊丽莎白 "Elizabeth (person name)") or of a short form that is no abbreviation's source
+#: (印尼 "Indonesia (abbr. for 印度尼西亚)": 中印 is China and India).
+_NOT_A_SOURCE = ("surname", "name)", "abbr.")
+#: A person's dates in a CC-CEDICT sense: "Wang Yi (1953-)", "Confucius (551-479 BC)".
+_LIFE_DATES = re.compile(r"\(\w*\s?\d{1,4}(?: BC)?-")
+#: Characters that abbreviate China (访华, 中马): never another place the text names (华盛顿, 华为).
+CHINA_CHARS = frozenset("中华")
+
+
+@lru_cache(maxsize=8192)
+def place_name(word: str) -> Optional[str]:
+    """The English name of a place CC-CEDICT or the glossary knows (马尔代夫 → "Maldives"), else None."""
+    term = glossary().get(word)
+    if term is not None:
+        return term.renderings[0] if term.category == "place" and term.renderings else None
+    from flashgen.chinese.lexicon import lexicon
+
+    if word not in lexicon().proper_headwords():
+        return None
+    entries = lexicon().entries(word)
+    if not entries or not all(e.proper for e in entries) or not entries[0].senses:
+        return None
+    sense = entries[0].senses[0]
+    name = sense.split(",")[0].split(";")[0].split(" (")[0].strip()
+    if any(m in sense for m in _NOT_A_SOURCE) or any(_LIFE_DATES.search(x) for e in entries for x in e.senses) \
+            or not name[:1].isalpha():
+        return None
+    return name[4:] if name.startswith("the ") else name
+
+
+def _person_name(word: str) -> bool:
+    """A person's full name: no place, and no dictionary word after its first character (jieba's HMM also
+    tags 应安倍 of 应安倍邀请, 加方称玉 as persons)."""
+    from flashgen.chinese.lexicon import lexicon
+
+    if place_name(word) is not None or word[-1] in "方国" or word[1] == "方":
+        return False
+    if len(word) == 2 and (lexicon().jieba_tag(word[1]) or "") in FUNCTION_FLAGS:
+        return False  # 伊|将
+    return not any(word[i:j] in lexicon() or word[i:j] in glossary()
+                   for i in range(len(word)) for j in range(i + 2 if i else 3, len(word) + (i > 0)))
+
+
+@dataclass
+class NameMemory:
+    """What one text teaches about its names (fed token by token, asked at the end)."""
+
+    places: dict[str, dict[str, str]] = field(default_factory=dict)  # first character → {place: English name}
+    persons: set[str] = field(default_factory=set)  # full names of persons (解晓岩)
+    initials: set[str] = field(default_factory=set)  # their first characters (解)
+
+    def learn(self, token: Token) -> None:
+        """Remember a distinct token if it is a place's or a person's full name."""
+        word, pos = token.text, token.pos
+        if len(word) < 2 or pos not in _PLACE_TAGS or not HANZI.match(word):
+            return
+        if pos in PERSON_FLAGS:
+            if len(word) <= 4 and _person_name(word):
+                self.persons.add(word)
+                self.initials.add(word[0])
+            return
+        english = place_name(word)
+        if english and word[0] not in CHINA_CHARS and word[0] not in DIRECTIONS:
+            self.places.setdefault(word[0], {})[word] = english
+
+    def abbreviates(self, char: str) -> Optional[str]:
+        """The English name of the one place the text names that ``char`` abbreviates, else None.
+
+        Places that all begin with the shortest (朝鲜, 朝鲜半岛) are that one; two others
+        (马来西亚, 马尔代夫) leave the character ambiguous.
+        """
+        if char == "中":
+            return CHINA
+        found = self.places.get(char)
+        if not found:
+            return None
+        shortest = min(found, key=len)
+        if all(w.startswith(shortest) for w in found) or len(set(found.values())) == 1:
+            return found[shortest]
+        return None
+
+    def ambiguous(self, char: str) -> bool:
+        """Whether the text names several places ``char`` may abbreviate."""
+        return char in self.places and self.abbreviates(char) is None
+
+    def slot(self, word: str, use: Use) -> bool:
+        """Whether ``word`` stands where an abbreviation stands (中马关系, 马方, 访马, 雅|万)."""
+        if use.prev in ABBR_BEFORE or use.next in ABBR_AFTER:
+            return True
+        # beside another abbreviation of a place the text names: 雅|万 (雅加达, 万隆)
+        return any(len(n) == 1 and n != word and n in self.places for n in (use.prev, use.next))
+
+    def surname(self, word: str, use: Use) -> bool:
+        """A surname before a title or honorific, of a person the text names in full (解 of 解特使); not a
+        place's abbreviation (伊 of 伊总统 where the text names 伊朗)."""
+        return word in self.initials and word not in self.persons and word not in self.places \
+            and (use.next in HONORIFICS or is_title(use.next))
+
+
+def name_pairs(seen_uses: dict[str, Sequence[Use]]) -> set[tuple[str, str]]:
+    """Pairs of lone characters the text uses as a name before an honorific (亚|明|先生 → ("亚", "明"))."""
+    pairs = set()
+    for word, uses in seen_uses.items():
+        if len(word) != 1:
+            continue
+        for use in set(uses):
+            if use.next in HONORIFICS and len(use.prev) == 1 and use.prev_pos in _NAME_CHAR_TAGS:
+                pairs.add((use.prev, word))
+    return pairs
+
+
+def name_piece(memory: NameMemory, pairs: set[tuple[str, str]], word: str, use: Use, reading: str = "") -> bool:
+    """Whether this occurrence of ``word`` (read ``reading``) is a piece of a name the text spells out."""
+    if len(word) == 1 and memory.surname(word, use):
+        from flashgen.chinese.senses import sense_in
+
+        # a surname the dictionary already reads as the person (习 "Xi (Jinping)" before 主席) stays an item
+        return not (reading and sense_in(word, reading, use)[1])
+    if (use.prev, word) in pairs:
+        return True
+    # a character that continues a person's name cut apart here (登|盛|总统 where the text has 登盛)
+    for joined in (use.prev + word if len(use.prev) == 1 else "", word + use.next if len(use.next) == 1 else ""):
+        if joined and joined[0] in memory.initials and any(joined in p for p in memory.persons if p != word):
+            return True
+    return False
+
+
+def keep_mask(memory: NameMemory, pairs: set[tuple[str, str]], word: str, uses: Sequence[Use],
+              readings: Sequence[str]) -> list[bool]:
+    """For each occurrence of ``word`` (its context and numbered reading): False where it is a piece of a
+    name or an abbreviation of one of several places the text names."""
+    if len(word) > 2:
+        return [True] * len(uses)
+    memo: dict[tuple[Use, str], bool] = {}
+    ambiguous = len(word) == 1 and memory.ambiguous(word)
+    out = []
+    for use, reading in zip(uses, readings):
+        keep = memo.get((use, reading))
+        if keep is None:
+            keep = memo[(use, reading)] = not (name_piece(memory, pairs, word, use, reading)
+                                               or ambiguous and memory.slot(word, use))
+        out.append(keep)
+    return out
+
+
+def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional[VocabItem]:
+    """The item as the text's names make it: an abbreviation's place, a composed place, or None (no item)."""
+    word = item.hanzi
+    if len(word) == 1:
+        english = memory.abbreviates(word)
+        if english is None or word in CHINA_CHARS or item.term:
+            return item
+        if english.lower() in " ".join(item.meanings[:1]).lower():
+            return item  # CC-CEDICT's own proper sense already says so (美 "the US" of 美国 "United States")
+        slots = sum(memory.slot(word, u) for u in uses)
+        if not slots or slots * 2 < len(uses):
+            return item
+        return replace(item, meanings=[f"{english} (abbr.)"], pinyin=item.pinyin[:1].upper() + item.pinyin[1:],
+                       examples=[replace(e, sense="") for e in item.examples], meaning_source="cedict",
+                       category="place")
+    if not item.composed:
+        return item
+    if item.pos in PERSON_FLAGS | {"ns", "nz"} and all(ch in name_parts()["transliteration"] for ch in word):
+        return None  # 加利, 拉马: a name no dictionary knows, not "add + benefit"
+    if item.pos not in {"ns", "nt", "nz", "j"} | PERSON_FLAGS:
+        return item
+    names: list[str] = []
+    for ch in word[:2]:
+        english = memory.abbreviates(ch)
+        if english is None:
+            break
+        names.append(english)
+    parts = item.meanings[0].split(" + ") if item.meanings else []
+    if names and names != [CHINA] and len(parts) == len(names) + (len(word) > len(names)):
+        # only a part glossed as a common word is replaced (马 "horse"); a proper gloss stays ("the Arab states …")
+        new = [n if not any(c.isupper() for c in p) else p for n, p in zip(names, parts)] + parts[len(names):]
+        return replace(item, meanings=[" + ".join(new), *item.meanings[1:]])  # 中马 "China + Maldives"
+    if item.pos in PERSON_FLAGS | {"ns"} and _no_parts(word):
+        return None  # 巴沙尔, 中丹 without 丹麦: characters of a name, not "long for + granule + thus"
+    return item
+
+
+def _no_parts(word: str) -> bool:
+    """A name of single characters no dictionary word spans, without a place suffix or a numeral (五国, 湛江港 are
+    made of parts)."""
+    from flashgen.chinese.lexicon import lexicon
+
+    if word[-1] in name_parts()["place_suffix"] or word[0] in "一二三四五六七八九十两百千万几":
+        return False
+    return not any(word[i:j] in lexicon() for i in range(len(word)) for j in range(i + 2, len(word) + 1))
