@@ -11,7 +11,7 @@ alone cannot tell, the text can:
   访X, 赴X, 驻X, X总统, X政府 …) when the text names exactly one place that
   begins with it, is that place: the item's meaning is "Maldives (abbr.)" and
   its reading is written as a proper noun (Mǎ). When the text names two such
-  places (马来西亚, 马尔代夫) the occurrence is not an item: a missing card
+  places (马来西亚, 马尔代夫) the character is not an item: a missing card
   costs less than a wrong one;
 * a composed meaning of a word tagged a place or an organisation whose first
   characters are such abbreviations names the places (中马 "China + Maldives",
@@ -191,13 +191,13 @@ def keep_mask(memory: NameMemory, pairs: set[tuple[str, str]], word: str, uses: 
     if len(word) > 2:
         return [True] * len(uses)
     memo: dict[tuple[Use, str], bool] = {}
-    ambiguous = len(word) == 1 and memory.ambiguous(word)
+    if len(word) == 1 and memory.ambiguous(word) and any(memory.slot(word, u) for u in set(uses)):
+        return [False] * len(uses)  # 中马关系 where the text names 马来西亚 and 马尔代夫: no item at all
     out = []
     for use, reading in zip(uses, readings):
         keep = memo.get((use, reading))
         if keep is None:
-            keep = memo[(use, reading)] = not (name_piece(memory, pairs, word, use, reading)
-                                               or ambiguous and memory.slot(word, use))
+            keep = memo[(use, reading)] = not name_piece(memory, pairs, word, use, reading)
         out.append(keep)
     return out
 

@@ -1,0 +1,160 @@
+"""The text's names remembered over the whole text: abbreviations read as the place, no items from pieces of names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from flashgen.chinese.units import is_title
+from flashgen.chinese.uses import Use
+from flashgen.models import Token, VocabItem
+from flashgen.pipeline import Options, analyse
+from flashgen.study.names import NameMemory, keep_mask, place_name, settle
+
+
+def _items(text: str) -> dict[str, list[VocabItem]]:
+    out: dict[str, list[VocabItem]] = {}
+    for item in analyse(text=text, options=Options(min_hsk=1)).vocab:
+        out.setdefault(item.hanzi, []).append(item)
+    return out
+
+
+def _memory(*tokens: tuple[str, str]) -> NameMemory:
+    memory = NameMemory()
+    for word, pos in tokens:
+        memory.learn(Token(word, pos))
+    return memory
+
+
+@pytest.mark.parametrize(
+    "word, english",
+    [
+        ("马尔代夫", "Maldives"),  # the Maldives
+        ("雅加达", "Jakarta"),  # Jakarta, capital of Indonesia
+        ("万隆", "Bandung"),  # Bandung (city in Indonesia)
+        ("冈比亚", "Gambia"),
+        ("朝鲜", "DPRK"),  # the glossary's rendering wins over CC-CEDICT's
+        ("王毅", None),  # a person (CC-CEDICT gives his dates)
+        ("伊丽莎白", None),  # Elizabeth (person name)
+        ("印尼", None),  # itself an abbreviation (of 印度尼西亚): 中印 is still China and India
+        ("发展", None),  # a common word
+    ],
+)
+def test_place_names(word: str, english: str | None) -> None:
+    assert place_name(word) == english
+
+
+@pytest.mark.parametrize(
+    "places, char, expected",
+    [
+        (["马尔代夫"], "马", "Maldives"),
+        (["马尔代夫", "马来西亚"], "马", None),  # two places begin with 马: ambiguous
+        (["朝鲜", "朝鲜半岛"], "朝", "DPRK"),  # the DPRK and its peninsula: one place
+        (["华盛顿"], "华", None),  # 华 abbreviates China (访华), never Washington
+        (["北京"], "北", None),  # a direction (缅北 northern Myanmar), not Beijing
+        ([], "中", "China"),
+    ],
+)
+def test_abbreviates(places: list[str], char: str, expected: str | None) -> None:
+    memory = _memory(*[(p, "ns") for p in places])
+    assert memory.abbreviates(char) == expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("部长", True), ("局长", True), ("总统", True), ("特使", True),
+     ("增长", False), ("成长", False), ("擅长", False), ("延长", False)],  # 增长 "to grow", 擅长 cháng: no titles
+)
+def test_titles(word: str, expected: bool) -> None:
+    assert is_title(word) is expected
+
+
+# --- whole texts (written for these tests after the patterns of the ministry's briefings) ---
+
+MALDIVES = ("马尔代夫总统选举顺利举行。中方高度重视中马关系，愿同马方共同努力。"
+            "近年来中国赴马游客快速增加，中国已成为马最大旅游客源国。")
+
+
+def test_abbreviation_reads_as_the_place_the_text_names() -> None:
+    items = _items(MALDIVES)
+    assert [i.meanings[0] for i in items["马"]] == ["Maldives (abbr.)"]  # not "horse"
+    assert items["马"][0].pinyin == "Mǎ"
+
+
+def test_two_places_leave_the_abbreviation_out() -> None:
+    items = _items(MALDIVES + "马来西亚总理也将出席。")  # Malaysia too: 马 may be either
+    assert "马" not in items or all("horse" not in i.meanings[0] for i in items["马"])
+
+
+def test_no_place_no_change() -> None:
+    items = _items("这匹马跑得很快，马是人类的朋友。")  # horses, and no country named
+    assert items["马"][0].meanings[0] == "horse"
+
+
+@pytest.mark.parametrize(
+    "text, word, absent",
+    [
+        # 解晓岩 named in full, then 解特使 (special envoy Xie): 解 is no item "to solve"
+        ("中国政府任命解晓岩担任叙利亚问题特使。解特使将访问有关国家。", "解", "to solve"),
+        # 亚明 (Yameen) before 先生 (Mr): 明 is a piece of his name wherever 亚明 recurs
+        ("中方祝贺亚明先生当选马尔代夫总统。亚明当选后表示愿发展对华关系。", "明", "bright"),
+    ],
+)
+def test_pieces_of_names_are_no_items(text: str, word: str, absent: str) -> None:
+    items = _items(text)
+    assert all(absent not in m for i in items.get(word, []) for m in i.meanings)
+
+
+def test_surname_needs_the_full_name() -> None:
+    # no full name begins with 应 here: 应…邀请 (at the invitation of) keeps its word
+    items = _items("应中国政府邀请，新加坡总理将访问中国。")
+    assert "应" in items
+
+
+def test_composed_place_names_the_abbreviated_place() -> None:
+    items = _items(MALDIVES + "中马是传统友好近邻。")
+    found = items.get("中马", [])
+    assert all("horse" not in i.meanings[0] for i in found)
+    assert all(i.meanings[0].startswith("China + Maldives") for i in found)
+
+
+# --- the memory's pieces alone ---
+
+def _item(word: str, meaning: str, pos: str = "n", composed: bool = False) -> VocabItem:
+    return VocabItem(hanzi=word, traditional=word, pinyin="mǎ", pinyin_numbered="ma3", zhuyin="",
+                     meanings=[meaning], pos=pos, composed=composed)
+
+
+@pytest.mark.parametrize(
+    "word, meaning, pos, composed, uses, expected",
+    [
+        # 马 in 中马关系 and 马方 where the text names 马尔代夫
+        ("马", "horse", "n", False, [Use(prev="中", next="关系"), Use(next="方")], "Maldives (abbr.)"),
+        # 马 "horse" nowhere near an abbreviation slot: unchanged
+        ("马", "horse", "n", False, [Use(prev="骑", next="。")], "horse"),
+        # 中马 composed "within + horse": China and the Maldives
+        ("中马", "within + horse", "ns", True, [Use()], "China + Maldives"),
+        # 加利 "add + benefit", transliteration characters tagged a place: no item
+        ("加利", "add + benefit", "ns", True, [Use()], None),
+        # a correct composition of a common word stays (外交休兵 diplomacy + cease fire)
+        ("外交休兵", "diplomacy + cease fire", "nz", True, [Use()], "diplomacy + cease fire"),
+    ],
+)
+def test_settle(word: str, meaning: str, pos: str, composed: bool, uses: list[Use], expected: str | None) -> None:
+    memory = _memory(("马尔代夫", "nz"))
+    settled = settle(memory, _item(word, meaning, pos, composed), uses)
+    assert (settled.meanings[0] if settled else None) == expected
+
+
+def test_surname_occurrence_dropped_only_before_a_title() -> None:
+    memory = _memory(("解晓岩", "nr"))
+    uses = [Use(prev="。", next="特使"), Use(prev="和平", next="问题")]  # 解特使 (envoy Xie); 解 of another use
+    assert keep_mask(memory, set(), "解", uses, ["jie3", "jie3"]) == [False, True]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "中", "马", "方", "关系", "先生", "特使", "亚"]),
+                          st.sampled_from(["", "中", "方", "关系", "先生", "特使", "。"])), max_size=12))
+def test_empty_memory_keeps_everything(contexts: list[tuple[str, str]]) -> None:
+    uses = [Use(prev=p, next=n) for p, n in contexts]
+    mask = keep_mask(NameMemory(), set(), "马", uses, ["ma3"] * len(uses))
+    assert mask == [True] * len(uses)
