@@ -230,11 +230,15 @@ def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional
             break
         names.append(english)
     parts = item.meanings[0].split(" + ") if item.meanings else []
-    if names and names != [CHINA] and len(parts) == len(names) + (len(word) > len(names)):
+    rest = word[len(names):]
+    # only abbreviations side by side (中马, 中拉) or before what follows one (叙政府, 缅北): 新形势, 越界捕捞 are words
+    slot = (not rest or rest in ABBR_AFTER or rest in DIRECTIONS) and word[0] != "新"  # 新政府 "new government"
+    if slot and names and names != [CHINA] and len(parts) == len(names) + (len(word) > len(names)):
         # only a part glossed as a common word is replaced (马 "horse"); a proper gloss stays ("the Arab states …")
         new = [n if not any(c.isupper() for c in p) else p for n, p in zip(names, parts)] + parts[len(names):]
         return replace(item, meanings=[" + ".join(new), *item.meanings[1:]])  # 中马 "China + Maldives"
-    if item.pos in PERSON_FLAGS | {"ns"} and _no_parts(word):
+    if item.pos in PERSON_FLAGS | {"ns"} and _no_parts(word) and not any(c.isupper() for p in parts[1:] for c in p):
+        # (中越 "China + Vietnam", 离京 "leave + Beijing": the dictionary's own abbreviations already fit)
         return None  # 巴沙尔, 中丹 without 丹麦: characters of a name, not "long for + granule + thus"
     return item
 
