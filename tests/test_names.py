@@ -158,3 +158,41 @@ def test_empty_memory_keeps_everything(contexts: list[tuple[str, str]]) -> None:
     uses = [Use(prev=p, next=n) for p, n in contexts]
     mask = keep_mask(NameMemory(), set(), "马", uses, ["ma3"] * len(uses))
     assert mask == [True] * len(uses)
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("中国渔船在南沙礼乐滩附近海域作业。", "礼乐滩"),  # Reed Bank: 礼乐 is no "rites and music"
+        ("中方在渚碧礁启用新建灯塔。", "渚碧礁"),  # Subi Reef, cut 渚 + 碧 + 礁
+        ("中国南沙群岛司令礁。", "司令礁"),  # Commodore Reef: 司令 is no "commanding officer"
+        ("南沙有关岛礁建设。", "岛礁建设"),  # 岛礁 (islands and reefs) a dictionary word
+        ("我们在沙滩上散步。", "沙滩"),  # a beach stays a beach
+        # after a title and before a pause, two lone characters are a name: 亚明 Yameen, 通邢 Thongsing
+        ("马尔代夫总统亚明、老挝总理通邢等将出席。", "亚明"),
+        ("马尔代夫总统亚明、老挝总理通邢等将出席。", "通邢"),
+    ],
+)
+def test_whole_names_and_features(text: str, whole: str) -> None:
+    from flashgen.chinese.segment import cut
+
+    assert whole in [w for w, _ in cut(text)]
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        ("国务院总理访韩、访日。", ["访", "韩"]),  # a visit to Korea after a title: no name 访韩
+        ("美国总统也说好。", ["也"]),  # a function word is no part of a name
+    ],
+)
+def test_no_name_after_a_title(text: str, pieces: list[str]) -> None:
+    from flashgen.chinese.segment import cut
+
+    words = [w for w, _ in cut(text)]
+    assert all(p in words for p in pieces)
+
+
+def test_place_no_dictionary_knows_is_no_item() -> None:
+    items = _items("中国渔船在南沙礼乐滩附近海域作业，菲律宾军舰进入礼乐滩。")
+    assert "礼乐" not in items and "礼乐滩" not in items  # no "rites and music (+ beach)"

@@ -23,8 +23,9 @@ alone cannot tell, the text can:
   honorific (亚|明|先生) is a piece of that name wherever the pair recurs, and
   so is a character that continues a person's name the text spells out;
 * a word tagged a name or a place whose meaning would be composed and whose
-  characters are all transliteration characters (巴沙尔, 加利) is a name no
-  dictionary knows: no item.
+  characters are all transliteration characters (加利), or no dictionary word
+  (巴沙尔), or that is a place suffix after a name no dictionary knows as a
+  place (礼乐滩 Reed Bank), is a name no dictionary knows: no item.
 
 Places are CC-CEDICT proper nouns without a person's dates, and the glossary's
 places; persons are tokens jieba tags as persons. Everything is learned once per
@@ -40,7 +41,7 @@ from typing import Optional, Sequence
 
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.hanzi import HANZI
-from flashgen.chinese.units import FUNCTION_FLAGS, HONORIFICS, is_title, name_parts
+from flashgen.chinese.units import FEATURE_SUFFIXES, FUNCTION_FLAGS, HONORIFICS, is_title, name_parts
 from flashgen.chinese.uses import Use
 from flashgen.models import PERSON_FLAGS, Token, VocabItem
 
@@ -53,6 +54,7 @@ ABBR_AFTER = frozenset({"方", "中", "关系", "两国", "双边", "双方", "�
 CHINA = "China"
 #: Directions and positions: the first character of many places (北京, 南非, 东盟) but in a word a direction (缅北).
 DIRECTIONS = frozenset("东南西北上下内外前后左右")
+_NUMERALS = frozenset("一二三四五六七八九十两百千万几")
 #: Flags of a token that may be a place's full name.
 _PLACE_TAGS = frozenset({"ns", "nz", "nrt", "nr", "nt", "j", "n"})
 #: Flags of a lone character that may be part of a name (亚 of 亚|明).
@@ -237,6 +239,9 @@ def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional
         # only a part glossed as a common word is replaced (马 "horse"); a proper gloss stays ("the Arab states …")
         new = [n if not any(c.isupper() for c in p) else p for n, p in zip(names, parts)] + parts[len(names):]
         return replace(item, meanings=[" + ".join(new), *item.meanings[1:]])  # 中马 "China + Maldives"
+    if item.pos == "ns" and len(word) >= 3 and word[-1] in FEATURE_SUFFIXES + "".join(name_parts()["place_suffix"]) \
+            and word[0] not in _NUMERALS and place_name(word[:-1]) is None:
+        return None  # 礼乐滩 Reed Bank, 光华路: a place no dictionary knows, not "rites and music + beach"
     if item.pos in PERSON_FLAGS | {"ns"} and _no_parts(word) and not any(c.isupper() for p in parts[1:] for c in p):
         # (中越 "China + Vietnam", 离京 "leave + Beijing": the dictionary's own abbreviations already fit)
         return None  # 巴沙尔, 中丹 without 丹麦: characters of a name, not "long for + granule + thus"
@@ -248,6 +253,6 @@ def _no_parts(word: str) -> bool:
     made of parts)."""
     from flashgen.chinese.lexicon import lexicon
 
-    if word[-1] in name_parts()["place_suffix"] or word[0] in "一二三四五六七八九十两百千万几":
+    if word[-1] in name_parts()["place_suffix"] or word[0] in _NUMERALS:
         return False
     return not any(word[i:j] in lexicon() for i in range(len(word)) for j in range(i + 2, len(word) + 1))
