@@ -48,7 +48,9 @@ def test_place_names(word: str, english: str | None) -> None:
     "places, char, expected",
     [
         (["马尔代夫"], "马", "Maldives"),
-        (["马尔代夫", "马来西亚"], "马", None),  # two places begin with 马: ambiguous
+        (["马尔代夫", "马来西亚"], "马", "Malaysia"),  # two places: CC-CEDICT's 马 "abbr. for 马来西亚" decides
+        (["埃及", "埃塞俄比亚"], "埃", "Egypt"),  # 埃 "abbr. for Egypt 埃及"
+        (["澳门", "澳大利亚"], "澳", None),  # CC-CEDICT's 澳 abbreviates both Macao and Australia: ambiguous
         (["朝鲜", "朝鲜半岛"], "朝", "DPRK"),  # the DPRK and its peninsula: one place
         (["华盛顿"], "华", None),  # 华 abbreviates China (访华), never Washington
         (["北京"], "北", None),  # a direction (缅北 northern Myanmar), not Beijing
@@ -82,8 +84,8 @@ def test_abbreviation_reads_as_the_place_the_text_names() -> None:
 
 
 def test_two_places_leave_the_abbreviation_out() -> None:
-    items = _items(MALDIVES + "马来西亚总理也将出席。")  # Malaysia too: 马 may be either
-    assert "马" not in items or all("horse" not in i.meanings[0] for i in items["马"])
+    items = _items("澳大利亚总理和澳门特首将出席。中方高度重视中澳关系，愿同澳方共同努力。")  # Australia and Macao
+    assert "澳" not in items  # not "deep bay", and not a guess between the two
 
 
 def test_no_place_no_change() -> None:

@@ -72,8 +72,8 @@ CHINA_CHARS = frozenset("中华")
 def place_name(word: str) -> Optional[str]:
     """The English name of a place CC-CEDICT or the glossary knows (马尔代夫 → "Maldives"), else None."""
     term = glossary().get(word)
-    if term is not None:
-        return term.renderings[0] if term.category == "place" and term.renderings else None
+    if term is not None and term.category == "place" and term.renderings:
+        return term.renderings[0]
     from flashgen.chinese.lexicon import lexicon
 
     if word not in lexicon().proper_headwords():
@@ -87,6 +87,14 @@ def place_name(word: str) -> Optional[str]:
             or not name[:1].isalpha():
         return None
     return name[4:] if name.startswith("the ") else name
+
+
+@lru_cache(maxsize=1024)
+def _dictionary_abbreviation(char: str) -> str:
+    """CC-CEDICT's proper senses of a character that name what it abbreviates ("abbr. for 印度"), joined."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return "; ".join(x for e in lexicon().entries(char) if e.proper for x in e.senses if "abbr." in x)
 
 
 def _person_name(word: str) -> bool:
@@ -138,7 +146,10 @@ class NameMemory:
         shortest = min(found, key=len)
         if all(w.startswith(shortest) for w in found) or len(set(found.values())) == 1:
             return found[shortest]
-        return None
+        # several places: the one CC-CEDICT says the character abbreviates (印度 for 印, beside 印度尼西亚)
+        own = _dictionary_abbreviation(char)
+        named = {e for w, e in found.items() if w in own}
+        return named.pop() if len(named) == 1 else None
 
     def ambiguous(self, char: str) -> bool:
         """Whether the text names several places ``char`` may abbreviate."""
@@ -239,20 +250,35 @@ def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional
         # only a part glossed as a common word is replaced (马 "horse"); a proper gloss stays ("the Arab states …")
         new = [n if not any(c.isupper() for c in p) else p for n, p in zip(names, parts)] + parts[len(names):]
         return replace(item, meanings=[" + ".join(new), *item.meanings[1:]])  # 中马 "China + Maldives"
-    if item.pos == "ns" and len(word) >= 3 and word[-1] in FEATURE_SUFFIXES + "".join(name_parts()["place_suffix"]) \
-            and word[0] not in _NUMERALS and place_name(word[:-1]) is None:
-        return None  # 礼乐滩 Reed Bank, 光华路: a place no dictionary knows, not "rites and music + beach"
+    if item.pos == "ns" and _unknown_place(word):
+        return None  # 礼乐滩 Reed Bank, 莫尔斯比港: a place no dictionary knows, not "rites and music + beach"
     if item.pos in PERSON_FLAGS | {"ns"} and _no_parts(word) and not any(c.isupper() for p in parts[1:] for c in p):
         # (中越 "China + Vietnam", 离京 "leave + Beijing": the dictionary's own abbreviations already fit)
-        return None  # 巴沙尔, 中丹 without 丹麦: characters of a name, not "long for + granule + thus"
+        return None  # 巴沙尔, 中老 without 老挝: characters of a name, not "long for + granule + thus"
     return item
 
 
 def _no_parts(word: str) -> bool:
-    """A name of single characters no dictionary word spans, without a place suffix or a numeral (五国, 湛江港 are
-    made of parts)."""
+    """Characters of a name: no dictionary word spans two of them, and half of them are transliteration
+    characters or the first is 中 (中老); 北南, 新旧 and 馆内 are words jieba tagged a place."""
     from flashgen.chinese.lexicon import lexicon
 
     if word[-1] in name_parts()["place_suffix"] or word[0] in _NUMERALS:
         return False
+    foreign = sum(ch in name_parts()["transliteration"] for ch in word)
+    if foreign * 2 < len(word) and word[0] != "中":
+        return False
     return not any(word[i:j] in lexicon() for i in range(len(word)) for j in range(i + 2, len(word) + 1))
+
+
+def _unknown_place(word: str) -> bool:
+    """A name and a place suffix (滩, 礁, 港, 市, 省 …) where no dictionary knows the name: 礼乐滩, 莫尔斯比港
+    (not 湛江港, 西哈努克市, 东北三省, 中国台湾: a known name, a numeral, a word before the suffix)."""
+    from flashgen.chinese.lexicon import lexicon
+
+    if len(word) < 3 or word[-1] not in FEATURE_SUFFIXES and word[-1] not in name_parts()["place_suffix"]:
+        return False
+    head = word[:-1]
+    if word[0] in _NUMERALS or word[-2] in _NUMERALS or word[-2:] in lexicon():
+        return False
+    return place_name(head) is None and head not in lexicon().proper_headwords()
