@@ -73,7 +73,8 @@ def place_name(word: str) -> Optional[str]:
     """The English name of a place CC-CEDICT or the glossary knows (马尔代夫 → "Maldives"), else None."""
     term = glossary().get(word)
     if term is not None and term.category == "place" and term.renderings:
-        return term.renderings[0]
+        found = term.renderings[0]  # a pair of places (亚太 Asia-Pacific, 亚非拉) abbreviates none
+        return None if " and " in found or "-" in found or "," in found else found
     from flashgen.chinese.lexicon import lexicon
 
     if word not in lexicon().proper_headwords():
@@ -83,7 +84,7 @@ def place_name(word: str) -> Optional[str]:
         return None
     sense = entries[0].senses[0]
     name = sense.split(",")[0].split(";")[0].split(" (")[0].strip()
-    if any(m in sense for m in _NOT_A_SOURCE) or any(_LIFE_DATES.search(x) for e in entries for x in e.senses) \
+    if any(m in sense for m in _NOT_A_SOURCE) or " and " in name or "-" in name or any(_LIFE_DATES.search(x) for e in entries for x in e.senses) \
             or not name[:1].isalpha():
         return None
     return name[4:] if name.startswith("the ") else name
