@@ -72,9 +72,9 @@ CHINA_CHARS = frozenset("中华")
 def place_name(word: str) -> Optional[str]:
     """The English name of a place CC-CEDICT or the glossary knows (马尔代夫 → "Maldives"), else None."""
     term = glossary().get(word)
-    if term is not None and term.category == "place" and term.renderings:
-        found = term.renderings[0]  # a pair of places (亚太 Asia-Pacific, 亚非拉) abbreviates none
-        return None if " and " in found or "-" in found or "," in found else found
+    if term is not None:  # a glossary organisation (亚太经合组织 APEC) is no place; nor is a pair of places (亚太)
+        found = term.renderings[0] if term.category == "place" and term.renderings else ""
+        return None if not found or " and " in found or "-" in found or "," in found else found
     from flashgen.chinese.lexicon import lexicon
 
     if word not in lexicon().proper_headwords():
