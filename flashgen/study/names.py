@@ -273,8 +273,8 @@ def _no_parts(word: str) -> bool:
 
 
 def _unknown_place(word: str) -> bool:
-    """A name and a place suffix (滩, 礁, 港, 市, 省 …) where no dictionary knows the name: 礼乐滩, 莫尔斯比港
-    (not 湛江港, 西哈努克市, 东北三省, 中国台湾: a known name, a numeral, a word before the suffix)."""
+    """A reef's or a foreign name and a place suffix (滩, 礁, 港, 市, 省 …) no dictionary knows: 礼乐滩, 莫尔斯比港
+    (not 湛江港, 西哈努克市, 东北三省, 中国台湾, 美孚新邨: a known name, a numeral, a word, Chinese characters)."""
     from flashgen.chinese.lexicon import lexicon
 
     if len(word) < 3 or word[-1] not in FEATURE_SUFFIXES and word[-1] not in name_parts()["place_suffix"]:
@@ -282,4 +282,8 @@ def _unknown_place(word: str) -> bool:
     head = word[:-1]
     if word[0] in _NUMERALS or word[-2] in _NUMERALS or word[-2:] in lexicon():
         return False
-    return place_name(head) is None and head not in lexicon().proper_headwords()
+    # a town or road of Chinese characters may be composed (美孚新邨 "Mobil + new + village"); a foreign
+    # name (莫尔斯比港) or a reef's (礼乐滩) may not
+    foreign = sum(ch in name_parts()["transliteration"] for ch in head) * 2 > len(head)
+    return (foreign or word[-1] in FEATURE_SUFFIXES) and place_name(head) is None \
+        and head not in lexicon().proper_headwords()
