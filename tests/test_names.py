@@ -134,6 +134,8 @@ def _item(word: str, meaning: str, pos: str = "n", composed: bool = False) -> Vo
         ("马", "horse", "n", False, [Use(prev="中", next="关系"), Use(next="方")], "Maldives (abbr.)"),
         # 马 "horse" nowhere near an abbreviation slot: unchanged
         ("马", "horse", "n", False, [Use(prev="骑", next="。")], "horse"),
+        # 马 in one slot of three uses: not enough for a character CC-CEDICT does not give the Maldives
+        ("马", "horse", "n", False, [Use(next="方"), Use(prev="骑"), Use(prev="好")], "horse"),
         # 中马 composed "within + horse": China and the Maldives
         ("中马", "within + horse", "ns", True, [Use()], "China + Maldives"),
         # 加利 "add + benefit", transliteration characters tagged a place: no item
@@ -146,6 +148,27 @@ def test_settle(word: str, meaning: str, pos: str, composed: bool, uses: list[Us
     memory = _memory(("马尔代夫", "nz"))
     settled = settle(memory, _item(word, meaning, pos, composed), uses)
     assert (settled.meanings[0] if settled else None) == expected
+
+
+@pytest.mark.parametrize(
+    "place, word, pos, uses, expected",
+    [
+        # 美 is CC-CEDICT's abbreviation of 美国: a noun use is enough (了美对…: the US)
+        ("美国", "美", "n", [Use(prev="了", next="对")], "United States (abbr.)"),
+        # … but not an adjective's use without a slot
+        ("美国", "美", "a", [Use(prev="很", next="。")], "beautiful"),
+        # 老 of 老挝 (Laos): one slot among adjective uses is enough for the dictionary's own abbreviation
+        ("老挝", "老", "a", [Use(prev="中", next="关系"), Use(prev="对", next="的"), Use(prev="到", next="投资"),
+                             Use(prev="参与", next="水电")], "Laos (abbr.)"),
+        # 利 after 在 (in Libya) where the text names 利比亚
+        ("利比亚", "利", "n", [Use(prev="在", next="人员"), Use(prev="在", next="中方")], "Libya (abbr.)"),
+    ],
+)
+def test_dictionary_abbreviation(place: str, word: str, pos: str, uses: list[Use], expected: str) -> None:
+    item = _item(word, "beautiful" if word == "美" else "common", pos)
+    settled = settle(_memory((place, "ns")), item, uses)
+    assert settled is not None
+    assert settled.meanings[0] == expected
 
 
 def test_surname_occurrence_dropped_only_before_a_title() -> None:

@@ -45,8 +45,8 @@ from flashgen.chinese.units import FEATURE_SUFFIXES, FUNCTION_FLAGS, HONORIFICS,
 from flashgen.chinese.uses import Use
 from flashgen.models import PERSON_FLAGS, Token, VocabItem
 
-#: Tokens before an abbreviation: 中马关系, 访马, 赴马, 驻马, 抵马.
-ABBR_BEFORE = frozenset({"中", "访", "赴", "驻", "抵", "离", "来"})
+#: Tokens before an abbreviation: 中马关系, 访马, 赴马, 驻马, 抵马, 在利 (in Libya), 向老 (to Laos).
+ABBR_BEFORE = frozenset({"中", "访", "赴", "驻", "抵", "离", "来", "返", "涉", "援", "在", "对", "向", "同", "与"})
 #: Tokens after an abbreviation: 马方, 马中, 中马关系, 马政府, 马总统.
 ABBR_AFTER = frozenset({"方", "中", "关系", "两国", "双边", "双方", "建交", "政府", "新政府", "总统", "总理", "外长",
                         "领导人", "国王", "议会", "军方", "警方", "边境", "使馆", "大使馆", "人民", "友好"})
@@ -54,9 +54,9 @@ ABBR_AFTER = frozenset({"方", "中", "关系", "两国", "双边", "双方", "�
 CHINA = "China"
 #: Directions and positions: the first character of many places (北京, 南非, 东盟) but in a word a direction (缅北).
 DIRECTIONS = frozenset("东南西北上下内外前后左右")
+#: Flags of a character used as a noun (an abbreviation is one).
+_NOUN_TAGS = frozenset({"n", "ns", "nr", "nz", "j", "ng"})
 _NUMERALS = frozenset("一二三四五六七八九十两百千万几")
-#: Flags of a token that may be a place's full name.
-_PLACE_TAGS = frozenset({"ns", "nz", "nrt", "nr", "nt", "j", "n"})
 #: Flags of a lone character that may be part of a name (亚 of 亚|明).
 _NAME_CHAR_TAGS = frozenset({"j", "nr", "nrt", "nrfg", "ng"})
 #: A sense of a person (伊丽莎白 "Elizabeth (person name)") or of a short form that is no abbreviation's source
@@ -122,7 +122,7 @@ class NameMemory:
     def learn(self, token: Token) -> None:
         """Remember a distinct token if it is a place's or a person's full name."""
         word, pos = token.text, token.pos
-        if len(word) < 2 or pos not in _PLACE_TAGS or not HANZI.match(word):
+        if len(word) < 2 or not HANZI.match(word):
             return
         if pos in PERSON_FLAGS:
             if len(word) <= 4 and _person_name(word):
@@ -137,20 +137,25 @@ class NameMemory:
         """The English name of the one place the text names that ``char`` abbreviates, else None.
 
         Places that all begin with the shortest (朝鲜, 朝鲜半岛) are that one; two others
-        (马来西亚, 马尔代夫) leave the character ambiguous.
+        (澳门, 澳大利亚) leave the character ambiguous unless CC-CEDICT says which it abbreviates.
         """
+        found = self.abbreviated(char)
+        return found[1] if found else None
+
+    def abbreviated(self, char: str) -> Optional[tuple[str, str]]:
+        """(place, English name) of :meth:`abbreviates`."""
         if char == "中":
-            return CHINA
+            return "中国", CHINA
         found = self.places.get(char)
         if not found:
             return None
         shortest = min(found, key=len)
         if all(w.startswith(shortest) for w in found) or len(set(found.values())) == 1:
-            return found[shortest]
+            return shortest, found[shortest]
         # several places: the one CC-CEDICT says the character abbreviates (印度 for 印, beside 印度尼西亚)
         own = _dictionary_abbreviation(char)
-        named = {e for w, e in found.items() if w in own}
-        return named.pop() if len(named) == 1 else None
+        named = {(w, e) for w, e in found.items() if w in own}
+        return named.pop() if len({e for _, e in named}) == 1 else None
 
     def ambiguous(self, char: str) -> bool:
         """Whether the text names several places ``char`` may abbreviate."""
@@ -220,13 +225,17 @@ def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional
     """The item as the text's names make it: an abbreviation's place, a composed place, or None (no item)."""
     word = item.hanzi
     if len(word) == 1:
-        english = memory.abbreviates(word)
-        if english is None or word in CHINA_CHARS or item.term:
+        found = memory.abbreviated(word)
+        if found is None or word in CHINA_CHARS or item.term:
             return item
+        place, english = found
         if english.lower() in " ".join(item.meanings[:1]).lower():
-            return item  # CC-CEDICT's own proper sense already says so (美 "the US" of 美国 "United States")
+            return item  # CC-CEDICT's own proper sense already says so
         slots = sum(memory.slot(word, u) for u in uses)
-        if not slots or slots * 2 < len(uses):
+        # the dictionary's own abbreviation of the place the text names (美 of 美国, 老 of 老挝): one slot is
+        # enough, or a noun use (了|美|对); another character needs slots for half its uses (马 of 马尔代夫)
+        own = place in _dictionary_abbreviation(word)
+        if not (own and (slots or item.pos in _NOUN_TAGS) or slots and slots * 2 >= len(uses)):
             return item
         return replace(item, meanings=[f"{english} (abbr.)"], pinyin=item.pinyin[:1].upper() + item.pinyin[1:],
                        examples=[replace(e, sense="") for e in item.examples], meaning_source="cedict",
@@ -239,10 +248,10 @@ def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional
         return item
     names: list[str] = []
     for ch in word[:2]:
-        english = memory.abbreviates(ch)
-        if english is None:
+        part = memory.abbreviates(ch)
+        if part is None:
             break
-        names.append(english)
+        names.append(part)
     parts = item.meanings[0].split(" + ") if item.meanings else []
     rest = word[len(names):]
     # only abbreviations side by side (中马, 中拉) or before what follows one (叙政府, 缅北): 新形势, 越界捕捞 are words
