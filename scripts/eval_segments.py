@@ -22,8 +22,9 @@ This is a yardstick, not the segmenter: it sees two tokens at a time.
 
 ``--save`` writes each sentence's cut (tokens joined by "|", one sentence a
 line); ``--compare`` lists the spans whose cut differs between two saved runs,
-with counts, and a reproducible random sample for a person to judge. Only
-documents of ``scripts/corpus.py``'s derive split are read.
+with counts, and a reproducible random sample for a person to judge. The
+documents are ``scripts/corpus.py``'s derive split; ``--heldout`` reads the
+held-out split instead, only to confirm a change chosen on the derive split.
 """
 
 from __future__ import annotations
@@ -92,11 +93,11 @@ def fragments(tokens: list[str]) -> list[tuple[int, str, str]]:
     return found
 
 
-def segmented(every: int) -> list[list[str]]:
+def segmented(every: int, split: str = "derive") -> list[list[str]]:
     from corpus import documents
 
     out = []
-    for k, doc in enumerate(documents("mfa", split="derive")):
+    for k, doc in enumerate(documents("mfa", split=split)):  # type: ignore[arg-type]
         if k % every == 0:
             for sentence in split_sentences(doc.text):
                 if "|" not in sentence and "\n" not in sentence:  # the saved format's separators
@@ -147,6 +148,7 @@ def main() -> None:
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"))
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--heldout", action="store_true", help="read the held-out split instead (to confirm, never to tune)")
     parser.add_argument("--distinct", action="store_true", help="sample distinct re-cuts, not occurrences")
     args = parser.parse_args()
     if args.compare:
@@ -172,7 +174,7 @@ def main() -> None:
         for old, new, context in random.Random(args.seed).sample(found, min(args.sample, len(found))):
             print(f"{old}\t{new}\t{context}")
         return
-    sentences = segmented(args.every)
+    sentences = segmented(args.every, "heldout" if args.heldout else "derive")
     if args.save:
         Path(args.save).write_text("".join("|".join(s) + "\n" for s in sentences), encoding="utf-8")
     report(sentences, args.show)
