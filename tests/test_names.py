@@ -52,6 +52,7 @@ def test_place_names(word: str, english: str | None) -> None:
         (["埃及", "埃塞俄比亚"], "埃", "Egypt"),  # 埃 "abbr. for Egypt 埃及"
         (["澳门", "澳大利亚"], "澳", None),  # CC-CEDICT's 澳 abbreviates both Macao and Australia: ambiguous
         (["朝鲜", "朝鲜半岛"], "朝", "DPRK"),  # the DPRK and its peninsula: one place
+        (["马尔代夫", "马累"], "马", "Maldives"),  # 马累 "Malé, capital of Maldives" is inside it
         (["华盛顿"], "华", None),  # 华 abbreviates China (访华), never Washington
         (["北京"], "北", None),  # a direction (缅北 northern Myanmar), not Beijing
         ([], "中", "China"),

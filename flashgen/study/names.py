@@ -90,6 +90,14 @@ def place_name(word: str) -> Optional[str]:
     return name[4:] if name.startswith("the ") else name
 
 
+@lru_cache(maxsize=4096)
+def _senses(word: str) -> str:
+    """Every CC-CEDICT sense of ``word``, joined (where a city is: "Malé, capital of Maldives")."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return "; ".join(x for e in lexicon().entries(word) for x in e.senses)
+
+
 @lru_cache(maxsize=1024)
 def _dictionary_abbreviation(char: str) -> str:
     """CC-CEDICT's proper senses of a character that name what it abbreviates ("abbr. for 印度"), joined."""
@@ -152,6 +160,10 @@ class NameMemory:
         shortest = min(found, key=len)
         if all(w.startswith(shortest) for w in found) or len(set(found.values())) == 1:
             return shortest, found[shortest]
+        # a city in a country the text names is inside it (马累 "Malé, capital of Maldives" beside 马尔代夫)
+        for w, e in found.items():
+            if all(e in _senses(other) for other in found if other != w):
+                return w, e
         # several places: the one CC-CEDICT says the character abbreviates (印度 for 印, beside 印度尼西亚)
         own = _dictionary_abbreviation(char)
         named = {(w, e) for w, e in found.items() if w in own}
