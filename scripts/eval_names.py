@@ -113,7 +113,8 @@ def classify(items: list[VocabItem], sentences: list[Sentence]) -> list[tuple[st
             found.append(("surname", item, ctx))
             continue
         named = any(p in ttl or n in HONORIFICS or n in ttl for p, _, n, _, _ in occ)
-        lone = any(len(p) == 1 and pf in PERSON_FLAGS or len(n) == 1 and nf in PERSON_FLAGS for p, pf, n, nf, _ in occ) \
+        lone = any(len(p) == 1 and pf in PERSON_FLAGS or len(n) == 1 and nf in PERSON_FLAGS
+                   for p, pf, n, nf, _ in occ) \
             or (len(word) == 1 and named and any(len(p) == 1 and pf == "j" or len(n) == 1 and nf == "j"
                                                  for p, pf, n, nf, _ in occ))
         continues = any(any(name.endswith(p + word) or name.startswith(word + n) for name in persons if name != word)
@@ -186,7 +187,8 @@ def main() -> None:
             if not args.quiet:
                 print("\t".join([cls, str(doc.number), item.hanzi, item.pinyin, item.pos,
                                  (item.meanings or [""])[0][:40], ctx[:120]]))
-    print(f"# {total} items in {len(docs)} documents; " + ", ".join(f"{c} {counts[c]}" for c in ("abbr", "surname", "piece", "composed", "place")))
+    classes = ("abbr", "surname", "piece", "composed", "place")
+    print(f"# {total} items in {len(docs)} documents; " + ", ".join(f"{c} {counts[c]}" for c in classes))
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
             csv.writer(fh, delimiter="\t", lineterminator="\n").writerows(dump)

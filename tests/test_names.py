@@ -135,8 +135,12 @@ def _item(word: str, meaning: str, pos: str = "n", composed: bool = False) -> Vo
         ("马", "horse", "n", False, [Use(prev="中", next="关系"), Use(next="方")], "Maldives (abbr.)"),
         # 马 "horse" nowhere near an abbreviation slot: unchanged
         ("马", "horse", "n", False, [Use(prev="骑", next="。")], "horse"),
-        # 马 in one slot of three uses: not enough for a character CC-CEDICT does not give the Maldives
-        ("马", "horse", "n", False, [Use(next="方"), Use(prev="骑"), Use(prev="好")], "horse"),
+        # 马 in one slot of three uses, the others not nouns: not enough for a character CC-CEDICT does not
+        # give the Maldives
+        ("马", "horse", "n", False, [Use(next="方"), Use(prev="骑", pos="v"), Use(prev="好", pos="v")], "horse"),
+        # … but nouns elsewhere are the place too (赴马游客, 成为马最大…)
+        ("马", "horse", "n", False, [Use(prev="赴", pos="n"), Use(prev="，", pos="n"), Use(prev="成为", pos="n")],
+         "Maldives (abbr.)"),
         # 中马 composed "within + horse": China and the Maldives
         ("中马", "within + horse", "ns", True, [Use()], "China + Maldives"),
         # 加利 "add + benefit", transliteration characters tagged a place: no item

@@ -11,7 +11,9 @@ alone cannot tell, the text can:
   访X, 赴X, 驻X, X总统, X政府 …) when the text names exactly one place that
   begins with it, is that place: the item's meaning is "Maldives (abbr.)" and
   its reading is written as a proper noun (Mǎ). When the text names two such
-  places (马来西亚, 马尔代夫) the character is not an item: a missing card
+  places, a city CC-CEDICT places in the other gives way (马累, capital of the
+  Maldives), else CC-CEDICT's own abbreviation decides (马 of 马来西亚 beside
+  马尔代夫); else (澳门, 澳大利亚) the character is not an item: a missing card
   costs less than a wrong one;
 * a composed meaning of a word tagged a place or an organisation whose first
   characters are such abbreviations names the places (中马 "China + Maldives",
@@ -84,8 +86,9 @@ def place_name(word: str) -> Optional[str]:
         return None
     sense = entries[0].senses[0]
     name = sense.split(",")[0].split(";")[0].split(" (")[0].strip()
-    if any(m in sense for m in _NOT_A_SOURCE) or " and " in name or "-" in name or any(_LIFE_DATES.search(x) for e in entries for x in e.senses) \
-            or not name[:1].isalpha():
+    if any(m in sense for m in _NOT_A_SOURCE) or " and " in name or "-" in name or not name[:1].isalpha():
+        return None  # a person, an abbreviation, a pair of places (印巴 "India and Pakistan")
+    if any(_LIFE_DATES.search(x) for e in entries for x in e.senses):
         return None
     return name[4:] if name.startswith("the ") else name
 
@@ -243,11 +246,14 @@ def settle(memory: NameMemory, item: VocabItem, uses: Sequence[Use]) -> Optional
         place, english = found
         if english.lower() in " ".join(item.meanings[:1]).lower():
             return item  # CC-CEDICT's own proper sense already says so
-        slots = sum(memory.slot(word, u) for u in uses)
+        in_slot = [memory.slot(word, u) for u in uses]
+        slots = sum(in_slot)
         # the dictionary's own abbreviation of the place the text names (美 of 美国, 老 of 老挝): one slot is
-        # enough, or a noun use (了|美|对); another character needs slots for half its uses (马 of 马尔代夫)
+        # enough, or a noun use (了|美|对); another character needs slots for half its uses, or one slot and
+        # nouns elsewhere (马 of 马尔代夫 in 赴马游客, 马进步党)
         own = place in _dictionary_abbreviation(word)
-        if not (own and (slots or item.pos in _NOUN_TAGS) or slots and slots * 2 >= len(uses)):
+        nouns = all(s or u.pos in _NOUN_TAGS for s, u in zip(in_slot, uses))
+        if not (own and (slots or item.pos in _NOUN_TAGS) or slots and (slots * 2 >= len(uses) or nouns)):
             return item
         return replace(item, meanings=[f"{english} (abbr.)"], pinyin=item.pinyin[:1].upper() + item.pinyin[1:],
                        examples=[replace(e, sense="") for e in item.examples], meaning_source="cedict",
