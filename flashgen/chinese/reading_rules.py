@@ -63,11 +63,28 @@ _PLACE_BEFORE = frozenset({"的", "其他", "其它", "别的", "什么", "哪",
                            "不少", "任何", "同一", "好些", "多"})
 
 
+#: Words after 当年 that make it dàngnián "that same year": a budget or an accounting year's result (当年预算, 当年投产).
+_SAME_YEAR_AFTER = ("预算", "决算", "财政", "收支", "收入", "支出", "投产", "见效", "竣工", "开工", "新增", "到期", "结余", "盈利",
+                    "亏损", "入学", "毕业")
+#: Words before 当年 that make it dàngnián: entered in that year's accounts (列入当年, 纳入当年).
+_SAME_YEAR_BEFORE = frozenset({"列入", "纳入", "计入", "列支", "抵扣", "冲减"})
+
+
 def word_rule(pairs: Sequence[tuple[str, str]], t: int) -> tuple[str, ...] | None:
-    """A reading for the word token ``pairs[t]`` from the rule layer, or None: 地方 is dìfāng "local"
-    before a noun (地方政府), dìfang "place" after a determiner (重要的地方, 这个地方); the model,
-    which knows only full tones for 方, reads it dìfāng everywhere."""
+    """A reading for the word token ``pairs[t]`` from the rule layer, or None.
+
+    地方 is dìfāng "local" before a noun (地方政府), dìfang "place" after a determiner
+    (重要的地方, 这个地方); the model, which knows only full tones for 方, reads it dìfāng
+    everywhere. 当年 is dàngnián "that same year" in a budget's terms (列入当年预算, 当年投产),
+    else dāngnián "in those days" (the model's and the dictionary's first reading).
+    """
     word = pairs[t][0]
+    if word == "当年":
+        prev = pairs[t - 1][0] if t else ""
+        nxt = pairs[t + 1][0] if t + 1 < len(pairs) else ""
+        if prev in _SAME_YEAR_BEFORE or nxt.startswith(_SAME_YEAR_AFTER):
+            return ("dang4", "nian2")
+        return None
     if word != "地方":
         return None
     prev = pairs[t - 1][0] if t else ""

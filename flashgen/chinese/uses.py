@@ -29,6 +29,10 @@ _NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "�
 #: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作); nor is a verb
 #: after one at a clause end its object (由我来回答。 "to answer").
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续", "来", "去"})
+#: Aspect particles: a word before one is a verb (任命了, 进行着).
+_ASPECT = frozenset({"了", "着", "过"})
+#: Verbs whose object is another verb, used as one (禁止蒙面 "to cover one's face", 拒绝合作 "to cooperate").
+_VERBAL_OBJECT = frozenset({"禁止", "严禁", "不得", "拒绝", "着手", "敢于", "善于", "懂得", "学会", "不再"})
 #: Determiners and quantifiers that open a noun phrase: a word before one, not after 的, is a verb with an
 #: object (规定各种标准 "to stipulate", 采取一些措施).
 _DETERMINERS = frozenset({"各种", "各类", "各项", "各个", "一些", "所有", "这些", "那些", "一切", "诸多", "多种",
@@ -149,7 +153,8 @@ def by_use(common: tuple[str, ...], use: Optional[Use], word: str = "") -> str:
         if found:
             return found
     if use.pos in ("n", "ng", "vn", "an") or (kind in ("noun", "object") and use.pos.startswith("v")):
-        found = next((s for s in plain[:2] if not _is_verb(s) and not s.startswith(("classifier", "(bound form)"))), None)
+        found = next((s for s in plain[:2] if not _is_verb(s) and not _adverb(s)
+                      and not s.startswith(("classifier", "(bound form)"))), None)
         if found:
             return found
     return plain[0]
@@ -175,6 +180,10 @@ def use_kind(use: Use) -> str:
     if use.pos.startswith("d") and use.prev_pos == "uj":
         return "adj"
     takes_object = use.next_pos.startswith(_OBJECT_POS) or use.next_pos in ("ul", "uz", "ug")
+    if use.pos in ("n", "vn") and use.next in _ASPECT and use.next_pos in ("ul", "uz", "ug") and use.prev_pos != "uj":
+        return "verb"  # 是否任命了大使 "to appoint": an aspect particle after a word tagged as a noun makes it a verb
+    if use.prev in _VERBAL_OBJECT and use.pos in _VERB_ABLE and not use.pos.startswith("a") and use.next != "的":
+        return "verb"  # 禁止蒙面 "to cover one's face": these verbs take a verb, not a noun
     classifier = use.prev_pos in ("q", "mq") and not use.prev.endswith("方面")  # 一方面|反映出 is no noun
     if (use.prev_pos == "uj" or use.prev in _NOMINALISING or classifier) and not takes_object:
         return "noun"
@@ -194,9 +203,16 @@ def _is_verb(sense: str) -> bool:
 
 
 def _plain_noun(sense: str, kind: str) -> bool:
-    """A sense that can stand for a noun use: no email-header note ("Reply to:"), no past participle ("satisfied")."""
+    """A sense that can stand for a noun use: no email-header note ("Reply to:"), no past participle ("satisfied"),
+    no adverb (科学的概括 "summary", not "briefly")."""
     head = _head(sense)
-    return kind == "adj" or (":" not in sense and not head.endswith("ed"))
+    return not _adverb(sense) and (kind == "adj" or (":" not in sense and not head.endswith("ed")))
+
+
+def _adverb(sense: str) -> bool:
+    """Whether a sense's first gloss is an English adverb in -ly ("briefly; in broad outline"), not "family" or "supply"."""
+    head = _head(sense)
+    return " " not in head and head.endswith("ly") and not head.endswith(("ply", "mily", "ally"))
 
 
 def _head(sense: str) -> str:
