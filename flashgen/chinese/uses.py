@@ -25,7 +25,8 @@ _NOUN_ENDING = re.compile(r"(?:ion|ity|ness|ment|ance|ence|ship|ure|ism|um|dom|h
 _DEGREE = frozenset({"很", "更", "最", "较", "太", "挺", "极", "越", "比较", "非常", "十分", "相当", "更加", "特别",
                      "最为", "较为", "日益", "越来越", "不够", "如此", "这么", "那么", "多么", "尤为", "极为", "极其"})
 #: Verbs whose object is a verb used as a noun (作出解释 "explanation", 进行调查 "investigation").
-_NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所"})
+_NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所",
+                          "何"})  # 有何评论 "comment", 作何回应 "response": what (noun)
 #: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作); nor is a verb
 #: after one at a clause end its object (由我来回答。 "to answer").
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续", "来", "去"})
@@ -153,8 +154,11 @@ def by_use(common: tuple[str, ...], use: Optional[Use], word: str = "") -> str:
         if found:
             return found
     if use.pos in ("n", "ng", "vn", "an") or (kind in ("noun", "object") and use.pos.startswith("v")):
-        found = next((s for s in plain[:2] if not _is_verb(s) and not _adverb(s)
-                      and not s.startswith(("classifier", "(bound form)"))), None)
+        # (a noun's clear use, after 的 or 有何, looks further: 有何评论 "comment", CC-CEDICT's third sense)
+        width = 4 if kind == "noun" else 2
+        found = next((s for i, s in enumerate(plain[:width]) if not _is_verb(s)
+                      and not (kind in ("noun", "object") and _adverb(s))
+                      and not s.startswith(("classifier", "(bound form)")) and (i < 2 or _plain_noun(s, kind))), None)
         if found:
             return found
     return plain[0]
@@ -209,10 +213,16 @@ def _plain_noun(sense: str, kind: str) -> bool:
     return not _adverb(sense) and (kind == "adj" or (":" not in sense and not head.endswith("ed")))
 
 
+#: English words in -ly that are no adverbs ("disorderly" expansion, a "fly", "family").
+_LY_NOT_ADVERB = re.compile(r"^(?:.{0,3}|ally|.*(?:ply|mily|orderly|friendly|butterfly|firefly|dragonfly)|timely|untimely|elderly|costly|likely|unlikely|"
+                            r"lonely|lovely|deadly|lively|early|daily|weekly|monthly|yearly|holy|ugly|silly|jelly|belly|"
+                            r"bully|rally|anomaly|assembly|monopoly|scholarly|worldly|manly|kindly|curly|homily|italy)$")
+
+
 def _adverb(sense: str) -> bool:
-    """Whether a sense's first gloss is an English adverb in -ly ("briefly; in broad outline"), not "family" or "supply"."""
+    """Whether a sense's first gloss is an English adverb in -ly ("briefly; in broad outline"), not "disorderly" or "fly"."""
     head = _head(sense)
-    return " " not in head and head.endswith("ly") and not head.endswith(("ply", "mily", "ally"))
+    return " " not in head and head.endswith("ly") and not _LY_NOT_ADVERB.search(head)
 
 
 def _head(sense: str) -> str:
