@@ -75,10 +75,16 @@ def word_rule(pairs: Sequence[tuple[str, str]], t: int) -> tuple[str, ...] | Non
 
     地方 is dìfāng "local" before a noun (地方政府), dìfang "place" after a determiner
     (重要的地方, 这个地方); the model, which knows only full tones for 方, reads it dìfāng
-    everywhere. 当年 is dàngnián "that same year" in a budget's terms (列入当年预算, 当年投产),
+    everywhere. 重点 is zhòngdiǎn "key; focus" (重点进口), 不了 after a verb bù liǎo "unable to". 当年 is dàngnián "that same year" in a budget's terms (列入当年预算, 当年投产),
     else dāngnián "in those days" (the model's and the dictionary's first reading).
     """
     word = pairs[t][0]
+    prev = pairs[t - 1] if t else ("", "x")
+    if word == "重点":  # zhòngdiǎn "key; focus" everywhere but 重点选票 "to recount (votes)"
+        nxt = pairs[t + 1][0] if t + 1 < len(pairs) else ""
+        return ("chong2", "dian3") if nxt.startswith(("票", "选票")) or prev[0] == "重新" else ("zhong4", "dian3")
+    if word == "不了" and prev[1][:1] == "v":
+        return ("bu4", "liao3")  # 解决不了 "unable to (solve)", not bù le "no thanks"
     if word == "当年":
         prev = pairs[t - 1][0] if t else ""
         nxt = pairs[t + 1][0] if t + 1 < len(pairs) else ""
