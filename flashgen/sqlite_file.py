@@ -98,6 +98,12 @@ class SqliteFile:
                 return ResourceError(f"{noun} {self.path}: {unwritable}; or pass {option}")
         return ResourceError(f"{noun} {self.path} is damaged ({text}); move it away or pass {option}")
 
+    def check_writable(self) -> None:
+        """Raise the one-line reason when the file could not be written (read-only file or folder, full disk)."""
+        unwritable = self._unwritable()
+        if unwritable:
+            raise ResourceError(f"{self.kind.noun} {self.path}: {unwritable}; or pass {self.kind.option}")
+
     def _unwritable(self) -> str:
         """Why the file cannot be written, tried for real (root ignores permission bits): "" if it can."""
         try:

@@ -31,8 +31,8 @@ def progress(tmp_path: Path) -> Path:
     with ProgressStore(path) as store:
         for card_id, mode, state, days in cards:
             card = Card(card_id=card_number(card_id), state=state, due=NOW + timedelta(days=days), last_review=NOW)
-            store.record(card_id=card_id, mode=mode, answer="x", expected="x", grade="right", rating=3,
-                         reviewed_at=NOW, due_before=None, card_after=card)
+            store.answer(card_id=card_id, mode=mode, answer="x", expected="x", grade="right", rating=3,
+                         reviewed_at=NOW, schedule=lambda _previous, card=card: card)
     return path
 
 

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Optional
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from fsrs import Card
 
 from flashgen.errors import ResourceError
 from flashgen.quiz import progress_path, stats_report
 from flashgen.quiz.schedule import RATING_OF_GRADE, make_scheduler, new_card, review
-from flashgen.quiz.store import SCHEMA_VERSION, ProgressStore, card_number, default_progress_path
+from flashgen.quiz.store import SCHEMA_VERSION, ProgressStore, StoredCard, card_number, default_progress_path
 
 T0 = datetime(2025, 3, 7, 12, 0, tzinfo=timezone.utc)
 
 
 def answer(store: ProgressStore, card_id: str, grade: str, at: datetime, given: str = "x") -> None:
     """Review ``card_id`` as the session does and record it."""
-    stored = store.cards().get(card_id)
     from flashgen.quiz.schedule import card_from_json
 
-    card = card_from_json(stored.fsrs_json) if stored else new_card(card_number(card_id), at)
-    after = review(make_scheduler(deterministic=True), card, grade, at)
-    store.record(card_id=card_id, mode=card_id.split(":")[0], answer=given, expected="gong4 tong2 ti3",
-                 grade=grade, rating=RATING_OF_GRADE[grade], reviewed_at=at,
-                 due_before=stored.due if stored else None, card_after=after)
+    def schedule(stored: Optional[StoredCard]) -> Card:
+        card = card_from_json(stored.fsrs_json) if stored else new_card(card_number(card_id), at)
+        return review(make_scheduler(deterministic=True), card, grade, at)
+
+    store.answer(card_id=card_id, mode=card_id.split(":")[0], answer=given, expected="gong4 tong2 ti3",
+                 grade=grade, rating=RATING_OF_GRADE[grade], reviewed_at=at, schedule=schedule)
 
 
 def columns(db: Path, table: str) -> list[str]:

@@ -34,6 +34,11 @@ SIMPLIFIED = "外交部发言人：我们坚定维护多边主义，推动构建
         ("臺北", "台北"),  # Taipei
         ("沙中綫", "沙中线"),  # Hong Kong's Sha Tin–Central line, HK variant 綫
         ("記者︰", "记者："),  # HK presentation-form colon read as the full-width colon
+        # Words Taiwan's variant table takes to 着 although they keep 著 zhù (data/script_fixes.tsv):
+        ("土著居民", "土著居民"),  # aboriginal inhabitants
+        ("他的論著", "他的论著"),  # his treatise
+        ("成效卓著", "成效卓著"),  # outstandingly effective
+        ("原著看著", "原著看着"),  # the original work; then the particle 著 → 着 still
         ("﹔", "；"),  # small semicolon
     ],
 )
@@ -73,6 +78,13 @@ def test_to_traditional_by_region(simplified: str, region: str, traditional: str
 )
 def test_detect_script(text: str, script: str) -> None:
     assert detect_script(text) == script
+
+
+def test_traditional_word_with_zhu_is_one_item() -> None:
+    """土著 in a Taiwan text is the item 土著 "aboriginal", not 土 "earth" (its 著 read 着 by the variant table)."""
+    vocab = analyse(text="這些土著居民的權利受到保障。").vocab
+    assert "土著" in {item.hanzi for item in vocab}
+    assert "土" not in {item.hanzi for item in vocab}
 
 
 def test_simplified_text_is_left_alone() -> None:

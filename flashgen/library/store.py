@@ -159,8 +159,7 @@ class Library(SqliteFile):
     def forget(self, slug: str) -> None:
         """Remove one transcript and everything it contributed."""
         with self.transaction():
-            with self._guard():
-                cur = self.conn.execute("DELETE FROM transcripts WHERE slug = ?", (slug,))
+            cur = self.conn.execute("DELETE FROM transcripts WHERE slug = ?", (slug,))
             if cur.rowcount == 0:
                 raise InputError(f"no transcript {slug!r} in the library {self.path}; `flashgen library` lists them")
 

@@ -23,7 +23,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Union
 
-from flashgen.errors import ResourceError
 from flashgen.sqlite_file import FileBusy, FileKind, SqliteFile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,12 +162,6 @@ class ProgressStore(SqliteFile):
             row = self.conn.execute("SELECT id, mode, state, due, fsrs FROM cards WHERE id = ?", (card_id,)).fetchone()
         return self._stored(row) if row else None
 
-    def check_writable(self) -> None:
-        """Raise the one-line reason when answers could not be saved (read-only file or folder, full disk)."""
-        unwritable = self._unwritable()
-        if unwritable:
-            raise ResourceError(f"progress file {self.path}: {unwritable}; or pass --progress")
-
     def new_cards_today(self, now: datetime) -> int:
         """How many cards had their first review today (local calendar day)."""
         local = now.astimezone()
@@ -201,23 +194,6 @@ class ProgressStore(SqliteFile):
         return out + [ModeStats("all", *total)]
 
     # ------------------------------------------------------------------- writing
-
-    def record(
-        self,
-        *,
-        card_id: str,
-        mode: str,
-        answer: str,
-        expected: str,
-        grade: str,
-        rating: int,
-        reviewed_at: datetime,
-        due_before: Optional[datetime],
-        card_after: "Card",
-    ) -> None:
-        """Write one answer and the card's new FSRS state, committed before returning."""
-        with self.transaction():
-            self._write_answer(card_id, mode, answer, expected, grade, rating, reviewed_at, due_before, card_after)
 
     def answer(
         self,

@@ -4,7 +4,10 @@ jieba, the glossary and flashgen's lexicon work on simplified Chinese, so a
 transcript written in traditional characters is analysed in a simplified copy.
 The copy is made with OpenCC (phrase-aware: 乾淨 → 干净 but 乾隆 stays, 頭髮 →
 头发, 著名 stays but 沿著 → 沿着), through its Hong Kong and Taiwan variant
-tables first, so texts from either region convert. The reverse direction
+tables first, so texts from either region convert. Where the Taiwan table's
+character mapping 著 → 着 breaks a word its phrase table misses (土著, 论著),
+the word is put back from data/script_fixes.tsv (derived from CC-CEDICT and
+OpenCC by scripts/derive_script_fixes.py). The reverse direction
 (a simplified text shown in traditional characters) uses OpenCC's s2hk, s2tw
 or s2t, by region.
 
@@ -20,11 +23,13 @@ judged from a small table of common characters (:func:`detect_script`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.models import DEFAULT_REGION, Region, Script
+from flashgen.resources import read_data_text
 
 if TYPE_CHECKING:
     import opencc
@@ -100,10 +105,24 @@ def _aligned(text: str, run: Callable[[str], str]) -> str:
     return "\n".join(fixed)
 
 
+@lru_cache(maxsize=1)
+def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Words the regional chain takes to the wrong simplified form (土着 → 土著), from data/script_fixes.tsv."""
+    table = dict(line.split("\t") for line in read_data_text("script_fixes.tsv").splitlines()
+                 if line and not line.startswith("#"))
+    return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
+
+
+def _fixed(simplified: str) -> str:
+    """``simplified`` with the words of :func:`_fixes` put right (same length: offsets are kept)."""
+    pattern, table = _fixes()
+    return pattern.sub(lambda m: table[m.group()], simplified)
+
+
 def convert(text: str, script: Script, region: Region = DEFAULT_REGION) -> str:
     """``text`` in ``script`` (same length, offsets preserved); punctuation normalised towards simplified."""
     if script == "simplified":
-        return _aligned(text, _chain(TO_SIMPLIFIED)).translate(_PUNCTUATION)
+        return _fixed(_aligned(text, _chain(TO_SIMPLIFIED))).translate(_PUNCTUATION)
     if region not in TO_TRADITIONAL:
         raise ValueError(f"region must be one of {', '.join(TO_TRADITIONAL)}, not {region!r}")
     return _aligned(text, _chain((TO_TRADITIONAL[region],)))
