@@ -79,11 +79,11 @@ def word_rule(pairs: Sequence[tuple[str, str]], t: int) -> tuple[str, ...] | Non
     else dāngnián "in those days" (the model's and the dictionary's first reading).
     """
     word = pairs[t][0]
-    prev = pairs[t - 1] if t else ("", "x")
+    before = pairs[t - 1] if t else ("", "x")
     if word == "重点":  # zhòngdiǎn "key; focus" everywhere but 重点选票 "to recount (votes)"
         nxt = pairs[t + 1][0] if t + 1 < len(pairs) else ""
-        return ("chong2", "dian3") if nxt.startswith(("票", "选票")) or prev[0] == "重新" else ("zhong4", "dian3")
-    if word == "不了" and prev[1][:1] == "v":
+        return ("chong2", "dian3") if nxt.startswith(("票", "选票")) or before[0] == "重新" else ("zhong4", "dian3")
+    if word == "不了" and before[1][:1] == "v":
         return ("bu4", "liao3")  # 解决不了 "unable to (solve)", not bù le "no thanks"
     if word == "当年":
         prev = pairs[t - 1][0] if t else ""
