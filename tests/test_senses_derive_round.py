@@ -57,6 +57,21 @@ from flashgen.study.annotate import annotate
         # 毛主席是怎样论述的 how Chairman Mao expounded it: a verb; 的论述 a noun
         ("论述", "lun4 shu4", Use(pos="v", prev="怎样", prev_pos="r", next="的", next_pos="uj"), "to discuss"),
         ("论述", "lun4 shu4", Use(pos="v", prev="的", prev_pos="uj", next="，", next_pos="x"), "exposition"),
+        # 有何评论 / 作何回应: after 何 a noun ("comment", "response"), not "to comment on"
+        ("评论", "ping2 lun4", Use(pos="n", prev="何", prev_pos="r", next="？", next_pos="x"), "comment"),
+        ("回应", "hui2 ying4", Use(pos="v", prev="何", prev_pos="r", next="？", next_pos="x"), "response"),
+        # 访华日程及相关安排 the arrangements of the visit: a noun after 相关
+        ("安排", "an1 pai2", Use(pos="v", prev="相关", prev_pos="v", next="。", next_pos="x"), "arrangements"),
+        # 作出的积极努力 the active efforts made: a noun; 要努力实现 to strive to achieve: the verb
+        ("努力", "nu3 li4", Use(pos="ad", prev="积极", prev_pos="ad", next="。", next_pos="x"), "efforts"),
+        ("努力", "nu3 li4", Use(pos="ad", prev="要", prev_pos="v", next="实现", next_pos="v"), "to make an effort"),
+        # 和平、稳定和繁荣 peace, stability and prosperity: a noun
+        ("繁荣", "fan2 rong2", Use(pos="a", prev="和", prev_pos="c", next="。", next_pos="x"), "prosperity"),
+        # 培育成…新亮点 to make into a new highlight: resultative after a verb; 撒谎|成|性 the word 成性
+        ("成", "cheng2", Use(pos="v", prev="培育", prev_pos="vn", next="中俄", next_pos="ns"), "into"),
+        ("成", "cheng2", Use(pos="v", prev="撒谎", prev_pos="v", next="性", next_pos="n"), "(in 成性)"),
+        # 以国家主席身份 in the capacity of head of state
+        ("身份", "shen1 fen4", Use(pos="n", prev="国家主席", prev_pos="nn", next="对", next_pos="p"), "status; capacity"),
         # 欧非 Europe and Africa (composed): 非 after 欧 is Africa, not "to not be"
         ("非", "fei1", Use(pos="v", prev="欧", part=True, end=True), "Africa"),
     ],
@@ -90,11 +105,18 @@ def _reading(text: str, word: str) -> str:
         ("当年预算执行情况良好。", "dang4 nian2"),  # that year's budget was carried out well
         ("项目当年投产，当年见效。", "dang4 nian2"),  # in operation and paying off the same year
         ("他当年在这里工作过。", "dang1 nian2"),  # he worked here in those days
+        ("同时，重点进口先进技术。", "zhong4 dian3"),  # mainly import advanced technology: zhòngdiǎn, not chóngdiǎn "to recount"
         ("日本当年发动了侵略战争。", "dang1 nian2"),  # Japan then launched a war of aggression
     ],
 )
 def test_dangnian_in_context(text: str, reading: str) -> None:
-    assert _reading(text, "当年").lower() == reading
+    word = "当年" if "当年" in text else "重点"
+    assert _reading(text, word).lower() == reading
+
+
+def test_buliao_after_a_verb() -> None:
+    # 解决不了问题 cannot solve the problem: bù liǎo "unable to", not bù le "no thanks"
+    assert _reading("这种做法解决不了问题。", "不了").lower() == "bu4 liao3"
 
 
 def test_sentence_level_first_meanings() -> None:
