@@ -72,6 +72,14 @@ from flashgen.study.annotate import annotate
         ("成", "cheng2", Use(pos="v", prev="撒谎", prev_pos="v", next="性", next_pos="n"), "(in 成性)"),
         # 以国家主席身份 in the capacity of head of state
         ("身份", "shen1 fen4", Use(pos="n", prev="国家主席", prev_pos="nn", next="对", next_pos="p"), "status; capacity"),
+        # 同美方一道努力，发展…: after a numeral-classifier word (一道 "together") 努力 stays the verb
+        ("努力", "nu3 li4", Use(pos="ad", prev="一道", prev_pos="m", next="，", next_pos="x"), "to make an effort"),
+        # 十五大明确了…目标 the 15th Congress set the goals: a verb before 了
+        ("明确", "ming2 que4", Use(pos="ad", prev="十五大", prev_pos="n", next="了", next_pos="ul"), "to make clear"),
+        # 广开肥源 open up sources of fertilizer
+        ("肥", "fei2", Use(pos="a", prev="广开", prev_pos="v", next="源", next_pos="n"), "fertilizer"),
+        # 百年未有之大变局 changes unseen in a century
+        ("未有", "wei4 you3", Use(pos="v", prev="百年", prev_pos="m", next="之", next_pos="u"), "has never been"),
         # 欧非 Europe and Africa (composed): 非 after 欧 is Africa, not "to not be"
         ("非", "fei1", Use(pos="v", prev="欧", part=True, end=True), "Africa"),
     ],
@@ -105,12 +113,14 @@ def _reading(text: str, word: str) -> str:
         ("当年预算执行情况良好。", "dang4 nian2"),  # that year's budget was carried out well
         ("项目当年投产，当年见效。", "dang4 nian2"),  # in operation and paying off the same year
         ("他当年在这里工作过。", "dang1 nian2"),  # he worked here in those days
-        ("同时，重点进口先进技术。", "zhong4 dian3"),  # mainly import advanced technology: zhòngdiǎn, not chóngdiǎn "to recount"
+        ("同时，重点进口先进技术。", "zhong4 dian3"),
+        ("将税率降至13%。", "jiang4"),  # lower the tax rate to 13%: jiàng, not xiáng "to surrender"
+        ("吴三桂部队皆出城迎降。", "xiang2"),  # came out of the city to surrender: xiáng  # mainly import advanced technology: zhòngdiǎn, not chóngdiǎn "to recount"
         ("日本当年发动了侵略战争。", "dang1 nian2"),  # Japan then launched a war of aggression
     ],
 )
 def test_dangnian_in_context(text: str, reading: str) -> None:
-    word = "当年" if "当年" in text else "重点"
+    word = next(w for w in ("当年", "重点", "降") if w in text)
     assert _reading(text, word).lower() == reading
 
 

@@ -18,6 +18,8 @@ _DEGREE = frozenset({"很", "更", "最", "太", "较", "比较", "非常", "特
 #: Verbs of purpose after 为 wèi "in order to" (为构建新发展格局贡献力量).
 _PURPOSE = frozenset({"实现", "构建", "推动", "促进", "维护", "建设", "保障", "解决", "落实", "推进", "加强", "营造",
                       "打造", "开创", "捍卫", "保护", "改善", "巩固", "深化", "确保", "提高", "增进", "完善", "应对"})
+#: Characters before 降 that make it xiáng "to surrender" (投|降 cut, 受降, 劝降, 乞降, 迎降, 诈降…).
+_SURRENDER_BEFORE = frozenset("投受劝诱招纳归迫乞迎请诈求愿来出早")
 #: Characters that start a clause: the rules look no further.
 _CLAUSE_END = frozenset("，。；：！？、,.;:!?")
 
@@ -51,6 +53,8 @@ def rule(pairs: Sequence[tuple[str, str]], t: int) -> str | None:
         return "de5"
     if word == "应" and nxt_hanzi and nxt[1][:1] in ("v", "d", "a", "p", "c", "t"):
         return "ying1"  # should: 应切实遵守, 应早日意识到
+    if word == "降" and prev[0][-1:] not in _SURRENDER_BEFORE:
+        return "jiang4"  # to lower, to fall: 税率降至13%, 降了 (xiáng "to surrender" after 投, 受, 劝…)
     if word == "长" and prev[0] in _DEGREE:
         return "chang2"  # long, after a degree adverb: 很长, 更长, 太长
     if word == "重" and nxt_hanzi and nxt[1][:1] == "n" and pos[:1] in ("a", "v"):
