@@ -68,8 +68,10 @@ from flashgen.study.annotate import annotate
         # 和平、稳定和繁荣 peace, stability and prosperity: a noun
         ("繁荣", "fan2 rong2", Use(pos="a", prev="和", prev_pos="c", next="。", next_pos="x"), "prosperity"),
         # 培育成…新亮点 to make into a new highlight: resultative after a verb; 撒谎|成|性 the word 成性
-        ("成", "cheng2", Use(pos="v", prev="培育", prev_pos="vn", next="中俄", next_pos="ns"), "into"),
+        ("成", "cheng2", Use(pos="v", prev="培育", prev_pos="vn", next="中俄", next_pos="ns"), "(after a verb) into"),
         ("成", "cheng2", Use(pos="v", prev="撒谎", prev_pos="v", next="性", next_pos="n"), "(in 成性)"),
+        # 中方有何主张 what does China propose: a noun, not "to advocate"
+        ("主张", "zhu3 zhang1", Use(pos="n", prev="何", prev_pos="r", next="？", next_pos="x"), "proposal"),
         # 以国家主席身份 in the capacity of head of state
         ("身份", "shen1 fen4", Use(pos="n", prev="国家主席", prev_pos="nn", next="对", next_pos="p"), "status; capacity"),
         # 同美方一道努力，发展…: after a numeral-classifier word (一道 "together") 努力 stays the verb
