@@ -139,16 +139,21 @@ def test_register_rows_of_composed_words_apply() -> None:
 
 
 def test_sample_token_senses(sample_analysis) -> None:
-    """Tokens the item selection leaves out (美 cut from 中美) still get the sense their neighbours call for."""
+    """Tokens the item selection leaves out (美 of 对美) still get the sense their neighbours call for."""
     from flashgen.chinese.senses import use_at
+    from flashgen.models import Sentence
+    from flashgen.study.annotate import annotate
 
     found = {}
-    for sentence in sample_analysis.transcript.sentences:
+    export = annotate([Sentence(0, 0, None, None, "中方扩大对美出口。")])[0]  # China expands its exports to the US
+    for sentence in [*sample_analysis.transcript.sentences, export]:
         for i, token in enumerate(sentence.tokens):
             if token.text in ("美", "德") and token.text not in found:
                 found[token.text] = sense_in(token.text, token.pinyin_numbered, use_at(sentence.tokens, i))[0]
-    assert found["美"].startswith("the US")  # 包括中美在内: China and the US, not "the Americas"
+    assert found["美"].startswith("the US")  # 对美出口: exports to the US, not "the Americas"
     assert found["德"].startswith("virtue")  # 君子之德: not Germany
+    # 包括中美在内 (China and the US included): 中美 is one word now, not 中 + 美
+    assert any(t.text == "中美" for s in sample_analysis.transcript.sentences for t in s.tokens)
 
 
 def test_several_senses_each_with_an_example(sample_vocab_all) -> None:

@@ -33,9 +33,21 @@ def parse(text: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, float]:
+def _source() -> tuple[str, str]:
+    """The table's text and a hash of it."""
     text = read_data_text(TABLE)
-    key = cache_key(1, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return text, hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def table_digest() -> str:
+    """A hash of the table's text (for caches built from it, such as the segmenter's)."""
+    return _source()[1]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, float]:
+    text, digest = _source()
+    key = cache_key(1, digest)
 
     def build(tmp: Path) -> None:
         tmp.write_bytes(marshal.dumps(parse(text)))
@@ -47,6 +59,11 @@ def _table() -> dict[str, float]:
     except (OSError, ValueError, EOFError, ResourceError):
         pass  # no usable cache: parse in memory
     return parse(text)
+
+
+def mfa_table() -> dict[str, float]:
+    """The whole table: word → Zipf value (do not modify)."""
+    return _table()
 
 
 def mfa_zipf(word: str) -> float | None:

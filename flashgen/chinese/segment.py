@@ -123,7 +123,11 @@ def _tokenizer() -> Any:
                 marshal.dump((tk.FREQ, tk.total), fh)
             built.append(True)
 
-        key = cache_key(_TERMS_CACHE_VERSION, jieba.__version__, glossary_digest(), TERM_FREQ_FLOOR, TOTAL_SCALE)
+        from flashgen.chinese import genre_counts
+        from flashgen.chinese.mfa_frequency import table_digest
+
+        key = cache_key(_TERMS_CACHE_VERSION, jieba.__version__, glossary_digest(), TERM_FREQ_FLOOR, TOTAL_SCALE,
+                        genre_counts.VERSION, table_digest())
         try:
             path = cached_file("jieba-terms.cache", key, build)
         except ResourceError:  # no cache can be written: tune the terms in memory
@@ -174,7 +178,7 @@ def _remember_unknown_runs(pos_tokenizer: Any) -> None:
 
 
 def _add_terms(tk: Any, terms: list[Term], tags: dict[str, str]) -> None:
-    """Load jieba's dictionary and add every glossary term, each tuned to come out whole.
+    """Load jieba's dictionary, price its words for the genre, and add every glossary term, each tuned to come out whole.
 
     jieba adds a new word's count to its total, which prices every word of a route:
     some 4,000 terms at the floor count would more than double it and tip routes
@@ -184,8 +188,11 @@ def _add_terms(tk: Any, terms: list[Term], tags: dict[str, str]) -> None:
     tuned with (a glossary of some 1,400 terms raised it by about half), so the
     glossary's size does not change how the rest of a sentence is cut.
     """
+    from flashgen.chinese.genre_counts import raise_counts
+
     tk.initialize()
     total = tk.total
+    raise_counts(tk.FREQ, total, frozenset(tags))  # before the terms, which are tuned against these counts
     for term in terms:
         tag = tags[term.hanzi]
         tk.add_word(term.hanzi, tag=tag)
