@@ -8,9 +8,12 @@ the text, --n and --seed.
     python3 scripts/sample_meanings.py transcript.txt [--n 50] [--seed 1]
     python3 scripts/sample_meanings.py --heldout mfa:3 --heldout work-reports:0 [--n 60]
     python3 scripts/sample_meanings.py --heldout mfa:3 --review scripts/meaning_review.tsv
+    python3 scripts/sample_meanings.py --derive mfa:100 --derive congress-reports:2 --n 20 --seed 7
 
 ``--heldout CORPUS:K`` takes the K-th held-out document of a corpus (see
-scripts/corpus.py; nothing is tuned on those). ``--review FILE`` reads a TSV of
+scripts/corpus.py; nothing is tuned on those); ``--derive CORPUS:K`` the K-th
+document of the derive split, for review rounds whose misses may be fixed
+(named "derive:CORPUS:K"). ``--review FILE`` reads a TSV of
 verdicts (source, word, first meaning, ok|wrong, note), matches them with the
 items sampled now, and prints the share of sampled items whose first meaning
 is wrong for its sentence; items whose first meaning changed since the review
@@ -41,12 +44,13 @@ class Text:
     text: str
 
 
-def _heldout(spec: str) -> Text:
+def _document(spec: str, split: str) -> Text:
+    """The K-th document of a corpus's split ("mfa:3"); a derive document is named "derive:mfa:3"."""
     corpus, _, k = spec.partition(":")
-    for i, doc in enumerate(documents(corpus, split="heldout")):  # type: ignore[arg-type]
+    for i, doc in enumerate(documents(corpus, split=split)):  # type: ignore[arg-type]
         if i == int(k or 0):
-            return Text(spec, doc.text)
-    raise SystemExit(f"{spec}: no such held-out document")
+            return Text(spec if split == "heldout" else f"{split}:{spec}", doc.text)
+    raise SystemExit(f"{spec}: no such {split} document")
 
 
 def sample(text: Text, n: int, seed: int) -> list[VocabItem]:
@@ -65,12 +69,14 @@ def line(text: Text, item: VocabItem) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("transcript", nargs="*", type=Path)
-    parser.add_argument("--heldout", action="append", default=[], metavar="CORPUS:K")
+    parser.add_argument("--heldout", action="append", default=[], metavar="CORPUS:K", help="K-th held-out document")
+    parser.add_argument("--derive", action="append", default=[], metavar="CORPUS:K", help="K-th derive-split document")
     parser.add_argument("--n", type=int, default=50, help="items per text")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--review", type=Path, help="TSV of verdicts to score")
     args = parser.parse_args()
-    texts = [Text(p.name, p.read_text(encoding="utf-8")) for p in args.transcript] + [_heldout(s) for s in args.heldout]
+    texts = [Text(p.name, p.read_text(encoding="utf-8")) for p in args.transcript] + [_document(s, "heldout") for s in args.heldout]
+    texts += [_document(s, "derive") for s in args.derive]
     rows = [line(t, item) for t in texts for item in sample(t, args.n, args.seed)]
     if not args.review:
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")

@@ -110,7 +110,7 @@ def test_sense_and_cut_never_fail(words: list[str]) -> None:
         ("进一步", "jin4 yi1 bu4", Use(pos="d", prev="能否", prev_pos="v", next="介绍", next_pos="v"), "(develop, understand, improve etc) more"),  # 你能否进一步介绍 could you say more
         # but a word whose only non-verb senses are nouns keeps its verb (暂停参加 "to suspend", not "time-out")
         ("暂停", "zan4 ting2", Use(pos="d", prev="我们", prev_pos="r", next="参加", next_pos="v"), "to suspend"),  # 我们暂停参加…比赛 we suspend taking part
-        ("努力", "nu3 li4", Use(pos="ad", prev="的", prev_pos="uj", next="推动", next_pos="v"), "to make an effort"),  # 以切实的努力推动 with real efforts: not "hard-working"
+        ("努力", "nu3 li4", Use(pos="ad", prev="的", prev_pos="uj", next="推动", next_pos="v"), "efforts"),  # 以切实的努力推动 with real efforts: the noun, not "hard-working"
         # a verb before a determiner or quantifier that opens its object
         ("投资", "tou2 zi1", Use(pos="vn", prev="不要", prev_pos="df", next="某些", next_pos="r"), "to invest"),  # 不要投资某些中国企业 not to invest in certain firms: not "investment"
         ("投资", "tou2 zi1", Use(pos="vn", prev="，", prev_pos="x", next="各种", next_pos="r"), "to invest"),  # ，投资各种项目 invest in all kinds of projects

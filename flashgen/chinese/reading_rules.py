@@ -18,6 +18,8 @@ _DEGREE = frozenset({"很", "更", "最", "太", "较", "比较", "非常", "特
 #: Verbs of purpose after 为 wèi "in order to" (为构建新发展格局贡献力量).
 _PURPOSE = frozenset({"实现", "构建", "推动", "促进", "维护", "建设", "保障", "解决", "落实", "推进", "加强", "营造",
                       "打造", "开创", "捍卫", "保护", "改善", "巩固", "深化", "确保", "提高", "增进", "完善", "应对"})
+#: Characters before 降 that make it xiáng "to surrender" (投|降 cut, 受降, 劝降, 乞降, 迎降, 诈降…).
+_SURRENDER_BEFORE = frozenset("投受劝诱招纳归迫乞迎请诈求愿来出早")
 #: Characters that start a clause: the rules look no further.
 _CLAUSE_END = frozenset("，。；：！？、,.;:!?")
 
@@ -51,6 +53,8 @@ def rule(pairs: Sequence[tuple[str, str]], t: int) -> str | None:
         return "de5"
     if word == "应" and nxt_hanzi and nxt[1][:1] in ("v", "d", "a", "p", "c", "t"):
         return "ying1"  # should: 应切实遵守, 应早日意识到
+    if word == "降" and prev[0][-1:] not in _SURRENDER_BEFORE:
+        return "jiang4"  # to lower, to fall: 税率降至13%, 降了 (xiáng "to surrender" after 投, 受, 劝…)
     if word == "长" and prev[0] in _DEGREE:
         return "chang2"  # long, after a degree adverb: 很长, 更长, 太长
     if word == "重" and nxt_hanzi and nxt[1][:1] == "n" and pos[:1] in ("a", "v"):
@@ -63,11 +67,34 @@ _PLACE_BEFORE = frozenset({"的", "其他", "其它", "别的", "什么", "哪",
                            "不少", "任何", "同一", "好些", "多"})
 
 
+#: Words after 当年 that make it dàngnián "that same year": a budget or an accounting year's result (当年预算, 当年投产).
+_SAME_YEAR_AFTER = ("预算", "决算", "财政", "收支", "收入", "支出", "投产", "见效", "竣工", "开工", "新增", "到期", "结余", "盈利",
+                    "亏损", "入学", "毕业")
+#: Words before 当年 that make it dàngnián: entered in that year's accounts (列入当年, 纳入当年).
+_SAME_YEAR_BEFORE = frozenset({"列入", "纳入", "计入", "列支", "抵扣", "冲减"})
+
+
 def word_rule(pairs: Sequence[tuple[str, str]], t: int) -> tuple[str, ...] | None:
-    """A reading for the word token ``pairs[t]`` from the rule layer, or None: 地方 is dìfāng "local"
-    before a noun (地方政府), dìfang "place" after a determiner (重要的地方, 这个地方); the model,
-    which knows only full tones for 方, reads it dìfāng everywhere."""
+    """A reading for the word token ``pairs[t]`` from the rule layer, or None.
+
+    地方 is dìfāng "local" before a noun (地方政府), dìfang "place" after a determiner
+    (重要的地方, 这个地方); the model, which knows only full tones for 方, reads it dìfāng
+    everywhere. 重点 is zhòngdiǎn "key; focus" (重点进口), 不了 after a verb bù liǎo "unable to". 当年 is dàngnián "that same year" in a budget's terms (列入当年预算, 当年投产),
+    else dāngnián "in those days" (the model's and the dictionary's first reading).
+    """
     word = pairs[t][0]
+    before = pairs[t - 1] if t else ("", "x")
+    if word == "重点":  # zhòngdiǎn "key; focus" everywhere but 重点选票 "to recount (votes)"
+        nxt = pairs[t + 1][0] if t + 1 < len(pairs) else ""
+        return ("chong2", "dian3") if nxt.startswith(("票", "选票")) or before[0] == "重新" else ("zhong4", "dian3")
+    if word == "不了" and before[1][:1] == "v":
+        return ("bu4", "liao3")  # 解决不了 "unable to (solve)", not bù le "no thanks"
+    if word == "当年":
+        prev = pairs[t - 1][0] if t else ""
+        nxt = pairs[t + 1][0] if t + 1 < len(pairs) else ""
+        if prev in _SAME_YEAR_BEFORE or nxt.startswith(_SAME_YEAR_AFTER):
+            return ("dang4", "nian2")
+        return None
     if word != "地方":
         return None
     prev = pairs[t - 1][0] if t else ""

@@ -25,10 +25,17 @@ _NOUN_ENDING = re.compile(r"(?:ion|ity|ness|ment|ance|ence|ship|ure|ism|um|dom|h
 _DEGREE = frozenset({"很", "更", "最", "较", "太", "挺", "极", "越", "比较", "非常", "十分", "相当", "更加", "特别",
                      "最为", "较为", "日益", "越来越", "不够", "如此", "这么", "那么", "多么", "尤为", "极为", "极其"})
 #: Verbs whose object is a verb used as a noun (作出解释 "explanation", 进行调查 "investigation").
-_NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所"})
+_NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "予以", "得到", "受到", "获得", "作", "做", "有所",
+                          "何"})  # 有何评论 "comment", 作何回应 "response": what (noun)
 #: Modal verbs and auxiliaries: a verbal noun after one, with an object, is a verb (要加强合作); nor is a verb
 #: after one at a clause end its object (由我来回答。 "to answer").
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续", "来", "去"})
+#: Modifiers that stand before a noun only: a verbal noun after one, with no object, is a noun (相关安排 "arrangements").
+_NOUN_MODIFIERS = frozenset({"相关", "有关", "上述", "具体", "各项", "各种", "一切", "所有", "诸多", "若干"})
+#: Aspect particles: a word before one is a verb (任命了, 进行着).
+_ASPECT = frozenset({"了", "着", "过"})
+#: Verbs whose object is another verb, used as one (禁止蒙面 "to cover one's face", 拒绝合作 "to cooperate").
+_VERBAL_OBJECT = frozenset({"禁止", "严禁", "不得", "拒绝", "着手", "敢于", "善于", "懂得", "学会", "不再"})
 #: Determiners and quantifiers that open a noun phrase: a word before one, not after 的, is a verb with an
 #: object (规定各种标准 "to stipulate", 采取一些措施).
 _DETERMINERS = frozenset({"各种", "各类", "各项", "各个", "一些", "所有", "这些", "那些", "一切", "诸多", "多种",
@@ -149,7 +156,11 @@ def by_use(common: tuple[str, ...], use: Optional[Use], word: str = "") -> str:
         if found:
             return found
     if use.pos in ("n", "ng", "vn", "an") or (kind in ("noun", "object") and use.pos.startswith("v")):
-        found = next((s for s in plain[:2] if not _is_verb(s) and not s.startswith(("classifier", "(bound form)"))), None)
+        # (a noun's clear use, after 的 or 有何, looks further: 有何评论 "comment", CC-CEDICT's third sense)
+        width = 4 if kind == "noun" else 2
+        found = next((s for i, s in enumerate(plain[:width]) if not _is_verb(s)
+                      and not (kind in ("noun", "object") and _adverb(s))
+                      and not s.startswith(("classifier", "(bound form)")) and (i < 2 or _plain_noun(s, kind))), None)
         if found:
             return found
     return plain[0]
@@ -175,8 +186,12 @@ def use_kind(use: Use) -> str:
     if use.pos.startswith("d") and use.prev_pos == "uj":
         return "adj"
     takes_object = use.next_pos.startswith(_OBJECT_POS) or use.next_pos in ("ul", "uz", "ug")
+    if use.pos in ("n", "vn") and use.next in _ASPECT and use.next_pos in ("ul", "uz", "ug") and use.prev_pos != "uj":
+        return "verb"  # 是否任命了大使 "to appoint": an aspect particle after a word tagged as a noun makes it a verb
+    if use.prev in _VERBAL_OBJECT and use.pos in _VERB_ABLE and not use.pos.startswith("a") and use.next != "的":
+        return "verb"  # 禁止蒙面 "to cover one's face": these verbs take a verb, not a noun
     classifier = use.prev_pos in ("q", "mq") and not use.prev.endswith("方面")  # 一方面|反映出 is no noun
-    if (use.prev_pos == "uj" or use.prev in _NOMINALISING or classifier) and not takes_object:
+    if (use.prev_pos == "uj" or use.prev in _NOMINALISING or use.prev in _NOUN_MODIFIERS or classifier) and not takes_object:
         return "noun"
     if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
         return "object"  # the object of a verb, at the end of a clause: 表现耐心、"patience" (or a second verb)
@@ -194,9 +209,22 @@ def _is_verb(sense: str) -> bool:
 
 
 def _plain_noun(sense: str, kind: str) -> bool:
-    """A sense that can stand for a noun use: no email-header note ("Reply to:"), no past participle ("satisfied")."""
+    """A sense that can stand for a noun use: no email-header note ("Reply to:"), no past participle ("satisfied"),
+    no adverb (科学的概括 "summary", not "briefly")."""
     head = _head(sense)
-    return kind == "adj" or (":" not in sense and not head.endswith("ed"))
+    return not _adverb(sense) and (kind == "adj" or (":" not in sense and not head.endswith("ed")))
+
+
+#: English words in -ly that are no adverbs ("disorderly" expansion, a "fly", "family").
+_LY_NOT_ADVERB = re.compile(r"^(?:.{0,3}|ally|.*(?:ply|mily|orderly|friendly|butterfly|firefly|dragonfly)|timely|untimely|elderly|costly|likely|unlikely|"
+                            r"lonely|lovely|deadly|lively|early|daily|weekly|monthly|yearly|holy|ugly|silly|jelly|belly|"
+                            r"bully|rally|anomaly|assembly|monopoly|scholarly|worldly|manly|kindly|curly|homily|italy)$")
+
+
+def _adverb(sense: str) -> bool:
+    """Whether a sense's first gloss is an English adverb in -ly ("briefly; in broad outline"), not "disorderly" or "fly"."""
+    head = _head(sense)
+    return " " not in head and head.endswith("ly") and not _LY_NOT_ADVERB.search(head)
 
 
 def _head(sense: str) -> str:
