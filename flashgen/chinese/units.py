@@ -53,17 +53,22 @@ def _titles() -> frozenset[str]:
     return frozenset(t.hanzi for t in glossary().values() if t.category == "title")
 
 
-def _title(word: str) -> bool:
-    """A glossary title (总统, 外长, 行政长官) or a head of something (局长, 署长, 院长)."""
+@lru_cache(maxsize=4096)
+def is_title(word: str) -> bool:
+    """A glossary title (总统, 外长, 行政长官) or a head of something (局长, 署长, 院长: zhǎng and
+    a noun in CC-CEDICT, so 增长 "to grow" and 擅长 cháng are none)."""
     if word in _titles():
         return True
+    if len(word) < 2 or not word.endswith("长"):
+        return False
     from flashgen.chinese.lexicon import lexicon
 
-    return len(word) >= 2 and word.endswith("长") and word in lexicon()
+    entries = [e for e in lexicon().entries(word) if e.pinyin.lower().endswith("zhang3")]
+    return any(e.senses and not e.senses[0].startswith("to ") for e in entries)
 
 
 #: Honorifics after a name: 涂 + 启明 + 先生 is one name before 先生.
-_HONORIFICS = frozenset({"先生", "女士", "同志", "阁下", "夫人", "小姐"})
+HONORIFICS = frozenset({"先生", "女士", "同志", "阁下", "夫人", "小姐"})
 
 
 def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
@@ -77,10 +82,10 @@ def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
         return i
     end, size = i, 0
     while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][1] not in _STOP_FLAGS | {"d"} \
-            and pairs[end][0] not in _HONORIFICS:
+            and pairs[end][0] not in HONORIFICS:
         size += len(pairs[end][0])
         end += 1
-    if end - i >= 2 and size == 3 and i > 0 and _title(pairs[i - 1][0]):
+    if end - i >= 2 and size == 3 and i > 0 and is_title(pairs[i - 1][0]):
         return end
     # before an honorific: a surname tagged a person, not inside a longer name (佐 + 立 + 克 + 先生), and
     # pieces that are no particle, conjunction or title (李 + 根 + 先生, not 新 + 大使 + 先生)
@@ -88,11 +93,11 @@ def _chinese_name_by_title(pairs: list[Pair], i: int) -> int:
             and pairs[i - 1][1] not in FUNCTION_FLAGS:
         return i
     end, size = i + 1, 1
-    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][0] not in _HONORIFICS \
-            and pairs[end][1][:1] not in ("c", "u", "x", "w") and not _title(pairs[end][0]):
+    while end < len(pairs) and size < 3 and _hanzi(pairs[end][0]) and pairs[end][0] not in HONORIFICS \
+            and pairs[end][1][:1] not in ("c", "u", "x", "w") and not is_title(pairs[end][0]):
         size += len(pairs[end][0])
         end += 1
-    return end if size in (2, 3) and end < len(pairs) and pairs[end][0] in _HONORIFICS else i
+    return end if size in (2, 3) and end < len(pairs) and pairs[end][0] in HONORIFICS else i
 
 
 #: A run of Chinese characters.
@@ -117,6 +122,7 @@ def join_units(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
     pairs = _join_reduplications(pairs, known)
     pairs = _join_names(pairs, known)
     pairs = _join_places(pairs)
+    pairs = _join_features(pairs, known)
     return _join_suffixed(pairs, known)
 
 
@@ -227,6 +233,22 @@ def _surname_run(pairs: list[Pair], i: int) -> bool:
             and len(pairs[i + 1][0]) == 1 and pairs[i + 1][1] in _GIVEN_FLAGS and _hanzi(pairs[i + 1][0]))
 
 
+#: Verbs of travel before a place's abbreviation: 总理 + 访 + 韩 is a visit to Korea, no name.
+_TRAVEL = frozenset("访赴抵驻离来返")
+
+
+def _title_pair(pairs: list[Pair], i: int) -> bool:
+    """Two lone characters between a title and a pause, one of them tagged a name or an abbreviation:
+    a short foreign name jieba cut (总统 + 亚 + 明 + 、 Yameen, 总理 + 通 + 邢 + 、 Thongsing)."""
+    if i == 0 or i + 2 > len(pairs) or not is_title(pairs[i - 1][0]):
+        return False
+    pair = pairs[i:i + 2]
+    if any(len(w) != 1 or not _hanzi(w) or f in FUNCTION_FLAGS for w, f in pair) or pair[0][0] in _TRAVEL:
+        return False
+    pause = i + 2 == len(pairs) or not _hanzi(pairs[i + 2][0]) or pairs[i + 2][0] == "等"
+    return pause and any(f in _GIVEN_FLAGS | {"nrt"} for _, f in pair)
+
+
 def _runs(pairs: list[Pair]) -> tuple[list[bool], list[int], list[int]]:
     """For each token: whether it is all hanzi, where the run of all-hanzi tokens from it
     ends, and the next single-character token at or after it (``len(pairs)`` for none)."""
@@ -276,6 +298,8 @@ def _join_names(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
                 text = "".join(w for w, _ in run)
                 if (near_title or (len(text) >= 3 and all(_translit(w) for w, _ in run))) and not known(text):
                     pairs, joined = _merge(pairs, i, end, "nrt"), True
+        if not joined and _title_pair(pairs, i):  # 总统 + 亚 + 明 + 、: two characters of a name after a title
+            pairs, joined = _merge(pairs, i, i + 2, "nr"), True
         if not joined and _surname_run(pairs, i):  # 金 + 京 + 叶: a surname and given-name characters
             end = i + 1
             while end < len(pairs) and end - i < 3 and len(pairs[end][0]) == 1 and pairs[end][1] in _GIVEN_FLAGS:
@@ -318,6 +342,30 @@ def _join_places(pairs: list[Pair]) -> list[Pair]:
                     and pairs[start - 1][0][-1] not in suffixes \
                     and (pairs[start - 1][1] in _PLACE_FLAGS or _dictionary_place(pairs[start - 1][0])):
                 pairs = _merge(pairs, start - 1, i + 1, "ns")
+                i = start
+        i += 1
+    return pairs
+
+
+#: Sea features named by two characters and a suffix (礼乐 + 滩 Reed Bank, 渚 + 碧 + 礁 Subi Reef, 司令 + 礁).
+FEATURE_SUFFIXES = "礁滩"
+
+
+def _join_features(pairs: list[Pair], known: Callable[[str], bool]) -> list[Pair]:
+    """A reef or shoal keeps its name: the two characters before 礁/滩 (礼乐 + 滩, 渚 + 碧 + 礁) are one
+    place with the suffix, so 礼乐 is no "rites and music" item; a dictionary word stays one (岛 + 礁 → 岛礁)."""
+    i = 1
+    while i < len(pairs):
+        if pairs[i][0] in FEATURE_SUFFIXES:
+            start, size = i, 0
+            while start > 0 and size < 2 and _hanzi(pairs[start - 1][0]) and size + len(pairs[start - 1][0]) <= 2 \
+                    and pairs[start - 1][1] not in FUNCTION_FLAGS:
+                start -= 1
+                size += len(pairs[start][0])
+            # a lone character before the suffix joins only if it makes a dictionary word (有关 + 岛 + 礁 → 岛礁)
+            text = "".join(w for w, _ in pairs[start:i + 1])
+            if size == 2 or size == 1 and known(text):
+                pairs = _merge(pairs, start, i + 1, _dictionary_flag(text, "ns"))
                 i = start
         i += 1
     return pairs

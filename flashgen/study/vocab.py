@@ -24,6 +24,7 @@ from flashgen.chinese.senses import Choice, Use, choose, use_at
 from flashgen.models import PERSON_FLAGS, Example, HskStandard, Sentence, Token, VocabItem
 from flashgen.chinese.hanzi import has_hanzi
 from flashgen.chinese.reading import prefers_proper, sentence_numbered, sentence_pinyin, to_zhuyin
+from flashgen.study.names import NameMemory, keep_mask, name_pairs, settle
 from flashgen.study.select import Filters, cut_from_word, kept, wanted
 from flashgen.study.subterms import add_sub_terms
 
@@ -68,6 +69,7 @@ class VocabFold:
         self._kinds: dict[int, int] = {}  # token → _NO_HANZI, _NOT_WANTED, _TERM or _WORD
         self._contexts: dict[Use, Use] = {}  # one shared Use for each distinct context
         self._cut: dict[tuple[int, int, int], bool] = {}  # (token before, token, token after) → a piece of a cut word
+        self.names = NameMemory()  # the text's places and persons (study.names)
 
     def add(self, sentences: Iterable[Sentence]) -> None:
         """Fold in the tokens of ``sentences`` (annotated, in text order)."""
@@ -79,6 +81,7 @@ class VocabFold:
                 kind = kinds.get(id(token))
                 if kind is None:
                     kind = kinds[id(token)] = _kind(token, token.text in self._terms, include_names)
+                    self.names.learn(token)
                 if kind == _NO_HANZI:
                     continue
                 self.total += 1
@@ -105,16 +108,36 @@ class VocabFold:
         # One sentence serves as the example of many words: its readings are worked out once
         # (keyed by object identity, as sentences built by hand may share an index).
         readings: dict[int, tuple[str, str]] = {}
+        _drop_name_pieces(seen, self.names)
         links = add_sub_terms(seen, _Occurrences)
-        items = [_item(word, part, self.total, overrides, filters, readings)
-                 for word, occ in seen.items() for part in _by_reading(word, occ)]
-        items = [i for i in items if kept(i, filters)]
+        made = [_item(word, part, self.total, overrides, filters, readings, self.names)
+                for word, occ in seen.items() for part in _by_reading(word, occ)]
+        items = [i for i in made if i is not None and kept(i, filters)]
         _link(items, links)
         items.sort(key=lambda i: (-i.score, i.hanzi))
         return items[: filters.limit] if filters.limit else items
 
 
 _NO_HANZI, _NOT_WANTED, _TERM, _WORD = range(4)
+
+
+def _drop_name_pieces(seen: dict[str, _Occurrences], names: NameMemory) -> None:
+    """Leave out the occurrences that are pieces of a name the text spells out (study.names); a word left
+    with none is no item."""
+    pairs = name_pairs({w: occ.uses for w, occ in seen.items() if len(w) == 1})
+    for word in [w for w in seen if len(w) <= 2 and w not in glossary()]:
+        occ = seen[word]
+        mask = keep_mask(names, pairs, word, occ.uses, [t.pinyin_numbered for t in occ.tokens])
+        if all(mask):
+            continue
+        if not any(mask):
+            del seen[word]
+            continue
+        kept_at = [k for k, keep in enumerate(mask) if keep]
+        occ.tokens = [occ.tokens[k] for k in kept_at] + occ.tokens[len(mask):]
+        occ.uses = [occ.uses[k] for k in kept_at]
+        occ.where = [occ.where[k] for k in kept_at]
+        occ.sentences = list({id(s): s for s in occ.where}.values())
 
 
 def _kind(token: Token, is_term: bool, include_names: bool) -> int:
@@ -236,7 +259,7 @@ def reference_zipf(word: str, general: float) -> float:
 
 
 def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Override], filters: Filters,
-          readings: dict[int, tuple[str, str]]) -> VocabItem:
+          readings: dict[int, tuple[str, str]], names: Optional[NameMemory] = None) -> Optional[VocabItem]:
     first = occ.tokens[0]
     pos = Counter(t.pos for t in occ.tokens).most_common(1)[0][0]
     syllables = tuple(first.pinyin_numbered.split())
@@ -263,7 +286,8 @@ def _item(word: str, occ: _Occurrences, total: int, overrides: Mapping[str, Over
         )
         for s, sense in _example_sentences(uses, choice)
     ]
-    return replace(item, count=count, examples=examples, pos=pos, score=round(score, 4))
+    item = replace(item, count=count, examples=examples, pos=pos, score=round(score, 4))
+    return settle(names, item, [use for use, _ in uses]) if names is not None else item
 
 
 def _uses(occ: _Occurrences) -> list[tuple[Use, Sentence]]:
