@@ -47,10 +47,56 @@ def sub_terms(word: str, flag: str = "n") -> tuple[str, ...]:
     terms = glossary()
     found = [word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)
              if (i, j) != (0, len(word)) and word[i:j] in terms]
-    found += [part for part in _split(word, dictionary_word) if len(part) >= 2]
+    found += _split_parts(word)
     # a glossary term inside a longer glossary sub-term is that one's sub-term, not this word's
     direct = [s for s in dict.fromkeys(found) if not any(s != o and s in o and o in terms for o in found)]
     return tuple(sorted(direct, key=word.find))
+
+
+#: Numerals and the classifiers after them: a part that is a count is no term (六方会谈: 六方 "hexagonal";
+#: 二十国集团: 二十 "twenty"), unlike words that open with a numeral (一贯, 两岸).
+_NUMERALS = frozenset("一二三四五六七八九十百千万两几")
+_COUNTED = frozenset("一二三四五六七八九十百千万两方个项点条位国边届次")
+#: A title's modifier is an item only if the ministry's press conferences use it on its own this often (Zipf:
+#: ten times per million words): 国家主席 keeps 国家, 国务委员 drops 国务 "affairs of state" (Zipf 3.96).
+_FREE_IN_TITLE = 4.0
+
+
+def _split_parts(word: str) -> list[str]:
+    """The words of ``word``'s dictionary split that are terms of their own inside it.
+
+    Not a part that makes a word with a leftover character beside it, as the split cut that word
+    (一|个中|国 cuts 一个, 高|新技术 cuts 高新, 人工岛|礁 cuts 岛礁), nor one between two leftover
+    characters (以|人为|本: 人为 "artificial"); not a count (六方会谈: 六方 "hexagonal"); not a title's
+    modifier the genre does not use on its own (国务委员: 国务 "affairs of state"); a negated word is
+    不 + the word (不负责任: 负责任, not 不负 "to live up to").
+    """
+    from flashgen.chinese.mfa_frequency import mfa_zipf
+
+    term = glossary().get(word)
+    title = term is not None and term.category == "title"
+    negated = word[0] == "不" and dictionary_word(word[1:])
+    parts = [word[0], word[1:]] if negated else _split(word, dictionary_word)
+    kept = []
+    for k, part in enumerate(parts):
+        if len(part) < 2 or (part[0] in _NUMERALS and part[1] in _COUNTED):
+            continue
+        left = parts[k - 1] if k > 0 and not (negated and k == 1) else ""
+        right = parts[k + 1] if k + 1 < len(parts) else ""
+        if ((len(left) == 1 and _known(left + part[0])) or (len(right) == 1 and _known(part[-1] + right))
+                or (len(left) == 1 and len(right) == 1)):
+            continue
+        if title and k + 1 < len(parts) and (mfa_zipf(part) or 0.0) < _FREE_IN_TITLE:
+            continue
+        kept.append(part)
+    return kept
+
+
+def _known(word: str) -> bool:
+    """A word of the dictionary or of the segmenter's (高新, 中小, 岛礁 are jieba's only)."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return dictionary_word(word) or lexicon().jieba_tag(word) is not None
 
 
 def _parallel(word: str) -> bool:
