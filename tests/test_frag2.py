@@ -1,9 +1,11 @@
-"""Sub-term items that are fragments of a long term's dictionary split, with a first sense wrong inside it."""
+"""Four classes of wrong first meanings found on the derive split: fragment sub-terms, nouns after a numeral and
+classifier, verbs with an object whose first dictionary sense is an adjective, diplomatic verbs of the register."""
 
 from __future__ import annotations
 
 import pytest
 
+from flashgen.chinese.senses import Use, sense_in, use_kind
 from flashgen.study.subterms import sub_terms
 
 
@@ -44,3 +46,57 @@ def test_fragments_are_no_sub_terms(word: str, absent: set[str], present: set[st
     found = set(sub_terms(word))
     assert not found & absent
     assert present <= found
+
+
+@pytest.mark.parametrize(
+    "word, reading, use, first",
+    [
+        # 四点主张 "four-point proposal": 点 tagged as a numeral after 四, the noun sense ("view"), not "to advocate"
+        ("主张", "zhu3 zhang1", Use(pos="n", prev="点", prev_pos="m", next="。", next_pos="x"), "proposal"),
+        # 五点建议 "five-point proposal": the noun sense
+        ("建议", "jian4 yi4", Use(pos="n", prev="点", prev_pos="m", next="。", next_pos="x"), "proposal"),
+        # 一些误解 "some misunderstandings": 一些 tagged m opens a noun phrase
+        ("误解", "wu4 jie3", Use(pos="v", prev="一些", prev_pos="m", next="、", next_pos="x"), "misunderstanding"),
+        # 三项原则 "three principles": 三项 joined and tagged m
+        ("原则", "yuan2 ze2", Use(pos="n", prev="三项", prev_pos="m", next="。", next_pos="x"), "principle"),
+        # still a verb with an object after it: 十点会见记者 "meets the press at ten"
+        ("会见", "hui4 jian4", Use(pos="v", prev="点", prev_pos="m", next="记者", next_pos="n"), "to meet"),
+    ],
+)
+def test_noun_after_numeral_and_classifier(word: str, reading: str, use: Use, first: str) -> None:
+    assert sense_in(word, reading, use)[0].startswith(first), sense_in(word, reading, use)
+
+
+@pytest.mark.parametrize("use, kind", [
+    (Use(pos="n", prev="点", prev_pos="m"), "noun"),  # 四|点|主张
+    (Use(pos="n", prev="几点", prev_pos="m"), "noun"),  # 几点建议 "a few suggestions"
+    (Use(pos="n", prev="一系列", prev_pos="m"), "noun"),  # 一系列主张 "a series of proposals"
+    (Use(pos="n", prev="三", prev_pos="m"), ""),  # a bare numeral says nothing (三|中全会 is another story)
+    (Use(pos="v", prev="不", prev_pos="d", next="任何", next_pos="r"), "verb"),  # 不附加任何政治条件: a negated verb, object
+    (Use(pos="v", prev="不", prev_pos="d", next="政治", next_pos="n"), "verb"),  # 不附加政治条件
+])
+def test_use_kind_after_numeral_tags(use: Use, kind: str) -> None:
+    assert use_kind(use) == kind
+
+
+@pytest.mark.parametrize(
+    "word, reading, use, first",
+    [
+        # 不附加任何政治条件 "attaching no political strings": the verb, CC-CEDICT has only "additional; annex"
+        ("附加", "fu4 jia1", Use(pos="v", prev="不", prev_pos="d", next="任何", next_pos="r"), "to attach"),
+        # 从不附加政治条件 "never attaches political conditions"
+        ("附加", "fu4 jia1", Use(pos="v", prev="从不", prev_pos="d", next="政治", next_pos="n"), "to attach"),
+        # 附加条款 "additional clause": no verb before, no object after: the dictionary's adjective stays
+        ("附加", "fu4 jia1", Use(pos="v", prev="的", prev_pos="uj", next="条款", next_pos="n"), "additional"),
+        # 承认一个中国原则 "recognise the one-China principle": diplomatic recognition, not "to admit"
+        ("承认", "cheng2 ren4", Use(pos="v", prev="美方", prev_pos="n", next="一个中国原则", next_pos="n"), "to recognize"),
+        # 承认西藏是中国的一部分 "recognise Tibet as part of China": a place after it
+        ("承认", "cheng2 ren4", Use(pos="v", prev="美国", prev_pos="ns", next="西藏", next_pos="ns"), "to recognize"),
+        # 承认错误 "admit a mistake": CC-CEDICT's first sense stays
+        ("承认", "cheng2 ren4", Use(pos="v", prev="应", prev_pos="v", next="错误", next_pos="n"), "to admit"),
+        # 四点主张 "four-point proposal": the register's noun sense after 点
+        ("主张", "zhu3 zhang1", Use(pos="n", prev="点", prev_pos="m", next="。", next_pos="x"), "proposal"),
+    ],
+)
+def test_register_rows_for_verbs_of_the_genre(word: str, reading: str, use: Use, first: str) -> None:
+    assert sense_in(word, reading, use)[0].startswith(first), sense_in(word, reading, use)
