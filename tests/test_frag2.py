@@ -94,6 +94,12 @@ def test_use_kind_after_numeral_tags(use: Use, kind: str) -> None:
         ("承认", "cheng2 ren4", Use(pos="v", prev="美国", prev_pos="ns", next="西藏", next_pos="ns"), "to recognize"),
         # 承认错误 "admit a mistake": CC-CEDICT's first sense stays
         ("承认", "cheng2 ren4", Use(pos="v", prev="应", prev_pos="v", next="错误", next_pos="n"), "to admit"),
+        # 追问：… "Follow-up question:" in the ministry's transcripts, not "to question closely"
+        ("追问", "zhui1 wen4", Use(pos="v", prev="", prev_pos="", next="：", next_pos="x"), "follow-up question"),
+        # 照顾彼此关切 "accommodate each other's concerns", not "to take care of"
+        ("照顾", "zhao4 gu5", Use(pos="v", prev="应", prev_pos="v", next="彼此", next_pos="r"), "to accommodate"),
+        # 照顾老人 "look after the elderly": CC-CEDICT's first sense stays
+        ("照顾", "zhao4 gu5", Use(pos="v", prev="他", prev_pos="r", next="老人", next_pos="n"), "to take care of"),
         # 四点主张 "four-point proposal": the register's noun sense after 点
         ("主张", "zhu3 zhang1", Use(pos="n", prev="点", prev_pos="m", next="。", next_pos="x"), "proposal"),
     ],
