@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import random
 import sys
 from dataclasses import dataclass
@@ -53,9 +54,19 @@ def _document(spec: str, split: str) -> Text:
     raise SystemExit(f"{spec}: no such {split} document")
 
 
-def sample(text: Text, n: int, seed: int) -> list[VocabItem]:
-    """``n`` items drawn at random (seeded by the text's name and ``seed``) from the text's default vocabulary."""
+def sample(text: Text, n: int, seed: int, stable: bool = False) -> list[VocabItem]:
+    """``n`` items drawn at random (seeded by the text's name and ``seed``) from the text's default vocabulary.
+
+    ``stable``: each item's chance is a hash of the text's name, ``seed`` and the
+    item's word, and the ``n`` lowest are drawn; so a change that adds, drops or
+    reorders other items leaves the rest of the sample as it was, and a before and
+    after of the same code change judge mostly the same items.
+    """
     items = analyse(text=text.text).vocab
+    if stable:
+        def rank(item: VocabItem) -> str:
+            return hashlib.sha1(f"{text.name}:{seed}:{item.hanzi}".encode()).hexdigest()
+        return sorted(items, key=rank)[:n]
     rng = random.Random(f"{text.name}:{seed}")
     return rng.sample(items, min(n, len(items)))
 
@@ -74,10 +85,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=50, help="items per text")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--review", type=Path, help="TSV of verdicts to score")
+    parser.add_argument("--stable", action="store_true",
+                        help="draw by a hash of each word, so that other items' changes leave the sample alone (round 7 on)")
     args = parser.parse_args()
     texts = [Text(p.name, p.read_text(encoding="utf-8")) for p in args.transcript] + [_document(s, "heldout") for s in args.heldout]
     texts += [_document(s, "derive") for s in args.derive]
-    rows = [line(t, item) for t in texts for item in sample(t, args.n, args.seed)]
+    rows = [line(t, item) for t in texts for item in sample(t, args.n, args.seed, args.stable)]
     if not args.review:
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         writer.writerow(["text", "word", "pinyin", "first meaning", "source", "example"])

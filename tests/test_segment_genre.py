@@ -78,3 +78,25 @@ def test_counts_never_drop_and_no_word_is_added(freq: dict[str, int]) -> None:
     assert freq.keys() == before.keys()
     assert all(freq[w] >= before[w] for w in freq)
     assert all(freq[w] == 0 for w in freq if before[w] == 0)  # a prefix entry (count 0) is not made a word
+
+
+@pytest.mark.parametrize(
+    "sentence, pieces",
+    [
+        # "China will play a constructive role on this issue": 问题上 + 将 "will", not 上将 "admiral"
+        ("中国在这个问题上将发挥建设性作用。", ["问题", "上", "将", "发挥"]),
+        # "in the talks the two sides will …": 会谈中 + 将, not 中将 "lieutenant general"
+        ("双方在会谈中将就共同关心的问题交换意见。", ["会谈", "中", "将", "就"]),
+        # jieba's HMM glues 过程中将 first; the split still holds: "in the process will hand them over"
+        ("他在过程中将把他们交给中国。", ["过程", "中", "将", "把"]),
+        # "provide aid to the DPRK within the mandate": 范围内 + 向, not 内向 "introverted"
+        ("在安理会授权范围内向朝鲜提供援助。", ["范围", "内", "向", "朝鲜"]),
+        # a rank after a military branch stays one word: "a US admiral", "a Pakistani army lieutenant general"
+        ("美国海军上将一行访华。", ["海军", "上将"]),
+        ("巴基斯坦陆军中将辛格访华。", ["陆军", "中将"]),
+    ],
+)
+def test_words_the_genre_writes_across_a_boundary(sentence: str, pieces: list[str]) -> None:
+    tokens = [w for w, _ in cut(sentence)]
+    start = tokens.index(pieces[0])
+    assert tokens[start:start + len(pieces)] == pieces

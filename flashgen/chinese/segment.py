@@ -207,6 +207,10 @@ def _add_terms(tk: Any, terms: list[Term], tags: dict[str, str]) -> None:
     tk.total = int(total * TOTAL_SCALE)
 
 
+#: Words before which a rank of data/genre_splits.tsv is one (海军上将, 空军中将).
+_MILITARY = ("军",)
+
+
 def dictionary_word(word: str) -> bool:
     """True for glossary terms and CC-CEDICT headwords: the words a learner can look up."""
     from flashgen.chinese.lexicon import lexicon
@@ -235,8 +239,23 @@ def words(text: str, known: Callable[[str], bool] = dictionary_word) -> Iterator
     CC-CEDICT, the user's overrides) does not recognise is split into its
     longest known parts. Exceptions: a person name (tagged so, starting with a
     surname: 王毅) and a place or organisation in jieba's dictionary that does
-    not fall apart into longer known words (中美合作 becomes 中美 + 合作).
+    not fall apart into longer known words (中美合作 becomes 中美 + 合作). A word
+    of data/genre_splits.tsv is cut in two: the genre writes it across a
+    boundary (问题上 + 将, 过程中 + 将), except a rank after a military branch.
     """
+    from flashgen.chinese.genre_counts import genre_splits
+
+    splits, tags, before = genre_splits(), _tokenizer().word_tag_tab, ""
+    for word, flag in _corrected(text, known):
+        if word in splits and not before.endswith(_MILITARY):  # 问题上 + 将, not 上将 "admiral" (海军上将 stays)
+            yield from ((ch, tags.get(ch, "x")) for ch in word)
+        else:
+            yield word, flag
+        before = word
+
+
+def _corrected(text: str, known: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+    """jieba's pairs with unknown multi-character tokens split into known parts (see :func:`words`)."""
     tokenizer = _tokenizer()
     for pair in tokenizer.cut(text, HMM=True):
         word, flag = pair.word, pair.flag
