@@ -57,6 +57,9 @@ def sub_terms(word: str, flag: str = "n") -> tuple[str, ...]:
 #: 二十国集团: 二十 "twenty"), unlike words that open with a numeral (一贯, 两岸).
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几")
 _COUNTED = frozenset("一二三四五六七八九十百千万两方个项点条位国边届次")
+#: Affixes and 的: a leftover one beside a part does not make the split doubtful (总|参谋长, 房地产|业, 区别|的).
+_PREFIXES = frozenset("总副")
+_SUFFIXES = frozenset("家业区价率者性化员界型式权费的")
 #: A title's modifier is an item only if the ministry's press conferences use it on its own this often (Zipf:
 #: ten times per million words): 国家主席 keeps 国家, 国务委员 drops 国务 "affairs of state" (Zipf 3.96).
 _FREE_IN_TITLE = 4.0
@@ -67,7 +70,7 @@ def _split_parts(word: str) -> list[str]:
 
     Not a part that makes a word with a leftover character beside it, as the split cut that word
     (一|个中|国 cuts 一个, 高|新技术 cuts 高新, 人工岛|礁 cuts 岛礁), nor one between two leftover
-    characters (以|人为|本: 人为 "artificial"); not a count (六方会谈: 六方 "hexagonal"); not a title's
+    characters in a four-character word (以|人为|本: 人为 "artificial"); not a count (六方会谈: 六方 "hexagonal"); not a title's
     modifier the genre does not use on its own (国务委员: 国务 "affairs of state"); a negated word is
     不 + the word (不负责任: 负责任, not 不负 "to live up to").
     """
@@ -75,16 +78,21 @@ def _split_parts(word: str) -> list[str]:
 
     term = glossary().get(word)
     title = term is not None and term.category == "title"
-    negated = word[0] == "不" and dictionary_word(word[1:])
-    parts = [word[0], word[1:]] if negated else _split(word, dictionary_word)
+    parts = _split(word, dictionary_word)
+    # 不负|责任 cuts 负责: the word is 不 + 负责任 (not 不干涉|内政, whose first part is a word of its own)
+    negated = (len(parts) > 1 and len(parts[0]) == 2 and word[0] == "不" and dictionary_word(word[1:])
+               and _known(parts[0][1] + parts[1][0]))
+    if negated:
+        parts = [word[0], word[1:]]
     kept = []
     for k, part in enumerate(parts):
         if len(part) < 2 or (part[0] in _NUMERALS and part[1] in _COUNTED):
             continue
-        left = parts[k - 1] if k > 0 and not (negated and k == 1) else ""
-        right = parts[k + 1] if k + 1 < len(parts) else ""
+        # a leftover character beside the part, unless an affix (总|参谋长, 地质学|家, 最低收购|价)
+        left = parts[k - 1] if k > 0 and not negated and parts[k - 1] not in _PREFIXES else ""
+        right = parts[k + 1] if k + 1 < len(parts) and parts[k + 1] not in _SUFFIXES else ""
         if ((len(left) == 1 and _known(left + part[0])) or (len(right) == 1 and _known(part[-1] + right))
-                or (len(left) == 1 and len(right) == 1)):
+                or (len(word) == 4 and len(left) == 1 and len(right) == 1)):
             continue
         if title and k + 1 < len(parts) and (mfa_zipf(part) or 0.0) < _FREE_IN_TITLE:
             continue
