@@ -7,7 +7,9 @@ dictionary split (联合国安理会 → 联合国 + 安理会); each sub-term g
 term's occurrences (and sentences) as its own, and the two are linked both
 ways (``VocabItem.related``). Idioms, names, places and reduplications are
 units whose parts are no terms of their own and yield nothing, as do
-parallel formulas (一带一路: 一带 and 一路 are other words).
+parallel formulas (一带一路: 一带 and 一路 are other words). Nor is a fragment of
+the split whose own sense is not its sense in the term (一个中国: 个中 "therein";
+六方会谈: 六方 "hexagonal"; 国务委员: 国务 "affairs of state"): see :func:`_split_parts`.
 """
 
 from __future__ import annotations
@@ -70,9 +72,9 @@ def _split_parts(word: str) -> list[str]:
 
     Not a part that makes a word with a leftover character beside it, as the split cut that word
     (一|个中|国 cuts 一个, 高|新技术 cuts 高新, 人工岛|礁 cuts 岛礁), nor one between two leftover
-    characters in a four-character word (以|人为|本: 人为 "artificial"); not a count (六方会谈: 六方 "hexagonal"); not a title's
-    modifier the genre does not use on its own (国务委员: 国务 "affairs of state"); a negated word is
-    不 + the word (不负责任: 负责任, not 不负 "to live up to").
+    characters of a four-character word (以|人为|本: 人为 "artificial"); not a count (六方会谈: 六方
+    "hexagonal"); not a title's modifier the genre does not use on its own (国务委员: 国务 "affairs of
+    state"); a negated word is 不 + the word (不负责任: 负责任, not 不负 "to live up to").
     """
     from flashgen.chinese.mfa_frequency import mfa_zipf
 
