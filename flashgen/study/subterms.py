@@ -56,9 +56,9 @@ def sub_terms(word: str, flag: str = "n") -> tuple[str, ...]:
 
 
 #: Numerals and the classifiers after them: a part that is a count is no term (六方会谈: 六方 "hexagonal";
-#: 二十国集团: 二十 "twenty"), unlike words that open with a numeral (一贯, 两岸).
+#: 二十国集团: 二十 "twenty"), unlike words that open with a numeral (一贯, 两岸, 两国).
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几")
-_COUNTED = frozenset("一二三四五六七八九十百千万两方个项点条位国边届次")
+_COUNTED = frozenset("一二三四五六七八九十百千万两方个项点条位届次")
 #: Affixes and 的: a leftover one beside a part does not make the split doubtful (总|参谋长, 房地产|业, 区别|的).
 _PREFIXES = frozenset("总副")
 _SUFFIXES = frozenset("家业区价率者性化员界型式权费的")
@@ -70,8 +70,8 @@ _FREE_IN_TITLE = 4.0
 def _split_parts(word: str) -> list[str]:
     """The words of ``word``'s dictionary split that are terms of their own inside it.
 
-    Not a part that makes a word with a leftover character beside it, as the split cut that word
-    (一|个中|国 cuts 一个, 高|新技术 cuts 高新, 人工岛|礁 cuts 岛礁), nor one between two leftover
+    Not a part that makes a more common word with a leftover character beside it, as the split cut that
+    word (一|个中|国 cuts 一个, 中|小企业 cuts 中小, 中|低产|田 cuts 中低), nor one between two leftover
     characters of a four-character word (以|人为|本: 人为 "artificial"); not a count (六方会谈: 六方
     "hexagonal"); not a title's modifier the genre does not use on its own (国务委员: 国务 "affairs of
     state"); a negated word is 不 + the word (不负责任: 负责任, not 不负 "to live up to").
@@ -93,7 +93,7 @@ def _split_parts(word: str) -> list[str]:
         # a leftover character beside the part, unless an affix (总|参谋长, 地质学|家, 最低收购|价)
         left = parts[k - 1] if k > 0 and not negated and parts[k - 1] not in _PREFIXES else ""
         right = parts[k + 1] if k + 1 < len(parts) and parts[k + 1] not in _SUFFIXES else ""
-        if ((len(left) == 1 and _known(left + part[0])) or (len(right) == 1 and _known(part[-1] + right))
+        if (_cut_by(left + part[0], part) or _cut_by(part[-1] + right, part)
                 or (len(word) == 4 and len(left) == 1 and len(right) == 1)):
             continue
         if title and k + 1 < len(parts) and (mfa_zipf(part) or 0.0) < _FREE_IN_TITLE:
@@ -107,6 +107,14 @@ def _known(word: str) -> bool:
     from flashgen.chinese.lexicon import lexicon
 
     return dictionary_word(word) or lexicon().jieba_tag(word) is not None
+
+
+def _cut_by(across: str, part: str) -> bool:
+    """Whether ``across`` (a leftover character and the part's edge) is a word more common than the part,
+    so that the split cut it (一个 over 个中, 中小 over 小企业), not a chance pair (大作 beside 作用)."""
+    from flashgen.chinese.lexicon import lexicon
+
+    return len(across) == 2 and _known(across) and lexicon().zipf(across) > lexicon().zipf(part)
 
 
 def _parallel(word: str) -> bool:
