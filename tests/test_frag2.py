@@ -4,6 +4,7 @@ classifier, verbs with an object whose first dictionary sense is an adjective, d
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from flashgen.chinese.senses import Use, sense_in, use_kind
 from flashgen.study.subterms import sub_terms
@@ -37,6 +38,14 @@ from flashgen.study.subterms import sub_terms
         ("国家主席", set(), {"国家", "主席"}),
         # kept: a leftover character that makes no word with the part (深表同情 "express deep sympathy")
         ("深表同情", set(), {"同情"}),
+        # kept: a leftover character that makes a rarer word with the part's edge (发挥更大作用: 大作 is no cut)
+        ("发挥更大作用", set(), {"发挥", "作用"}),
+        # 新发展格局 "new development paradigm": 新发 beside 发展 is rarer than 发展
+        ("新发展格局", set(), {"发展", "格局"}),
+        # 两国关系 "bilateral relations": 两国 "both countries" is a word, not a bare count
+        ("两国关系", set(), {"两国", "关系"}),
+        # 阿人治阿 "Afghans governing Afghanistan": 人治 "rule of man" between two leftover characters
+        ("阿人治阿", {"人治"}, set()),
         # kept: the earlier cases (China-EU investment agreement, UN Security Council)
         ("中欧投资协定", set(), {"中欧", "投资协定"}),
         ("联合国安理会", set(), {"联合国", "安理会"}),
@@ -106,3 +115,16 @@ def test_use_kind_after_numeral_tags(use: Use, kind: str) -> None:
 )
 def test_register_rows_for_verbs_of_the_genre(word: str, reading: str, use: Use, first: str) -> None:
     assert sense_in(word, reading, use)[0].startswith(first), sense_in(word, reading, use)
+
+
+_HANZI = st.text(alphabet=st.sampled_from("一个中国政策以人为本不负责任六方会谈国务委员高新技术中小企业人工岛礁两关系发挥更大作用"),
+                 min_size=1, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_HANZI)
+def test_sub_terms_are_proper_parts(word: str) -> None:
+    """Whatever the word, its sub-terms are shorter words inside it, two characters or more, each once."""
+    found = sub_terms(word)
+    assert len(set(found)) == len(found)
+    assert all(2 <= len(s) < len(word) and s in word for s in found)
