@@ -32,6 +32,10 @@ _NOMINALISING = frozenset({"作出", "做出", "进行", "给予", "加以", "�
 _MODALS = frozenset({"要", "将", "应", "应当", "应该", "能", "能够", "会", "愿", "愿意", "必须", "需要", "可以", "得以", "继续", "来", "去"})
 #: Modifiers that stand before a noun only: a verbal noun after one, with no object, is a noun (相关安排 "arrangements").
 _NOUN_MODIFIERS = frozenset({"相关", "有关", "上述", "具体", "各项", "各种", "一切", "所有", "诸多", "若干"})
+#: Classifiers that jieba tags as numerals, alone or joined to the numeral (四|点, 三项, 几点): the word after
+#: one is a noun (四点主张 "proposal", not "to advocate"), as after a classifier tagged q; so after 一些, 一系列.
+_NUMERAL_CLASSIFIERS = frozenset("点项条个种份位次批类件届轮")
+_NUMERAL_DETERMINERS = frozenset({"一些", "一系列", "些"})
 #: Aspect particles: a word before one is a verb (任命了, 进行着).
 _ASPECT = frozenset({"了", "着", "过"})
 #: Verbs whose object is another verb, used as one (禁止蒙面 "to cover one's face", 拒绝合作 "to cooperate").
@@ -191,6 +195,8 @@ def use_kind(use: Use) -> str:
     if use.prev in _VERBAL_OBJECT and use.pos in _VERB_ABLE and not use.pos.startswith("a") and use.next != "的":
         return "verb"  # 禁止蒙面 "to cover one's face": these verbs take a verb, not a noun
     classifier = use.prev_pos in ("q", "mq") and not use.prev.endswith("方面")  # 一方面|反映出 is no noun
+    classifier = classifier or (use.prev_pos == "m" and (use.prev[-1:] in _NUMERAL_CLASSIFIERS
+                                                         or use.prev in _NUMERAL_DETERMINERS))
     if (use.prev_pos == "uj" or use.prev in _NOMINALISING or use.prev in _NOUN_MODIFIERS or classifier) and not takes_object:
         return "noun"
     if use.prev_pos.startswith("v") and use.prev not in _MODALS and use.next_pos in ("x", "w", "") and use.next != "的":
