@@ -46,6 +46,9 @@ _WORDS = sorted(set("和 而言 起到 看在 不误 全国人大 的 了 着 �
         (("variant of 臺灣|台湾[Tai2 wan1]",), ["Taiwan"], []),
         # 团结一致: a lone "see 团结一心" is replaced by what 团结一心 means
         (("see 團結一心|团结一心[tuan2 jie2 yi1 xin1]",), ["to unite as one"], []),
+        # 轻水 light water: a "see …" pointer written with English before the word goes when a real sense exists
+        (("light water (as opposed to heavy water)", "see light water reactor 輕水反應堆|轻水反应堆"),
+         ["light water (as opposed to heavy water)"], []),
         # 奥运会: a cross-reference without a reading keeps the simplified form only
         (("abbr. for 奧林匹克運動會|奥林匹克运动会", "Olympic Games"), ["abbr. for 奥林匹克运动会", "Olympic Games"], []),
     ],
