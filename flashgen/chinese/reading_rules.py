@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from flashgen.chinese.hanzi import HANZI
+from flashgen.chinese.punctuation import BREAKS, ENUMERATION_COMMA
 
 #: Verbs after which a lone 为 means "as" (wéi): 誉为, 称为, 视为, 选为, 改为, 分为…
 _VERB_AS = frozenset("称誉视作选改分成化认定奉立封任拜转变译命名列评推尊追晋升划更")
@@ -21,7 +22,7 @@ _PURPOSE = frozenset({"实现", "构建", "推动", "促进", "维护", "建设"
 #: Characters before 降 that make it xiáng "to surrender" (投|降 cut, 受降, 劝降, 乞降, 迎降, 诈降…).
 _SURRENDER_BEFORE = frozenset("投受劝诱招纳归迫乞迎请诈求愿来出早")
 #: Characters that start a clause: the rules look no further.
-_CLAUSE_END = frozenset("，。；：！？、,.;:!?")
+_CLAUSE_END = BREAKS | {ENUMERATION_COMMA, "."}
 
 
 def rule(pairs: Sequence[tuple[str, str]], t: int) -> str | None:
