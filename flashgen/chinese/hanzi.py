@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+#: Chinese numeral characters that count (六方, 二十, 几点): digits, 十百千万, 两 and 几.
+NUMERALS = frozenset("一二三四五六七八九十百千万两几")
+
 #: One Chinese character (a regular-expression character class).
 HANZI = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 

@@ -42,7 +42,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from flashgen.chinese.glossary import glossary
-from flashgen.chinese.hanzi import HANZI
+from flashgen.chinese.hanzi import HANZI, NUMERALS
 from flashgen.chinese.units import FEATURE_SUFFIXES, FUNCTION_FLAGS, HONORIFICS, is_title, name_parts
 from flashgen.chinese.uses import Use
 from flashgen.models import PERSON_FLAGS, Token, VocabItem
@@ -58,7 +58,6 @@ CHINA = "China"
 DIRECTIONS = frozenset("东南西北上下内外前后左右")
 #: Flags of a character used as a noun (an abbreviation is one).
 _NOUN_TAGS = frozenset({"n", "ns", "nr", "nz", "j", "ng"})
-_NUMERALS = frozenset("一二三四五六七八九十两百千万几")
 #: Flags of a lone character that may be part of a name (亚 of 亚|明).
 _NAME_CHAR_TAGS = frozenset({"j", "nr", "nrt", "nrfg", "ng"})
 #: A sense of a person (伊丽莎白 "Elizabeth (person name)") or of a short form that is no abbreviation's source
@@ -291,7 +290,7 @@ def _no_parts(word: str) -> bool:
     characters or the first is 中 (中老); 北南, 新旧 and 馆内 are words jieba tagged a place."""
     from flashgen.chinese.lexicon import lexicon
 
-    if word[-1] in name_parts()["place_suffix"] or word[0] in _NUMERALS:
+    if word[-1] in name_parts()["place_suffix"] or word[0] in NUMERALS:
         return False
     foreign = sum(ch in name_parts()["transliteration"] for ch in word)
     if foreign * 2 < len(word) and word[0] != "中":
@@ -307,7 +306,7 @@ def _unknown_place(word: str) -> bool:
     if len(word) < 3 or word[-1] not in FEATURE_SUFFIXES and word[-1] not in name_parts()["place_suffix"]:
         return False
     head = word[:-1]
-    if word[0] in _NUMERALS or word[-2] in _NUMERALS or word[-2:] in lexicon():
+    if word[0] in NUMERALS or word[-2] in NUMERALS or word[-2:] in lexicon():
         return False
     # a town or road of Chinese characters may be composed (美孚新邨 "Mobil + new + village"); a foreign
     # name (莫尔斯比港) or a reef's (礼乐滩) may not

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Callable, MutableMapping, Protocol, TypeVar
 
 from flashgen.chinese.glossary import glossary
+from flashgen.chinese.hanzi import NUMERALS
 from flashgen.chinese.segment import dictionary_word
 from flashgen.models import PERSON_FLAGS, Sentence, Token
 
@@ -57,8 +58,7 @@ def sub_terms(word: str, flag: str = "n") -> tuple[str, ...]:
 
 #: Numerals and the classifiers after them: a part that is a count is no term (六方会谈: 六方 "hexagonal";
 #: 二十国集团: 二十 "twenty"), unlike words that open with a numeral (一贯, 两岸, 两国).
-_NUMERALS = frozenset("一二三四五六七八九十百千万两几")
-_COUNTED = frozenset("一二三四五六七八九十百千万两方个项点条位届次")
+_COUNTED = NUMERALS | frozenset("方个项点条位届次")
 #: Affixes and 的: a leftover one beside a part does not make the split doubtful (总|参谋长, 房地产|业, 区别|的).
 _PREFIXES = frozenset("总副")
 _SUFFIXES = frozenset("家业区价率者性化员界型式权费的")
@@ -88,7 +88,7 @@ def _split_parts(word: str) -> list[str]:
         parts = [word[0], word[1:]]
     kept = []
     for k, part in enumerate(parts):
-        if len(part) < 2 or (part[0] in _NUMERALS and part[1] in _COUNTED):
+        if len(part) < 2 or (part[0] in NUMERALS and part[1] in _COUNTED):
             continue
         # a leftover character beside the part, unless an affix (总|参谋长, 地质学|家, 最低收购|价)
         left = parts[k - 1] if k > 0 and not negated and parts[k - 1] not in _PREFIXES else ""
