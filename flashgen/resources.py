@@ -23,3 +23,8 @@ def data_path(name: str) -> Path:
 def read_data_text(name: str) -> str:
     """Text of a shipped data file (UTF-8)."""
     return data_path(name).read_text(encoding="utf-8")
+
+
+def read_data_rows(name: str) -> list[list[str]]:
+    """The tab-separated fields of each line of a shipped data file, blank lines and ``#`` comments left out."""
+    return [line.split("\t") for line in read_data_text(name).splitlines() if line and not line.startswith("#")]

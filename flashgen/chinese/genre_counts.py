@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flashgen.chinese.mfa_frequency import mfa_table
-from flashgen.resources import read_data_text
+from flashgen.resources import read_data_rows
 
 #: A word is raised only when the genre says it at least this many times as often as jieba's corpus:
 #: the words jieba undercounts for diplomatic speech, not every word the genre uses a little more.
@@ -60,9 +60,7 @@ def raise_counts(freq: dict[str, int], total: int, keep: frozenset[str] = frozen
     return raised
 
 
-
 @lru_cache(maxsize=1)
 def genre_splits() -> frozenset[str]:
     """The words of data/genre_splits.tsv (上将, 中将, 内向): the segmenter cuts them in two."""
-    return frozenset(line.split("\t", 1)[0] for line in read_data_text("genre_splits.tsv").splitlines()
-                     if line and not line.startswith("#"))
+    return frozenset(row[0] for row in read_data_rows("genre_splits.tsv"))

@@ -21,7 +21,7 @@ from typing import Callable, Optional
 from flashgen.chinese.glossary import glossary
 from flashgen.chinese.hanzi import HANZI
 from flashgen.models import PERSON_FLAGS, PROPER_FLAGS
-from flashgen.resources import read_data_text
+from flashgen.resources import read_data_rows
 
 Pair = tuple[str, str]
 
@@ -40,12 +40,7 @@ MAX_QUOTED = 6
 @lru_cache(maxsize=1)
 def name_parts() -> dict[str, frozenset[str]]:
     """``transliteration`` and ``place_suffix`` character sets of ``data/name_parts.tsv``."""
-    parts: dict[str, frozenset[str]] = {}
-    for line in read_data_text("name_parts.tsv").splitlines():
-        if line and not line.startswith("#"):
-            key, _, chars = line.partition("\t")
-            parts[key] = frozenset(chars.strip())
-    return parts
+    return {key: frozenset(chars.strip()) for key, chars in read_data_rows("name_parts.tsv")}
 
 
 @lru_cache(maxsize=1)

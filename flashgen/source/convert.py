@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable
 
 from flashgen.chinese.hanzi import HANZI
 from flashgen.models import DEFAULT_REGION, Region, Script
-from flashgen.resources import read_data_text
+from flashgen.resources import read_data_rows
 
 if TYPE_CHECKING:
     import opencc
@@ -108,8 +108,7 @@ def _aligned(text: str, run: Callable[[str], str]) -> str:
 @lru_cache(maxsize=1)
 def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
     """Words the regional chain takes to the wrong simplified form (土着 → 土著), from data/script_fixes.tsv."""
-    table = dict(line.split("\t") for line in read_data_text("script_fixes.tsv").splitlines()
-                 if line and not line.startswith("#"))
+    table = {wrong: right for wrong, right in read_data_rows("script_fixes.tsv")}
     return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
 
 
